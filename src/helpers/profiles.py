@@ -1,0 +1,66 @@
+"""Descriptive profiles of one region's activity against the world (the overview chapter).
+
+All functions take the canonical ``activity`` table (columns ``region, technology, year, value``
+for one source and classification) and the list of regions that count as countries. The world is
+the sum over those countries, never an aggregate row (World, EU-27) of the source, so shares are
+consistent between sources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from helpers.errors import InputError
+
+
+def in_window(activity: pd.DataFrame, window: Sequence[int], what: str = "activity") -> pd.DataFrame:
+    """Rows with ``window[0] <= year <= window[1]``; an empty selection is an error naming the available years."""
+    start, end = int(window[0]), int(window[1])
+    out = activity[(activity["year"] >= start) & (activity["year"] <= end)]
+    if out.empty:
+        years = activity["year"]
+        span = f"{years.min()}-{years.max()}" if len(years) else "none"
+        raise InputError(f"{what}: no rows in the window {start}-{end}; the data cover {span}: change the window in the edition file")
+    return out
+
+
+def _countries_only(activity: pd.DataFrame, countries: Sequence[str]) -> pd.DataFrame:
+    return activity[activity["region"].isin(set(countries))]
+
+
+def _require_region(activity: pd.DataFrame, region: str, what: str) -> None:
+    if not (activity["region"] == region).any():
+        raise InputError(f"{what}: region {region!r} has no rows; choose a region present in the data (see regions.csv)")
+
+
+def yearly_share(activity: pd.DataFrame, region: str, countries: Sequence[str], what: str = "activity") -> pd.DataFrame:
+    """Per year: the region's total, the world total and ``share = region / world``."""
+    _require_region(activity, region, what)
+    world = _countries_only(activity, countries).groupby("year")["value"].sum()
+    own = activity[activity["region"] == region].groupby("year")["value"].sum()
+    out = pd.DataFrame({"region_value": own, "world_value": world}).fillna({"region_value": 0.0}).dropna()
+    out["share_of_world"] = out["region_value"] / out["world_value"]
+    return out.reset_index().rename(columns={"index": "year"})
+
+
+def field_profile(activity: pd.DataFrame, region: str, countries: Sequence[str], what: str = "activity") -> pd.DataFrame:
+    """Per technology (field), summed over the rows given:
+
+    - ``region_value`` = X_rt, ``world_value`` = sum over countries X_ct;
+    - ``share_of_region`` = X_rt / sum_t X_rt (the region's mix);
+    - ``share_of_world`` = X_rt / sum_c X_ct (the region's weight in the field);
+    - ``world_mix`` = sum_c X_ct / sum_ct X_ct and ``rca`` = share_of_region / world_mix (Balassa).
+    Sorted by ``region_value`` descending, then technology.
+    """
+    _require_region(activity, region, what)
+    world = _countries_only(activity, countries).groupby("technology")["value"].sum()
+    own = activity[activity["region"] == region].groupby("technology")["value"].sum().reindex(world.index, fill_value=0.0)
+    out = pd.DataFrame({"region_value": own, "world_value": world})
+    out["share_of_region"] = out["region_value"] / out["region_value"].sum()
+    out["share_of_world"] = out["region_value"] / out["world_value"]
+    out["world_mix"] = out["world_value"] / out["world_value"].sum()
+    out["rca"] = out["share_of_region"] / out["world_mix"]
+    out = out.reset_index().rename(columns={"index": "technology"})
+    return out.sort_values(["region_value", "technology"], ascending=[False, True], kind="mergesort").reset_index(drop=True)

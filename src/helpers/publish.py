@@ -1,0 +1,66 @@
+"""Publishing the data behind every chart and table: a deterministic CSV plus an HTML table.
+
+Each published table is written once as ``<tables_dir>/<name>.csv`` (sorted as given, fixed float
+format, ``\\n`` line endings, UTF-8), so the same inputs give byte-identical files, and shown on the
+page as a sortable table with a download link. The build copies ``tables_dir`` into the book's
+``_static/tables/``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pandas as pd
+from IPython.display import HTML
+
+FLOAT_FORMAT = "%.15g"
+_NAME = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
+
+
+def write_csv(df: pd.DataFrame, path: Path) -> Path:
+    """Write ``df`` deterministically (no index, fixed float format, LF line endings)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    df.to_csv(path, index=False, float_format=FLOAT_FORMAT, lineterminator="\n", encoding="utf-8")
+    return path
+
+
+def _format_cell(value: object, fmt: str | None) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if fmt and isinstance(value, (int, float)):
+        return format(value, fmt)
+    return str(value)
+
+
+def table_html(df: pd.DataFrame, formats: dict[str, str] | None = None, caption: str = "", download: str = "") -> str:
+    """A sortable HTML table (``_static/sortable.js`` sorts on header click, by the raw value)."""
+    formats = formats or {}
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
+    rows = []
+    for record in df.itertuples(index=False):
+        cells = []
+        for col, value in zip(df.columns, record):
+            shown = html.escape(_format_cell(value, formats.get(col)))
+            numeric = isinstance(value, (int, float)) and not pd.isna(value)
+            sort_key = f' data-sort="{value!r}"' if numeric else ""
+            cells.append(f'<td class="{"num" if numeric else "txt"}"{sort_key}>{shown}</td>')
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    link = f'<p class="table-download"><a href="{html.escape(download)}" download>CSV</a></p>' if download else ""
+    return f'<div class="book-table">{link}<table class="sortable">{cap}<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+
+
+def publish_table(df: pd.DataFrame, name: str, tables_dir: str | Path, caption: str = "", formats: dict[str, str] | None = None,
+                  link_prefix: str = "../_static/tables/") -> HTML:
+    """Write ``df`` as ``<tables_dir>/<name>.csv`` and return the HTML table with its download link."""
+    if not _NAME.match(name):
+        raise ValueError(f"table name {name!r}: use lower-case letters, digits, '_' or '-'")
+    write_csv(df, Path(tables_dir) / f"{name}.csv")
+    return HTML(table_html(df, formats, caption, download=f"{link_prefix}{name}.csv"))
+
+
+def download_link(name: str, label: str = "CSV", link_prefix: str = "../_static/tables/") -> HTML:
+    """A link to an already published table (e.g. the data behind a chart)."""
+    return HTML(f'<p class="table-download"><a href="{html.escape(link_prefix + name)}.csv" download>{html.escape(label)}</a></p>')

@@ -1,0 +1,130 @@
+"""The built book: pages, numbers in the text, the edition record, offline assets, determinism."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from collections import defaultdict
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from helpers.edition import DEFAULT_EDITION
+
+from conftest import RAW_DATA, ROOT, Book, build
+
+EDITION = yaml.safe_load(DEFAULT_EDITION.read_text())
+
+
+def _text(path: Path) -> str:
+    """Visible text of a page, whitespace collapsed."""
+    class Text(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.parts: list[str] = []
+            self.skip = 0
+
+        def handle_starttag(self, tag, attrs):
+            self.skip += tag in ("script", "style")
+
+        def handle_endtag(self, tag):
+            self.skip -= tag in ("script", "style")
+
+        def handle_data(self, data):
+            if not self.skip:
+                self.parts.append(data)
+
+    parser = Text()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return " ".join(" ".join(parser.parts).split())
+
+
+def _raw_patents(country: str, start: int, end: int) -> dict[str, float]:
+    """Independent of the data layer: sum the raw CSV with the csv module."""
+    totals: dict[str, float] = defaultdict(float)
+    with open(RAW_DATA / "patents_country_wipo35.csv", newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["country_iso3"] == country and start <= int(row["year"]) <= end:
+                totals[row["wipo_field"]] += float(row["patents"])
+    return totals
+
+
+def test_pages_exist(book: Book):
+    for page in ["index.html", "book/intro.html", "notebooks/overview.html", "generated/edition.html"]:
+        assert (book.html / page).is_file(), page
+    assert "[1/" in book.log and "done in" in book.log, "per-notebook progress with timing"
+
+
+def test_overview_numbers_come_from_the_data(book: Book):
+    start, end = EDITION["windows"]["patents"]
+    fields = _raw_patents(EDITION["focus_region"], start, end)
+    total = sum(fields.values())
+    top = max(fields, key=fields.get)
+    text = _text(book.html / "notebooks" / "overview.html")
+    assert f"{total:,.0f}" in text, f"patent total {total:,.0f} not in the page"
+    assert top in text
+    assert f"{fields[top] / total * 100:.1f}%" in text
+    # one language only: the Dutch narrative, not the English one
+    assert "Dit hoofdstuk toont" in text and "This chapter shows" not in text
+
+
+def test_published_tables_match_the_page(book: Book):
+    tables = book.html / "_static" / "tables"
+    by_field = tables / "overview_patents_by_field.csv"
+    assert by_field.is_file()
+    start, end = EDITION["windows"]["patents"]
+    raw = _raw_patents(EDITION["focus_region"], start, end)
+    with open(by_field, newline="", encoding="utf-8") as handle:
+        published = {row["technology"]: float(row["region_value"]) for row in csv.DictReader(handle)}
+    assert {k: v for k, v in published.items() if v} == pytest.approx(dict(raw))
+    html = (book.html / "notebooks" / "overview.html").read_text(encoding="utf-8")
+    for link in re.findall(r'href="([^"]+\.csv)"', html):
+        assert (book.html / "notebooks" / link).resolve().is_file(), link
+
+
+def test_edition_page_records_inputs_versions_and_commit(book: Book):
+    text = _text(book.html / "generated" / "edition.html")
+    for name in ["patents_country_wipo35.csv", "articles_country_field.csv"]:
+        digest = hashlib.sha256((RAW_DATA / name).read_bytes()).hexdigest()
+        assert name in text and digest in text, name
+    assert re.search(r"Code commit: [0-9a-f]{40}", text), "git commit"
+    for package in ["pandas", "altair", "jupyter-book", "papermill"]:
+        assert package in text
+    assert "rca_threshold" in text and "focus_region" in text
+
+
+def test_no_network_references(book: Book):
+    """No page loads a script, style or font from outside the book."""
+    external = re.compile(r"""<(?:script|link|img|iframe)[^>]+(?:src|href)=["'](?:https?:)?//""", re.I)
+    offenders = []
+    for page in book.html.rglob("*.html"):
+        found = external.findall(page.read_text(encoding="utf-8", errors="replace"))
+        if found:
+            offenders.append((page.relative_to(book.html), found[:2]))
+    assert not offenders, offenders
+    assert (book.html / "_static" / "vega-bundle.js").stat().st_size > 500_000
+    assert (book.html / "mathjax" / "tex-svg.js").is_file()
+
+
+def test_source_notebooks_have_no_outputs():
+    import nbformat
+
+    for path in (ROOT / "notebooks").glob("*.ipynb"):
+        nb = nbformat.read(path, as_version=4)
+        assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code"), path
+
+
+def test_same_inputs_same_tables(book: Book, tmp_path: Path):
+    """A second build from the same inputs publishes byte-identical data tables."""
+    again = build(tmp_path)
+    first = sorted((book.html / "_static" / "tables").glob("*.csv"))
+    second = sorted((again.html / "_static" / "tables").glob("*.csv"))
+    assert [p.name for p in first] == [p.name for p in second] and first
+    different = [p.name for p, q in zip(first, second) if p.read_bytes() != q.read_bytes()]
+    assert not different, different
+    data_first = sorted((book.build_dir / "data").glob("*.csv"))
+    assert data_first, "canonical tables were written"
+    assert all(p.read_bytes() == (again.build_dir / "data" / p.name).read_bytes() for p in data_first)

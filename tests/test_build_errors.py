@@ -1,0 +1,87 @@
+"""A failed build prints one line, exits non-zero and leaves the published book untouched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers.build import publish, toc_notebooks
+
+from conftest import ROOT, raw_data_or_skip, run_helpers, tree_digest
+
+
+@pytest.fixture
+def previous_book(tmp_path: Path) -> Path:
+    """A stand-in for an earlier, good book in the output folder."""
+    out = tmp_path / "html"
+    (out / "notebooks").mkdir(parents=True)
+    (out / "index.html").write_text("<html>earlier book</html>")
+    (out / "notebooks" / "overview.html").write_text("<html>earlier page</html>")
+    return out
+
+
+def _assert_one_line_failure(result, *expected: str) -> None:
+    assert result.returncode == 2, result.stdout + result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: ")
+    for text in expected:
+        assert text in lines[0], lines[0]
+
+
+@pytest.mark.parametrize(
+    ("override", "expected"),
+    [
+        ("rca_threshold=-1", ["key 'rca_threshold'", "greater than 0"]),
+        ("focus_region=XXX", ["key 'focus_region'", "unknown region code"]),
+        ("windows.patents=[2019, 2010]", ["key 'windows.patents'"]),
+        ("data_dir=/nonexistent/raw", ["key 'data_dir'", "/nonexistent/raw", "not a folder"]),
+    ],
+)
+def test_bad_edition_leaves_previous_book(previous_book: Path, tmp_path: Path, override: str, expected: list[str]):
+    before = tree_digest(previous_book)
+    result = run_helpers("build", "--build-dir", str(tmp_path / "build"), "--out", str(previous_book), "--set", override)
+    _assert_one_line_failure(result, *expected)
+    assert tree_digest(previous_book) == before
+
+
+def test_failing_notebook_names_notebook_and_cell(previous_book: Path, tmp_path: Path):
+    """A valid edition whose window has no data makes the first notebook fail at run time."""
+    raw = raw_data_or_skip()
+    before = tree_digest(previous_book)
+    result = run_helpers("build", "--build-dir", str(tmp_path / "build"), "--out", str(previous_book),
+                         "--set", f"data_dir={raw}", "--set", "windows.patents=[1950, 1960]")
+    _assert_one_line_failure(result, "notebooks/overview.ipynb", "cell", "no rows in the window 1950-1960", "unchanged")
+    assert tree_digest(previous_book) == before
+    assert "[1/" in result.stdout  # progress was shown before the failure
+
+
+def test_publish_replaces_whole_folder(tmp_path: Path):
+    new = tmp_path / "new"
+    (new / "sub").mkdir(parents=True)
+    (new / "index.html").write_text("new")
+    (new / "sub" / "page.html").write_text("page")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "stale.html").write_text("old")
+    publish(new, out)
+    assert sorted(p.name for p in out.rglob("*")) == ["index.html", "page.html", "sub"]
+    assert not list(tmp_path.glob(".out.*")), "no temporary folder is left behind"
+
+
+def test_publish_failure_keeps_old(tmp_path: Path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "index.html").write_text("old")
+    before = tree_digest(out)
+    with pytest.raises(FileNotFoundError):
+        publish(tmp_path / "missing", out)
+    assert tree_digest(out) == before
+
+
+def test_toc_lists_existing_notebooks():
+    entries = toc_notebooks()
+    assert entries, "the book has at least one notebook"
+    for entry in entries:
+        assert (ROOT / f"{entry}.ipynb").is_file(), entry
