@@ -1,0 +1,403 @@
+"""The cited project data (technologies, strategies, priorities, crosswalk, budgets, figures).
+
+Checks the data itself (citations, ids, the 38 technologies, totals recomputed from their parts,
+seed quotes really in the seed text), the pure functions of ``helpers.policy`` and the validators'
+one-line errors on broken copies of the files (tmp_path).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers import policy
+from helpers.errors import InputError
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "data"
+SEEDS = REPO.parent / "shared" / "seeds"
+SEED_FILES = {"VARIO2026": "000_58134484e03f4a01.txt", "TNO2025": "003_8b346ce8bee1b0e4.txt"}
+NUMBER_WORDS = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10}
+
+
+@pytest.fixture(scope="module")
+def data() -> policy.PolicyData:
+    return policy.load_policy_data(DATA)
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    for a, b in (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'), ("**", ""), ("*", "")):
+        text = text.replace(a, b)
+    return " ".join(text.split()).casefold()
+
+
+@pytest.fixture(scope="module")
+def seed_text() -> dict[str, str]:
+    if not all((SEEDS / f).is_file() for f in SEED_FILES.values()):
+        pytest.skip(f"seed documents not found in {SEEDS}")
+    return {k: _norm((SEEDS / f).read_text(encoding="utf-8")) for k, f in SEED_FILES.items()}
+
+
+def _numbers(quote: str) -> list[float]:
+    nums = [float(t.replace(",", ".")) for t in re.findall(r"\d+(?:[.,]\d+)?", quote)]
+    nums += [v for w, v in NUMBER_WORDS.items() if re.search(rf"\b{w}\b", quote.casefold())]
+    return nums
+
+
+def _source(citation: str) -> str:
+    return citation.split(",", 1)[0].strip()
+
+
+# ----------------------------------------------------------------------------- the data
+def test_every_row_has_a_citation_with_a_known_source(data):
+    known = set(data.sources["source_id"])
+    for name in ("categories", "technologies", "strategies", "priorities", "budgets", "figures"):
+        df = getattr(data, name)
+        assert (df["citation"].str.strip() != "").all(), name
+        assert df["citation"].map(_source).isin(known).all(), name
+
+
+def test_38_technologies_each_with_a_category(data, seed_text):
+    tech = data.technologies
+    assert len(tech) == 38
+    assert tech["tech_id"].is_unique
+    assert sorted(tech["annex_order"].tolist()) == list(range(1, 39))
+    assert tech["category_id"].isin(data.categories["category_id"]).all()
+    assert set(tech["category_id"]) == set(data.categories["category_id"])  # every category used
+    assert set(tech["category_basis"]) <= {"seed", "judgement"}
+    # labels exactly as in the seed's annex, in the annex order
+    annex = seed_text["VARIO2026"].split("bijlage – 38 technologie studie")[1]
+    positions = [annex.find(_norm(label)) for label in tech.sort_values("annex_order")["label_en"]]
+    assert all(p >= 0 for p in positions)
+    assert positions == sorted(positions)
+
+
+def test_seed_stated_categories_are_quoted(data, seed_text):
+    seed_rows = data.technologies[data.technologies["category_basis"] == "seed"]
+    assert len(seed_rows) >= 10
+    for _, row in seed_rows.iterrows():
+        assert row["category_quote"], row["tech_id"]
+        assert _norm(row["category_quote"]) in seed_text["VARIO2026"], row["tech_id"]
+
+
+def test_every_mapped_taxonomy_id_exists(data):
+    cw = data.crosswalk
+    techs = cw.loc[cw["tech_id"] != "", "tech_id"]
+    doms = cw.loc[cw["domain_id"] != "", "domain_id"]
+    assert techs.isin(data.technologies["tech_id"]).all()
+    assert doms.isin(policy.DOMAIN_IDS).all()
+    assert cw["item_id"].isin(data.priorities["item_id"]).all()
+    assert ((cw["tech_id"] != "") | (cw["domain_id"] != "")).all()
+    assert set(cw["mapping_basis"]) <= {"seed", "judgement"}
+    assert data.priorities["strategy_id"].isin(data.strategies["strategy_id"]).all()
+    assert data.budgets["strategy_id"].isin(data.strategies["strategy_id"]).all()
+    assert data.figures["strategy_id"].isin(data.strategies["strategy_id"]).all()
+
+
+def test_seed_quotes_are_literally_in_the_seed(data, seed_text):
+    frames = {
+        "priorities": data.priorities[data.priorities["source_type"] == "seed"],
+        "budgets": data.budgets,
+        "figures": data.figures,
+        "categories": data.categories[data.categories["quote"] != ""],
+    }
+    checked = 0
+    for name, df in frames.items():
+        for _, row in df.iterrows():
+            src = _source(row["citation"])
+            assert src in seed_text, f"{name}: {row['citation']}"
+            assert _norm(row["quote"]) in seed_text[src], f"{name}: {row['quote']!r} not in {src}"
+            checked += 1
+    assert checked > 250
+
+
+def test_external_rows_are_marked_and_rated(data):
+    sources = data.sources.set_index("source_id")["source_type"]
+    pr = data.priorities
+    cited_type = pr["citation"].map(_source).map(sources)
+    assert (cited_type == pr["source_type"]).all()
+    ext = pr[pr["source_type"] == "external"]
+    assert len(ext) > 0
+    assert ext["confidence"].isin(["high", "medium", "low"]).all()
+    assert (pr.loc[pr["source_type"] == "seed", "confidence"] == "").all()
+    # every HTS edition and the Bavarian agendas have priorities
+    for sid in ("deu_hts_2006", "deu_hts_2010", "deu_hts_2014", "deu_hts_2018", "deu_zukunftsstrategie_2023",
+                "deu_hightech_agenda_2025", "by_hta_2019", "by_hta_plus_2020", "by_hta_transfer_2023"):
+        assert (pr["strategy_id"] == sid).any(), sid
+
+
+def test_budget_amounts_are_numbers_written_in_their_quote(data):
+    for _, row in data.budgets.iterrows():
+        assert row["unit"] == "EUR million"
+        amount = float(row["amount"])
+        candidates = _numbers(row["quote"])
+        ok = any(abs(n - amount) < 1e-9 or abs(n / 1e6 - amount) < 1e-9 or abs(n * 1000 - amount) < 1e-9 for n in candidates)
+        assert ok, f"{row['budget_id']}: {amount} not written in {row['quote']!r}"
+
+
+def test_figure_values_are_numbers_written_in_their_quote(data):
+    for _, row in data.figures.iterrows():
+        assert any(abs(n - float(row["value"])) < 1e-9 for n in _numbers(row["quote"])), row["fact_id"]
+
+
+def test_budget_totals_recomputed_from_rows_equal_stated_totals(data):
+    b = data.budgets
+    totals = b[b["is_total"]]
+    assert len(totals) >= 5
+    for _, tot in totals.iterrows():
+        parts = b[b["total_id"] == tot["budget_id"]]
+        computed = float((parts["amount"] * parts["n_years"]).sum())
+        stated = float(tot["amount"])
+        check = tot["total_check"]
+        if check == "exact":
+            assert len(parts) > 0 and computed == pytest.approx(stated), tot["budget_id"]
+        elif check == "parts_incomplete":
+            assert 0 < len(parts) and computed < stated, tot["budget_id"]
+        elif check == "parts_not_in_seed":
+            assert len(parts) == 0, tot["budget_id"]
+        else:  # a documented mismatch of the seed's own numbers
+            assert check == "mismatch"
+            assert computed != pytest.approx(stated) and tot["note"], tot["budget_id"]
+    # the helper agrees with this recomputation
+    res = policy.budget_totals(b).set_index("total_id")
+    assert res.loc["cfd_pilot_total", "computed"] == pytest.approx(70.0)
+    assert res.loc["ai_plan_annual", "computed"] == pytest.approx(14.10 + 7.5)
+    assert res.loc["cyber_plan_annual", "computed"] == pytest.approx(8.47 + 8.40)
+    assert res.loc["budget_step_2025_total", "computed"] == pytest.approx(17.9 + 6.5)
+    assert res.loc["cfd_programme_total", "computed"] == pytest.approx(2100.0)
+    assert not res.loc["cfd_programme_total", "matches"]
+    assert res.drop(index="cfd_programme_total")["matches"].all()
+
+
+def test_defence_growth_path_per_year(data):
+    b = data.budgets
+    path = b[b["budget_id"].str.startswith("defence_")].sort_values("year")
+    assert path["year"].tolist() == [2025, 2026, 2027, 2028, 2029]
+    assert path["amount"].tolist() == [5, 15, 24.8, 39.92, 49.92]
+    assert path["amount"].is_monotonic_increasing
+    assert float(path["amount"].sum()) == pytest.approx(134.64)
+
+
+# ----------------------------------------------------------------------------- matrix and convergence
+def test_matrix_rebuilds_for_another_selection(data):
+    full = policy.priorities_matrix(data.priorities, data.crosswalk, data.strategies, technologies=data.technologies)
+    assert full.shape == (38 + 9, len(data.strategies))
+    sel = data.strategies[data.strategies["country"].isin(["NLD", "SWE"])]
+    m = policy.priorities_matrix(data.priorities, data.crosswalk, sel, technologies=data.technologies, by="country")
+    assert list(m.columns) == ["NLD", "SWE"]
+    assert m.loc["semiconductors", "SWE"] == 2  # science-not-technology and Stockholm moonshot
+    assert m.loc["quantum_computing"].gt(0).all()
+    per_strategy = policy.priorities_matrix(data.priorities, data.crosswalk, ["nld_nts_2024", "eu_competitiveness_compass_2025"],
+                                            taxonomy="tech", binary=True)
+    assert list(per_strategy.columns) == ["nld_nts_2024", "eu_competitiveness_compass_2025"]
+    assert per_strategy.dtypes.eq(bool).all()
+    assert per_strategy.loc["quantum_computing"].all()
+    assert not set(per_strategy.index) & set(policy.DOMAIN_IDS)
+    seed_only = policy.priorities_matrix(data.priorities, data.crosswalk, data.strategies, mapping_bases=["seed"])
+    assert seed_only.to_numpy().sum() < full.to_numpy().sum()
+    de = policy.priorities_matrix(data.priorities, data.crosswalk, data.strategies[data.strategies["country"] == "DEU"],
+                                  technologies=data.technologies, source_types=["external"])
+    assert de.loc["artificial_intelligence", "deu_hightech_agenda_2025"] == 1
+
+
+def test_matrix_on_a_small_hand_made_example():
+    pr = pd.DataFrame({"strategy_id": ["a", "a", "b", "c"], "item_id": ["a1", "a2", "b1", "c1"],
+                       "item_group": ["x", "y", "x", "x"], "source_type": ["seed"] * 4})
+    cw = pd.DataFrame({"item_id": ["a1", "a2", "a2", "b1", "c1"], "tech_id": ["t1", "t1", "", "t2", "t1"],
+                       "domain_id": ["", "", "food", "", ""], "mapping_basis": ["seed"] * 5})
+    st = pd.DataFrame({"strategy_id": ["a", "b", "c"], "country": ["X", "Y", "X"]})
+    m = policy.priorities_matrix(pr, cw, st)
+    assert m.loc["t1"].tolist() == [2, 0, 1]
+    assert m.loc["food"].tolist() == [1, 0, 0]
+    assert m.loc["pharma"].tolist() == [0, 0, 0]  # every domain is a row
+    mc = policy.priorities_matrix(pr, cw, st, by="country")
+    assert mc.loc["t1"].to_dict() == {"X": 3, "Y": 0}
+    mg = policy.priorities_matrix(pr, cw, st, groups=["x"])
+    assert mg.loc["t1", "a"] == 1
+    conv = policy.convergence(mc, min_strategies=1)
+    assert conv.iloc[0]["taxonomy_id"] == "t1" and conv.iloc[0]["n"] == 1
+    conv2 = policy.convergence(m, min_strategies=2)
+    assert conv2["taxonomy_id"].tolist() == ["t1"]
+    assert conv2.iloc[0]["columns"] == "a;c"
+    assert conv2.iloc[0]["share"] == pytest.approx(2 / 3)
+
+
+def test_convergence_on_the_real_matrix(data):
+    m = policy.priorities_matrix(data.priorities, data.crosswalk, data.strategies, technologies=data.technologies, by="country")
+    conv = policy.convergence(m, min_strategies=4)
+    assert len(conv) > 0
+    assert conv["n"].is_monotonic_decreasing
+    assert "artificial_intelligence" in set(conv["taxonomy_id"])
+    assert (conv["n"] >= 4).all() and (conv["share"] <= 1).all()
+
+
+def test_matrix_bad_arguments_are_input_errors(data):
+    with pytest.raises(InputError, match="no strategies"):
+        policy.priorities_matrix(data.priorities, data.crosswalk, [])
+    with pytest.raises(InputError, match="by="):
+        policy.priorities_matrix(data.priorities, data.crosswalk, data.strategies, by="year")
+    with pytest.raises(InputError, match="not_a_strategy"):
+        policy.priorities_matrix(data.priorities, data.crosswalk, ["not_a_strategy"])
+
+
+# ----------------------------------------------------------------------------- validators on broken copies
+@pytest.fixture()
+def copy_dir(tmp_path: Path) -> Path:
+    dst = tmp_path / "data"
+    (dst / "policy").mkdir(parents=True)
+    for name in ("technologies.csv", "technology_categories.csv"):
+        shutil.copy(DATA / name, dst / name)
+    for f in (DATA / "policy").glob("*.csv"):
+        shutil.copy(f, dst / "policy" / f.name)
+    return dst
+
+
+def _edit(path: Path, fn) -> None:
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    fn(df)
+    df.to_csv(path, index=False)
+
+
+def _error(copy_dir: Path) -> str:
+    with pytest.raises(InputError) as info:
+        policy.load_policy_data(copy_dir)
+    msg = str(info.value)
+    assert "\n" not in msg
+    return msg
+
+
+def test_the_unbroken_copy_loads(copy_dir):
+    assert len(policy.load_policy_data(copy_dir).technologies) == 38
+
+
+def test_missing_column_is_named(copy_dir):
+    _edit(copy_dir / "policy" / "priorities.csv", lambda df: df.pop("citation"))
+    msg = _error(copy_dir)
+    assert "priorities.csv" in msg and "column 'citation' is missing" in msg and "add it" in msg
+
+
+def test_empty_citation_names_file_line_and_fix(copy_dir):
+    def blank(df):
+        df.loc[3, "citation"] = ""
+    _edit(copy_dir / "policy" / "budgets.csv", blank)
+    msg = _error(copy_dir)
+    assert "budgets.csv: line 5" in msg and "'citation' is empty" in msg and "source id, section and page" in msg
+
+
+def test_empty_technology_citation(copy_dir):
+    def blank(df):
+        df.loc[0, "citation"] = "   "
+    _edit(copy_dir / "technologies.csv", blank)
+    msg = _error(copy_dir)
+    assert "technologies.csv: line 2" in msg and "advanced_manufacturing" in msg
+
+
+def test_unknown_tech_id_in_crosswalk(copy_dir):
+    def bad(df):
+        df.loc[0, "tech_id"] = "warp_drive"
+    _edit(copy_dir / "policy" / "crosswalk.csv", bad)
+    msg = _error(copy_dir)
+    assert "crosswalk.csv: line 2" in msg and "'warp_drive'" in msg and "technologies.csv" in msg
+
+
+def test_unknown_domain_id_in_crosswalk(copy_dir):
+    def bad(df):
+        df.loc[1, "tech_id"] = ""
+        df.loc[1, "domain_id"] = "tourism"
+    _edit(copy_dir / "policy" / "crosswalk.csv", bad)
+    msg = _error(copy_dir)
+    assert "'tourism'" in msg and "domain_id" in msg and "pharma" in msg
+
+
+def test_unknown_item_id_in_crosswalk(copy_dir):
+    def bad(df):
+        df.loc[2, "item_id"] = "no_such_item"
+    _edit(copy_dir / "policy" / "crosswalk.csv", bad)
+    msg = _error(copy_dir)
+    assert "'no_such_item'" in msg and "priorities.csv" in msg
+
+
+def test_unknown_strategy_and_category(copy_dir):
+    def bad(df):
+        df.loc[0, "strategy_id"] = "deu_hts_1999"
+    _edit(copy_dir / "policy" / "priorities.csv", bad)
+    assert "'deu_hts_1999'" in _error(copy_dir)
+
+
+def test_unknown_category_of_a_technology(copy_dir):
+    def bad(df):
+        df.loc[5, "category_id"] = "magic"
+    _edit(copy_dir / "technologies.csv", bad)
+    msg = _error(copy_dir)
+    assert "technologies.csv: line 7" in msg and "'magic'" in msg
+
+
+def test_negative_and_non_numeric_amounts(copy_dir):
+    path = copy_dir / "policy" / "budgets.csv"
+    original = path.read_text(encoding="utf-8")
+
+    def neg(df):
+        df.loc[0, "amount"] = "-3"
+    _edit(path, neg)
+    assert "is negative" in _error(copy_dir)
+    path.write_text(original, encoding="utf-8")
+
+    def text(df):
+        df.loc[0, "amount"] = "about 5"
+    _edit(path, text)
+    msg = _error(copy_dir)
+    assert "'amount'" in msg and "not a number" in msg
+
+
+def test_duplicate_id_and_unknown_total(copy_dir):
+    path = copy_dir / "policy" / "strategies.csv"
+
+    def dup(df):
+        df.loc[1, "strategy_id"] = df.loc[0, "strategy_id"]
+    _edit(path, dup)
+    assert "duplicate key" in _error(copy_dir)
+
+
+def test_part_pointing_to_a_non_total(copy_dir):
+    def bad(df):
+        df.loc[df["budget_id"] == "ai_plan_research_2024", "total_id"] = "carbon_leakage_2024"
+    _edit(copy_dir / "policy" / "budgets.csv", bad)
+    msg = _error(copy_dir)
+    assert "'carbon_leakage_2024'" in msg and "is_total=true" in msg
+
+
+def test_citation_with_unknown_source(copy_dir):
+    def bad(df):
+        df.loc[0, "citation"] = "Some blog, p. 3"
+    _edit(copy_dir / "policy" / "figures.csv", bad)
+    msg = _error(copy_dir)
+    assert "figures.csv: line 2" in msg and "source_id" in msg
+
+
+def test_missing_file_and_not_utf8(copy_dir):
+    (copy_dir / "policy" / "figures.csv").unlink()
+    assert "figures.csv: file not found" in _error(copy_dir)
+    (copy_dir / "policy" / "figures.csv").write_bytes("fact_id,strategy_id\n\xe9t\xe9,x\n".encode("latin-1"))
+    assert "not UTF-8" in _error(copy_dir)
+
+
+def test_seed_priority_without_quote(copy_dir):
+    def bad(df):
+        i = df.index[df["source_type"] == "seed"][0]
+        df.loc[i, "quote"] = ""
+    _edit(copy_dir / "policy" / "priorities.csv", bad)
+    assert "'quote' is empty for a seed row" in _error(copy_dir)
+
+
+def test_domain_ids_join_with_domains_csv():
+    path = DATA / "domains.csv"
+    if not path.is_file():
+        pytest.skip("data/domains.csv not present")
+    ids = pd.read_csv(path, dtype=str)["domain_id"]
+    assert sorted(ids) == sorted(policy.DOMAIN_IDS)
