@@ -20,6 +20,7 @@ import argparse
 import fcntl
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -119,15 +120,28 @@ def run_notebook(source: Path, target: Path, parameters: dict[str, Any], languag
     params = {k: v for k, v in parameters.items() if k in declared}
     try:
         pm.execute_notebook(str(source), str(target), parameters=params, kernel_name="python3", progress_bar=False,
-                            cwd=str(target.parent), request_save_on_cell_execute=False)
+                            cwd=str(target.parent), request_save_on_cell_execute=False,
+                            # the kernel's own notice about TCP transport is noise on the user's terminal
+                            extra_arguments=["--IPKernelApp.log_level=ERROR"])
     except PapermillExecutionError as exc:
-        first = next((line for line in exc.source.splitlines() if line.strip() and not line.startswith("#")), "")
         rel = source.relative_to(PROJECT_ROOT) if source.is_relative_to(PROJECT_ROOT) else source
-        raise BuildError(f"{rel}: cell {exc.exec_count} ({first.strip()[:60]!r}) failed with {exc.ename}: {exc.evalue.strip().splitlines()[0] if exc.evalue.strip() else ''} "
+        evalue = exc.evalue.strip().splitlines()[0] if exc.evalue.strip() else ""
+        raise BuildError(f"{rel}: cell {exc.exec_count}, {_failing_line(exc)} failed with {exc.ename}: {evalue} "
                          f"[executed copy with the traceback: {target}]") from None
     nb = nbformat.read(target, as_version=4)
     _keep_language(nb, language)
     nbformat.write(nb, target)
+
+
+def _failing_line(exc: Any) -> str:
+    """``line N (`code`)`` of the cell where the error was raised, from the kernel's traceback."""
+    for line in (re.sub(r"\x1b\[[0-9;]*m", "", entry) for entry in exc.traceback):
+        for row in line.splitlines():
+            match = re.match(r"^-+> ?(\d+)\s+(.*)$", row.strip())
+            if match:
+                return f"line {match.group(1)} ({match.group(2).strip()[:80]!r})"
+    first = next((row for row in exc.source.splitlines() if row.strip() and not row.startswith("#")), "")
+    return f"starting {first.strip()[:60]!r}"
 
 
 def _sphinx(stage: Path, log: Path, strict: bool) -> int:

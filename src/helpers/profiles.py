@@ -1,9 +1,8 @@
 """Descriptive profiles of one region's activity against the world (the overview chapter).
 
-All functions take the canonical ``activity`` table (columns ``region, technology, year, value``
-for one source and classification) and the list of regions that count as countries. The world is
-the sum over those countries, never an aggregate row (World, EU-27) of the source, so shares are
-consistent between sources.
+All functions take the canonical ``activity`` table of one source and classification, restricted
+to countries (``canonical.read(..., level="country")``): the world is the sum over those rows,
+never an aggregate row (World, EU-27) of the source, so shares are consistent between sources.
 """
 
 from __future__ import annotations
@@ -26,26 +25,22 @@ def in_window(activity: pd.DataFrame, window: Sequence[int], what: str = "activi
     return out
 
 
-def _countries_only(activity: pd.DataFrame, countries: Sequence[str]) -> pd.DataFrame:
-    return activity[activity["region"].isin(set(countries))]
-
-
 def _require_region(activity: pd.DataFrame, region: str, what: str) -> None:
     if not (activity["region"] == region).any():
         raise InputError(f"{what}: region {region!r} has no rows; choose a region present in the data (see regions.csv)")
 
 
-def yearly_share(activity: pd.DataFrame, region: str, countries: Sequence[str], what: str = "activity") -> pd.DataFrame:
+def yearly_share(activity: pd.DataFrame, region: str, what: str = "activity") -> pd.DataFrame:
     """Per year: the region's total, the world total and ``share = region / world``."""
     _require_region(activity, region, what)
-    world = _countries_only(activity, countries).groupby("year")["value"].sum()
+    world = activity.groupby("year")["value"].sum()
     own = activity[activity["region"] == region].groupby("year")["value"].sum()
     out = pd.DataFrame({"region_value": own, "world_value": world}).fillna({"region_value": 0.0}).dropna()
     out["share_of_world"] = out["region_value"] / out["world_value"]
     return out.reset_index().rename(columns={"index": "year"})
 
 
-def field_profile(activity: pd.DataFrame, region: str, countries: Sequence[str], what: str = "activity") -> pd.DataFrame:
+def field_profile(activity: pd.DataFrame, region: str, what: str = "activity") -> pd.DataFrame:
     """Per technology (field), summed over the rows given:
 
     - ``region_value`` = X_rt, ``world_value`` = sum over countries X_ct;
@@ -55,7 +50,7 @@ def field_profile(activity: pd.DataFrame, region: str, countries: Sequence[str],
     Sorted by ``region_value`` descending, then technology.
     """
     _require_region(activity, region, what)
-    world = _countries_only(activity, countries).groupby("technology")["value"].sum()
+    world = activity.groupby("technology")["value"].sum()
     own = activity[activity["region"] == region].groupby("technology")["value"].sum().reindex(world.index, fill_value=0.0)
     out = pd.DataFrame({"region_value": own, "world_value": world})
     out["share_of_region"] = out["region_value"] / out["region_value"].sum()

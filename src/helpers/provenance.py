@@ -74,11 +74,12 @@ def input_table(manifest: dict[str, Any]) -> pd.DataFrame:
     rows = []
     for item in manifest.get("inputs", []):
         rows.append({
-            "file": item.get("path", ""), "adapter": item.get("adapter", ""), "rows": item.get("rows"),
+            "file": item.get("path", ""), "adapter": item.get("adapter", ""), "rows": item.get("rows_read", item.get("rows")),
             "bytes": item.get("size"), "sha256": item.get("sha256", ""),
-            "source": item.get("source", ""), "licence": item.get("licence", ""),
+            "source and licence": item.get("source", "") + (f" Licence: {item['licence']}" if item.get("licence") else ""),
+            "download": item.get("download", ""),
         })
-    return pd.DataFrame(rows, columns=["file", "adapter", "rows", "bytes", "sha256", "source", "licence"])
+    return pd.DataFrame(rows, columns=["file", "adapter", "rows", "bytes", "sha256", "source and licence", "download"])
 
 
 def project_data_table(root: Path = PROJECT_ROOT / "data") -> pd.DataFrame:

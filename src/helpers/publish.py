@@ -64,3 +64,16 @@ def publish_table(df: pd.DataFrame, name: str, tables_dir: str | Path, caption: 
 def download_link(name: str, label: str = "CSV", link_prefix: str = "../_static/tables/") -> HTML:
     """A link to an already published table (e.g. the data behind a chart)."""
     return HTML(f'<p class="table-download"><a href="{html.escape(link_prefix + name)}.csv" download>{html.escape(label)}</a></p>')
+
+
+def glue_values(**values: object) -> None:
+    """``myst_nb.glue`` each value for the narrative (``{glue:text}`name:.1f```), hidden from the output.
+
+    NumPy scalars are turned into Python numbers first: their repr (``np.float64(...)``) would
+    otherwise reach the text and defeat number formatting.
+    """
+    import numpy as np
+    from myst_nb import glue
+
+    for name, value in values.items():
+        glue(name, value.item() if isinstance(value, np.generic) else value, display=False)
