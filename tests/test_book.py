@@ -39,7 +39,7 @@ def _text(path: Path) -> str:
 
     parser = Text()
     parser.feed(path.read_text(encoding="utf-8"))
-    return " ".join(" ".join(parser.parts).split())
+    return " ".join("".join(parser.parts).split())
 
 
 def _raw_patents(country: str, start: int, end: int) -> dict[str, float]:

@@ -103,12 +103,17 @@ def _mathjax_file() -> Path:
     return path
 
 
-def _keep_language(nb: nbformat.NotebookNode, language: str) -> None:
-    """Drop cells tagged ``lang-xx`` for other languages (narrative is written in nl and en)."""
+def prepare_for_book(nb: nbformat.NotebookNode, language: str) -> None:
+    """Drop cells tagged ``lang-xx`` for other languages (narrative is written in nl and en) and
+    hide the parameter cells (the edition page lists the parameters; injected paths are local)."""
     nb.cells = [
         cell for cell in nb.cells
         if not any(tag.startswith("lang-") and tag != f"lang-{language}" for tag in cell.get("metadata", {}).get("tags", []))
     ]
+    for cell in nb.cells:
+        tags = cell.setdefault("metadata", {}).setdefault("tags", [])
+        if ("parameters" in tags or "injected-parameters" in tags) and "remove-cell" not in tags:
+            tags.append("remove-cell")
 
 
 def run_notebook(source: Path, target: Path, parameters: dict[str, Any], language: str) -> None:
@@ -129,7 +134,7 @@ def run_notebook(source: Path, target: Path, parameters: dict[str, Any], languag
         raise BuildError(f"{rel}: cell {exc.exec_count}, {_failing_line(exc)} failed with {exc.ename}: {evalue} "
                          f"[executed copy with the traceback: {target}]") from None
     nb = nbformat.read(target, as_version=4)
-    _keep_language(nb, language)
+    prepare_for_book(nb, language)
     nbformat.write(nb, target)
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import altair as alt
+import pandas as pd
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 # Category colours (colour-blind safe, Okabe-Ito order); charts map categories onto these in order.
@@ -99,21 +100,23 @@ def setup() -> None:
 def trend_chart(df, x: str, y: str, title: str, y_title: str, x_title: str = "", color: str | None = None, y_format: str = ",.0f") -> alt.Chart:
     """Line chart over years with tooltips; ``color`` names the series column if there are several."""
     enc: dict[str, Any] = {
-        "x": alt.X(f"{x}:O", title=x_title or None, axis=alt.Axis(labelAngle=0)),
+        "x": alt.X(f"{x}:Q", title=x_title or None, axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False)),
         "y": alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format)),
-        "tooltip": [alt.Tooltip(f"{x}:O", title=x_title or x)] + ([alt.Tooltip(f"{color}:N")] if color else []) + [alt.Tooltip(f"{y}:Q", title=y_title, format=y_format)],
+        "tooltip": [alt.Tooltip(f"{x}:Q", title=x_title or x, format="d")] + ([alt.Tooltip(f"{color}:N")] if color else []) + [alt.Tooltip(f"{y}:Q", title=y_title, format=y_format)],
     }
     if color:
         enc["color"] = alt.Color(f"{color}:N", title=None)
     return alt.Chart(df).mark_line(point=True, color=None if color else FOCUS_COLOUR).encode(**enc).properties(title=title)
 
 
-def share_bar_chart(df, category: str, value: str, title: str, x_title: str, highlight: str | None = None, tooltip: list[Any] | None = None, x_format: str = ".1%") -> alt.Chart:
-    """Horizontal bars sorted by value; ``highlight`` is a boolean column drawn in the focus colour."""
+def share_bar_chart(df, category: str, value: str, title: str, x_title: str, highlight: str | None = None, tooltip: list[Any] | None = None,
+                    x_format: str = ".1%", reference: float | None = None) -> alt.Chart | alt.LayerChart:
+    """Horizontal bars sorted by value; ``highlight`` is a boolean column drawn in the focus colour;
+    ``reference`` draws a vertical rule (e.g. RCA = 1)."""
     colour: Any = alt.value(FOCUS_COLOUR)
     if highlight:
         colour = alt.condition(f"datum.{highlight}", alt.value(FOCUS_COLOUR), alt.value(CONTEXT_COLOUR))
-    return (
+    bars = (
         alt.Chart(df)
         .mark_bar()
         .encode(
@@ -122,5 +125,8 @@ def share_bar_chart(df, category: str, value: str, title: str, x_title: str, hig
             color=colour,
             tooltip=tooltip or [alt.Tooltip(f"{category}:N"), alt.Tooltip(f"{value}:Q", format=x_format)],
         )
-        .properties(title=title, height=alt.Step(16))
     )
+    if reference is not None:
+        rule = alt.Chart(pd.DataFrame({"reference": [reference]})).mark_rule(color="#444", strokeDash=[4, 3]).encode(x="reference:Q")
+        return alt.layer(bars, rule).properties(title=title, width=420, height=alt.Step(16))
+    return bars.properties(title=title, width=420, height=alt.Step(16))

@@ -34,10 +34,14 @@ def _format_cell(value: object, fmt: str | None) -> str:
     return str(value)
 
 
-def table_html(df: pd.DataFrame, formats: dict[str, str] | None = None, caption: str = "", download: str = "") -> str:
-    """A sortable HTML table (``_static/sortable.js`` sorts on header click, by the raw value)."""
-    formats = formats or {}
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
+def table_html(df: pd.DataFrame, formats: dict[str, str] | None = None, caption: str = "", download: str = "",
+               labels: dict[str, str] | None = None) -> str:
+    """A sortable HTML table (``_static/sortable.js`` sorts on header click, by the raw value).
+
+    ``labels`` renames column headers for readers; the CSV keeps the machine names.
+    """
+    formats, labels = formats or {}, labels or {}
+    head = "".join(f'<th title="{html.escape(str(c))}">{html.escape(labels.get(c, str(c)))}</th>' for c in df.columns)
     rows = []
     for record in df.itertuples(index=False):
         cells = []
@@ -53,12 +57,12 @@ def table_html(df: pd.DataFrame, formats: dict[str, str] | None = None, caption:
 
 
 def publish_table(df: pd.DataFrame, name: str, tables_dir: str | Path, caption: str = "", formats: dict[str, str] | None = None,
-                  link_prefix: str = "../_static/tables/") -> HTML:
+                  labels: dict[str, str] | None = None, link_prefix: str = "../_static/tables/") -> HTML:
     """Write ``df`` as ``<tables_dir>/<name>.csv`` and return the HTML table with its download link."""
     if not _NAME.match(name):
         raise ValueError(f"table name {name!r}: use lower-case letters, digits, '_' or '-'")
     write_csv(df, Path(tables_dir) / f"{name}.csv")
-    return HTML(table_html(df, formats, caption, download=f"{link_prefix}{name}.csv"))
+    return HTML(table_html(df, formats, caption, download=f"{link_prefix}{name}.csv", labels=labels))
 
 
 def download_link(name: str, label: str = "CSV", link_prefix: str = "../_static/tables/") -> HTML:
