@@ -89,7 +89,7 @@ def project_data_table(root: Path = PROJECT_ROOT / "data") -> pd.DataFrame:
 
 
 def write_pages(generated: Path, edition: Edition, edition_file: Path, overrides: list[str], manifest: dict[str, Any], tables_dir: Path) -> None:
-    """Write ``generated/edition.md`` (and its tables) into the staged book."""
+    """Write ``generated/edition.md`` (and its tables) and ``generated/data_dictionary.md`` into the staged book."""
     generated.mkdir(parents=True, exist_ok=True)
     tables = {
         "edition_parameters": parameter_table(edition, overrides),
@@ -131,6 +131,9 @@ def write_pages(generated: Path, edition: Edition, edition_file: Path, overrides
         _raw(table_html(tables["edition_packages"], download=link + "edition_packages.csv")),
     ]
     (generated / "edition.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    from helpers.schema import data_dictionary_markdown
+
+    (generated / "data_dictionary.md").write_text(data_dictionary_markdown(), encoding="utf-8")
 
 
 def _raw(html: str) -> str:
