@@ -85,6 +85,6 @@ def test_malformed_override():
 
 
 @pytest.mark.parametrize("code,known", [("BEL", True), ("BE2", True), ("BE21", True), ("UKI", True), ("EL3", True), ("EU27", True),
-                                        ("WLD", True), ("XXX", False), ("ZZ1", False), ("bel", False)])
+                                        ("WLD", True), ("US-CA", True), ("US-XX", False), ("XXX", False), ("ZZ1", False), ("bel", False)])
 def test_region_codes(code, known):
     assert region_is_known(code) is known

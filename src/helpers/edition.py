@@ -31,9 +31,11 @@ _NUTS = re.compile(r"^[A-Z]{2}[0-9A-Z]{0,3}$")
 
 
 def region_is_known(code: str) -> bool:
-    """True for an ISO 3166 alpha-3 country, a known aggregate, or a NUTS code of a known country."""
+    """True for an ISO 3166 alpha-3 country, an ISO 3166-2 subdivision, a known aggregate, or a NUTS code of a known country."""
     if code in AGGREGATES:
         return True
+    if "-" in code:  # ISO 3166-2 subdivisions, e.g. US states (US-CA) in the Crunchbase data
+        return pycountry.subdivisions.get(code=code) is not None
     if len(code) == 3 and code.isalpha() and code.isupper() and pycountry.countries.get(alpha_3=code) is not None:
         return True
     if _NUTS.match(code):  # NUTS 1 codes such as UKI or DEA look like ISO3 codes: check them as NUTS too
@@ -104,7 +106,7 @@ class Edition(BaseModel):
     @classmethod
     def _known_region(cls, code: str) -> str:
         if not region_is_known(code):
-            raise ValueError(f"unknown region code {code!r}; use an ISO 3166 alpha-3 code (BEL), a NUTS code (BE2) or one of {', '.join(AGGREGATES)}")
+            raise ValueError(f"unknown region code {code!r}; use an ISO 3166 alpha-3 code (BEL), a NUTS code (BE2), an ISO 3166-2 code (US-CA) or one of {', '.join(AGGREGATES)}")
         return code
 
     @field_validator("comparison_regions")
