@@ -95,8 +95,10 @@ def _stage_sources(stage: Path, edition: Edition) -> None:
 
 
 def _mathjax_file() -> Path:
-    import mathjax  # the django-static-mathjax wheel: MathJax 3 as plain files
-
+    try:
+        import mathjax  # the django-static-mathjax wheel: MathJax 3 as plain files
+    except ImportError:
+        raise BuildError("MathJax is not installed; reinstall the project (pip install -e .) to get django-static-mathjax") from None
     path = Path(mathjax.__file__).parent / "static" / "mathjax" / "es5" / "tex-svg.js"
     if not path.is_file():
         raise BuildError(f"MathJax not found at {path}; reinstall the project (pip install -e .)")
