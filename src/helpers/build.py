@@ -32,7 +32,7 @@ from typing import Any, Callable, Iterator
 import nbformat
 import yaml
 
-from helpers import charts, provenance
+from helpers import charts, provenance, taxonomy
 from helpers.edition import PROJECT_ROOT, Edition, add_edition_arguments, load_edition
 from helpers.errors import BuildError, InputError
 
@@ -232,6 +232,7 @@ def build_book(edition: Edition, edition_file: Path, overrides: list[str], out: 
                 os.environ["HELPERS_BOOK_BUILD"] = previous
 
         provenance.write_pages(stage / "generated", edition, edition_file, overrides, manifest, tables_dir)
+        (stage / "generated" / "taxonomy.md").write_text(taxonomy.taxonomy_markdown(), encoding="utf-8")
 
         t = time.perf_counter()
         progress("[book] jupyter-book build ...")

@@ -1,0 +1,80 @@
+"""Published tables, the offline chart renderer and the labels: small, exact checks."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import pytest
+
+from helpers import charts
+from helpers.i18n import LABELS, profile_labels, region_name, t
+from helpers.publish import publish_table, table_html, write_csv
+
+
+def test_csv_is_deterministic_and_full_precision(tmp_path):
+    df = pd.DataFrame({"region": ["BEL", "NLD"], "value": [1 / 3, 2.0]})
+    a, b = write_csv(df, tmp_path / "a.csv"), write_csv(df, tmp_path / "b.csv")
+    assert a.read_bytes() == b.read_bytes()
+    assert a.read_bytes() == b"region,value\nBEL,0.333333333333333\nNLD,2\n"
+
+
+def test_table_html_formats_labels_and_sort_keys():
+    df = pd.DataFrame({"technology": ["Optics"], "rca": [1.23456], "n": [1234567]})
+    html = table_html(df, formats={"rca": ".2f", "n": ",d"}, labels={"rca": "RCA"}, download="x.csv")
+    assert '<th title="rca">RCA</th>' in html
+    assert ">1.23<" in html and 'data-sort="1.23456"' in html
+    assert ">1,234,567<" in html
+    assert 'href="x.csv" download' in html and 'class="sortable"' in html
+
+
+def test_publish_table_writes_csv_and_links_it(tmp_path):
+    out = publish_table(pd.DataFrame({"a": [1]}), "my_table", tmp_path)
+    assert (tmp_path / "my_table.csv").read_text() == "a\n1\n"
+    assert "../_static/tables/my_table.csv" in out.data
+    with pytest.raises(ValueError, match="table name"):
+        publish_table(pd.DataFrame({"a": [1]}), "Bad Name", tmp_path)
+
+
+def test_embed_html_is_offline_and_deterministic():
+    spec = alt.Chart(pd.DataFrame({"x": [1, 2]})).mark_point().encode(x="x:Q").to_dict()
+    first, second = charts.embed_html(spec), charts.embed_html(spec)
+    assert "cdn" not in first.lower() and "http" not in first.replace("https://vega.github.io/schema", "")
+    assert 'class="vega-chart"' in first and "window.vegaEmbed" in first
+    # same spec -> same digest; the counter keeps two copies on one page apart
+    digest = first.split('id="vg-')[1].split("-")[0]
+    assert digest == second.split('id="vg-')[1].split("-")[0]
+    assert first != second
+
+
+def test_book_renderer_only_in_build(monkeypatch):
+    monkeypatch.delenv("HELPERS_BOOK_BUILD", raising=False)
+    charts.setup()
+    assert alt.renderers.active != "book"
+    monkeypatch.setenv("HELPERS_BOOK_BUILD", "1")
+    charts.setup()
+    assert alt.renderers.active == "book"
+    bundle = alt.Chart(pd.DataFrame({"x": [1]})).mark_point().encode(x="x:Q")._repr_mimebundle_()
+    data = bundle[0] if isinstance(bundle, tuple) else bundle
+    assert 'class="vega-chart"' in data["text/html"]
+    alt.renderers.enable("default")
+
+
+def test_bundle_is_wrapped_and_sets_globals():
+    js = charts.javascript_bundle()
+    assert js.startswith("(function(){") and js.rstrip().endswith("})();")
+    assert "window.vegaEmbed=" in js
+
+
+def test_labels_exist_in_both_languages():
+    for key, value in LABELS.items():
+        assert set(value) == {"nl", "en"}, key
+    assert t("overview_patents_trend", "en", region="Belgium") == "Patents with inventors in Belgium, by year"
+    with pytest.raises(KeyError):
+        t("no_such_label", "nl")
+    assert profile_labels("nl", "België")["region_value"] == "België"
+
+
+@pytest.mark.parametrize(("code", "language", "name"), [("BEL", "nl", "België"), ("BEL", "en", "Belgium"), ("DEU", "nl", "Duitsland"),
+                                                        ("BE2", "nl", "Vlaams Gewest"), ("WLD", "en", "World"), ("XYZ", "nl", "XYZ")])
+def test_region_names(code, language, name):
+    assert region_name(code, language) == name
