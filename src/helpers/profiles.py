@@ -8,9 +8,11 @@ never an aggregate row (World, EU-27) of the source, so shares are consistent be
 from __future__ import annotations
 
 from collections.abc import Sequence
+import warnings
 
 import pandas as pd
 
+from helpers import metrics
 from helpers.errors import InputError
 
 
@@ -46,16 +48,20 @@ def field_profile(activity: pd.DataFrame, region: str, what: str = "activity") -
     - ``region_value`` = X_rt, ``world_value`` = sum over countries X_ct;
     - ``share_of_region`` = X_rt / sum_t X_rt (the region's mix);
     - ``share_of_world`` = X_rt / sum_c X_ct (the region's weight in the field);
-    - ``world_mix`` = sum_c X_ct / sum_ct X_ct and ``rca`` = share_of_region / world_mix (Balassa).
+    - ``world_mix`` = sum_c X_ct / sum_ct X_ct and ``rca`` = :func:`helpers.metrics.rca` of the
+      country x technology matrix (= share_of_region / world_mix, Balassa).
     Sorted by ``region_value`` descending, then technology.
     """
     _require_region(activity, region, what)
-    world = activity.groupby("technology")["value"].sum()
-    own = activity[activity["region"] == region].groupby("technology")["value"].sum().reindex(world.index, fill_value=0.0)
+    matrix = activity.pivot_table(index="region", columns="technology", values="value", aggfunc="sum", fill_value=0.0)
+    world = matrix.sum(axis=0)
+    own = matrix.loc[region]
     out = pd.DataFrame({"region_value": own, "world_value": world})
     out["share_of_region"] = out["region_value"] / out["region_value"].sum()
     out["share_of_world"] = out["region_value"] / out["world_value"]
     out["world_mix"] = out["world_value"] / out["world_value"].sum()
-    out["rca"] = out["share_of_region"] / out["world_mix"]
+    with warnings.catch_warnings():  # fields without activity anywhere are dropped from RCA with a warning
+        warnings.simplefilter("ignore")
+        out["rca"] = metrics.rca(matrix, what).loc[region].reindex(out.index)
     out = out.reset_index().rename(columns={"index": "technology"})
     return out.sort_values(["region_value", "technology"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
