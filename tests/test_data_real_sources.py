@@ -69,7 +69,11 @@ def test_natacc_real_flags(canon):
     assert counts["zero_suspect"] + counts["zero_series"] == 4657
     assert counts["negative"] == 6
     assert allsi["value"].isna().sum() == 14232
-    assert set(allsi["unit"]) == {"MIO_EUR", "THS_HW"}
+    assert set(allsi["unit"]) == {"MIO_EUR", "MIO_NAC", "THS_HW"}
+    # members outside the euro area are in national currency: Sweden's 2015 value added is SEK
+    se = allsi[(allsi["region"] == "SE") & (allsi["indicator"] == "VA")]
+    assert set(se["unit"]) == {"MIO_NAC"}
+    assert set(allsi.loc[(allsi["region"] == "BE") & (allsi["indicator"] == "VA"), "unit"]) == {"MIO_EUR"}
     q = read(canon, "quality_flags", table="sector_indicators")
     assert len(q) == allsi["flag"].notna().sum()
 

@@ -185,7 +185,7 @@ SECTOR_INDICATORS = TableSchema(
         Column("indicator", _S, "VA value added, EMP employment, PROD production value, EXP exports, BERD business R&D, ..."),
         Column("year", _I, "Year."),
         Column("value", _F, "Value in unit; empty only where flag = missing.", nullable=True),
-        Column("unit", _S, "MIO_EUR (million euro), THS_HW (thousand hours worked), ..."),
+        Column("unit", _S, "MIO_EUR (million euro), MIO_NAC (million national currency: members outside the euro area), THS_HW (thousand hours worked)."),
         Column("flag", _S, "Empty when the value looks sound, else why it must not be used silently (see quality_flags.csv).", nullable=True, allowed=SECTOR_FLAGS),
     ),
     key=("region", "sector", "indicator", "year"),

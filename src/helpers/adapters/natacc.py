@@ -5,7 +5,8 @@ Input layout (Eurostat national accounts and trade as compiled in the ``egssGF``
     year,country,indicator,nace,value        indicator in VA, EMP, PROD, EXP
 
 Output: ``sector_indicators`` rows (region = Eurostat country code, sector = NACE code as in the file,
-indicator, year, value, unit, flag). Units: VA, PROD, EXP in million euro (``MIO_EUR``); EMP is hours
+indicator, year, value, unit, flag). Units: VA, PROD, EXP in million euro (``MIO_EUR``), or in million
+national currency (``MIO_NAC``) for the members outside the euro area (see :data:`NATIONAL_CURRENCY`); EMP is hours
 worked in thousands (``THS_HW``; egssGF uses hours worked because employee FTEs are not available).
 
 The source has known defects (zeros and gaps where the truth is not zero, e.g. Belgium C21 exports
@@ -57,6 +58,11 @@ DOWNLOAD = (
 )
 COLUMNS = ["year", "country", "indicator", "nace", "value"]
 UNITS = {"VA": "MIO_EUR", "PROD": "MIO_EUR", "EXP": "MIO_EUR", "EMP": "THS_HW"}
+#: EU28 members outside the euro area in 2010-2018: the file holds their money values in their own
+#: currency (e.g. Sweden's total value added 2015 is 3.7 million "million", i.e. SEK), although the
+#: source calls it euro. Those values get the unit MIO_NAC (Eurostat's code for million national
+#: currency) so no one sums them with euro values unknowingly.
+NATIONAL_CURRENCY = {"BG", "CZ", "DK", "HR", "HU", "PL", "RO", "SE", "UK"}
 JUMP_FACTOR = 3.0
 WHOLE_SERIES_SHARE = 0.4
 NACE_RE = re.compile(r"^(TOTAL|[A-U](\d{2})?([-_][A-U]?\d{2})*)$")
@@ -127,9 +133,8 @@ def load(path: Path, *, label: str | None = None, progress: Progress = _quiet, j
     if bad:
         pos = int(np.flatnonzero((ctry == bad[0]).to_numpy())[0])
         raise InputError(f"{label}: unknown region code {bad[0]!r} in column 'country' at line {pos + 2}; use Eurostat country codes (BE, DE, EL, UK)")
-    out = pd.DataFrame(
-        {"region": ctry.map(mapping), "sector": nace, "indicator": ind, "year": year, "value": value, "unit": ind.map(UNITS)}
-    )
+    unit = ind.map(UNITS).where(~((ind.map(UNITS) == "MIO_EUR") & ctry.isin(NATIONAL_CURRENCY)), "MIO_NAC")
+    out = pd.DataFrame({"region": ctry.map(mapping), "sector": nace, "indicator": ind, "year": year, "value": value, "unit": unit})
     check_duplicates(out, ["region", "sector", "indicator", "year"], label)
     series = out["region"] + "|" + out["indicator"] + "|" + out["sector"]
     out["flag"] = flag_series(pd.DataFrame({"series": series, "year": out["year"], "value": out["value"]}), jump_factor)
