@@ -23,6 +23,7 @@ def test_default_edition_is_valid():
     params = edition.notebook_parameters()
     assert params["patents_window"] == [edition.windows.patents.start, edition.windows.patents.end]
     assert params["quadrant_split"] == "median"
+    assert params["sector_thresholds"] == [1.5, 1.1, 0.9] and params["framework_ratings"] == "computed"
 
 
 @pytest.mark.parametrize(
@@ -40,6 +41,11 @@ def test_default_edition_is_valid():
         ("complexity_method=pagerank", "complexity_method", "'eigenvector', 'reflections' or 'scaling'"),
         ("relatedness=jaccard", "relatedness", "'cosine', 'association' or 'probabilistic'"),
         ("colour=blue", "colour", "not a known key"),
+        ("sectors.thresholds=[1.1, 1.5, 0.9]", "sectors.thresholds", "three decreasing numbers"),
+        ("sectors.rank_cuts=[0.5, 0.25, 0.75]", "sectors.rank_cuts", "three increasing shares"),
+        ("sectors.rating_rule=vote", "sectors.rating_rule", "'threshold' or 'rank'"),
+        ("framework.ratings=guess", "framework.ratings", "'computed' or 'published'"),
+        ("framework.transition_basis=[]", "framework.transition_basis", "at least 1 item"),
     ],
 )
 def test_bad_value_names_key_and_allowed_values(override, key, says):

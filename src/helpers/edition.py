@@ -79,6 +79,42 @@ class Windows(BaseModel):
     rd: Window
 
 
+class SectorRatings(BaseModel):
+    """How the sector-strength table (Tabel 1) is rated; see :mod:`helpers.ratings` and :mod:`helpers.sectors`."""
+
+    model_config = ConfigDict(extra="forbid")
+    rating_rule: Literal["threshold", "rank"] = "threshold"
+    thresholds: tuple[float, float, float] = (1.5, 1.1, 0.9)
+    rank_cuts: tuple[float, float, float] = (0.25, 0.5, 0.75)
+    min_coverage: float = Field(default=0.6, gt=0, le=1)
+    growth_measure: Literal["VA", "EXP"] = "VA"
+    growth_margin: float = 0.0
+
+    @field_validator("thresholds")
+    @classmethod
+    def _decreasing(cls, v: tuple[float, float, float]) -> tuple[float, float, float]:
+        if not (v[0] > v[1] > v[2] > 0):
+            raise ValueError(f"must be three decreasing numbers > 0 (cut points for ++, +, +/-), got {list(v)}")
+        return v
+
+    @field_validator("rank_cuts")
+    @classmethod
+    def _increasing(cls, v: tuple[float, float, float]) -> tuple[float, float, float]:
+        if not (0 < v[0] < v[1] < v[2] <= 1):
+            raise ValueError(f"must be three increasing shares in (0, 1], got {list(v)}")
+        return v
+
+
+class Framework(BaseModel):
+    """Inputs of the decision framework (recommendation 1.3); see :mod:`helpers.framework`."""
+
+    model_config = ConfigDict(extra="forbid")
+    ratings: Literal["computed", "published"] = "computed"
+    na: Literal["ignore", "unknown"] = "ignore"
+    transition_basis: list[Literal["seed text", "judgement"]] = Field(default_factory=lambda: ["seed text", "judgement"], min_length=1)
+    decide_unambiguous: bool = True
+
+
 class FixedSplit(BaseModel):
     model_config = ConfigDict(extra="forbid")
     x: float = Field(ge=0, le=100, description="relatedness density split (0-100)")
@@ -101,6 +137,8 @@ class Edition(BaseModel):
     quadrant_split: Literal["median", "mean"] | FixedSplit = "median"
     complexity_method: Literal["eigenvector", "reflections", "scaling"] = "eigenvector"
     relatedness: Literal["cosine", "association", "probabilistic"] = "cosine"
+    sectors: SectorRatings = Field(default_factory=SectorRatings)
+    framework: Framework = Field(default_factory=Framework)
 
     @field_validator("focus_region", "reference_region")
     @classmethod
@@ -136,6 +174,10 @@ class Edition(BaseModel):
         }
         for source in SOURCES:
             params[f"{source}_window"] = getattr(self.windows, source).as_list()
+        for key, value in self.sectors.model_dump(mode="json").items():
+            params[f"sector_{key}"] = value
+        for key, value in self.framework.model_dump(mode="json").items():
+            params[f"framework_{key}"] = value
         return params
 
 
