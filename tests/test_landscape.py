@@ -1,0 +1,299 @@
+"""The policy landscape (helpers.landscape): priorities matrix, convergence, budgets, R&D intensity.
+
+Counts and totals are recomputed here independently from the CSV files with the ``csv`` module, not
+through pandas or helpers.policy, so that a bug in the loaders cannot hide itself.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections import defaultdict
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from helpers import canonical, landscape, policy
+from helpers.errors import InputError
+
+from conftest import RAW_DATA, ROOT
+
+DATA = ROOT / "data"
+DEFAULT = ["NLD", "DEU", "SWE", "GBR"]
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with open(DATA / name, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture(scope="module")
+def data() -> policy.PolicyData:
+    return policy.load_policy_data()
+
+
+def _one_line(exc: pytest.ExceptionInfo) -> str:
+    text = str(exc.value)
+    assert "\n" not in text and text.strip(), text
+    return text
+
+
+# ----------------------------------------------------------------------------- selection and matrix
+def test_default_selection_columns(data):
+    sel = landscape.select_strategies(data.strategies, "BEL", DEFAULT)
+    assert sel.columns == ["BE-VLG", "NLD", "DEU", "DE-BY", "SWE", "GBR", "EU"]
+    assert sel.missing == []
+    assert sel.requested["DEU"] == ["DEU", "DE-BY"] and sel.requested["BEL"] == ["BE-VLG"]
+    # strategies come in column order
+    order = {c: i for i, c in enumerate(sel.columns)}
+    assert list(sel.strategies["country"].map(order)) == sorted(sel.strategies["country"].map(order))
+
+
+def test_matrix_rebuilds_for_other_comparison_countries(data):
+    full = landscape.priorities_matrix(data, landscape.select_strategies(data.strategies, "BEL", DEFAULT))
+    sel = landscape.select_strategies(data.strategies, "BEL", ["DEU", "FRA"])
+    assert sel.columns == ["BE-VLG", "DEU", "DE-BY", "EU"]  # NLD, SWE, GBR dropped; Flanders and the EU kept
+    assert sel.missing == ["FRA"]  # a valid country without strategies gets no column, no error
+    m = landscape.priorities_matrix(data, sel)
+    assert list(m.columns) == sel.columns
+    assert set(sel.strategies["country"]) == {"BE-VLG", "DEU", "DE-BY", "EU"}
+    # a column does not depend on which other columns are selected
+    for col in sel.columns:
+        pd.testing.assert_series_equal(m[col], full.loc[m.index, col], check_names=False)
+    # rows: only items some selected column prioritises
+    assert (m > 0).any(axis=1).all()
+    assert "photonics" in full.index and "photonics" in m.index  # Germany names photonics
+    assert "food_technology" in m.index  # Flanders does
+    # by strategy: exactly the selected strategies, in order
+    ms = landscape.priorities_matrix(data, sel, by="strategy", value="n_items", mapped_only=False)
+    assert list(ms.columns) == sel.strategy_ids
+    # without sub-national strategies Bavaria disappears
+    flat = landscape.select_strategies(data.strategies, "BEL", ["DEU"], include_subnational=False)
+    assert flat.columns == ["BE-VLG", "DEU", "EU"]
+    # since_year drops the old German editions but keeps Flemish rows without a year
+    recent = landscape.select_strategies(data.strategies, "BEL", ["DEU"], since_year=2020)
+    assert "deu_hts_2006" not in recent.strategy_ids and "deu_hightech_agenda_2025" in recent.strategy_ids
+    assert "vlg_soc" in recent.strategy_ids
+
+
+def test_matrix_counts_against_the_csv_files(data):
+    sel = landscape.select_strategies(data.strategies, "BEL", DEFAULT)
+    m = landscape.priorities_matrix(data, sel)
+    country = {r["strategy_id"]: r["country"] for r in _rows("policy/strategies.csv")}
+    strategy_of = {r["item_id"]: r["strategy_id"] for r in _rows("policy/priorities.csv")}
+    strategies: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for r in _rows("policy/crosswalk.csv"):
+        for tid in (r["tech_id"], r["domain_id"]):
+            if tid:
+                s = strategy_of[r["item_id"]]
+                strategies[(tid, country[s])].add(s)
+    for (tid, col), strats in strategies.items():
+        if col in m.columns:
+            assert m.at[tid, col] == len(strats), (tid, col)
+    assert int(m.to_numpy().sum()) == sum(len(v) for (t, c), v in strategies.items() if c in m.columns)
+    # the item counts agree with helpers.policy's own matrix
+    mi = landscape.priorities_matrix(data, sel, value="n_items", mapped_only=False)
+    pm = policy.priorities_matrix(data.priorities, data.crosswalk, sel.strategies, technologies=data.technologies, by="country")
+    pd.testing.assert_frame_equal(mi, pm, check_names=False)
+
+
+def test_quantum_who_and_where(data):
+    sel = landscape.select_strategies(data.strategies, "BEL", DEFAULT)
+    m = landscape.priorities_matrix(data, sel)
+    assert landscape.who_prioritises(m, "quantum_computing") == ["NLD", "DEU", "DE-BY", "SWE", "EU"]
+    detail = landscape.item_detail(data, sel, "quantum_computing")
+    assert set(detail["country"]) == {"NLD", "DEU", "DE-BY", "SWE", "EU"}
+    assert detail["citation"].str.len().gt(0).all()
+    coarse = pd.read_csv(DATA / "technology_coarse_map.csv", dtype=str, keep_default_na=False)
+    pos = landscape.attach_positions(pd.DataFrame({"taxonomy_id": ["quantum_computing", "pharma"]}),
+                                     pd.DataFrame({"technology": ["Computer technology"], "rca": [0.3], "quadrant": ["low_priority"]}), coarse)
+    assert pos.loc[0, "proxy_field"] == "Computer technology" and pos.loc[0, "rca"] == 0.3
+    assert pd.isna(pos.loc[1, "proxy_field"])  # a sector domain has no technology field
+
+
+def test_convergence_and_specificities(data):
+    sel = landscape.select_strategies(data.strategies, "BEL", DEFAULT)
+    m = landscape.priorities_matrix(data, sel)
+    shared = landscape.shared_items(m, 4)
+    assert (shared["n"] >= 4).all()
+    for _, row in shared.iterrows():
+        assert row["n"] == int((m.loc[row["taxonomy_id"]] > 0).sum())
+    assert set(shared.loc[shared["n"] == m.shape[1], "taxonomy_id"]) == {t for t in m.index if (m.loc[t] > 0).all()}
+    spec = landscape.flemish_specificities(m, max_others=1, min_others_share=0.5)
+    only = spec[spec["kind"] == "flanders_only"]
+    gaps = spec[spec["kind"] == "others_not_flanders"]
+    assert (only["flanders"] > 0).all() and (only["n_others"] <= 1).all()
+    assert (gaps["flanders"] == 0).all() and (gaps["others_share"] >= 0.5).all()
+    assert "quantum_computing" in set(gaps["taxonomy_id"]) and "hpc" in set(only["taxonomy_id"])
+    with pytest.raises(InputError):
+        landscape.flemish_specificities(m.drop(columns=["BE-VLG"]))
+
+
+# ----------------------------------------------------------------------------- budgets
+def test_budget_totals_recomputed_from_rows(data):
+    rows = _rows("policy/budgets.csv")
+    parts: dict[str, float] = defaultdict(float)
+    for r in rows:
+        if r["total_id"]:
+            parts[r["total_id"]] += float(r["amount"]) * float(r["n_years"] or 1)
+    stated = {r["budget_id"]: float(r["amount"]) for r in rows if r["is_total"] == "true"}
+    checks = landscape.budget_checks(data.budgets).set_index("total_id")
+    assert set(checks.index) == set(stated)
+    for total, value in stated.items():
+        assert math.isclose(checks.at[total, "computed"], parts.get(total, 0.0), abs_tol=1e-9), total
+        assert checks.at[total, "stated"] == value
+    # the seed's own mismatch stays visible: 100 + 200 x 10 = 2100, not the stated 2000
+    assert math.isclose(parts["cfd_programme_total"], 2100) and stated["cfd_programme_total"] == 2000
+    assert checks.at["cfd_programme_total", "status"] == "mismatch"
+    assert checks.at["cfd_pilot_total", "status"] == "adds_up"
+    assert checks.at["ai_plan_annual", "status"] == "parts_below_total"
+    # defence growth path: one row per year, summed here
+    defence = {int(r["year"]): float(r["amount"]) for r in rows if r["strategy_id"] == "vlg_defensie_2025"}
+    path = landscape.programme_path(data.budgets, "vlg_defensie_2025")
+    assert dict(zip(path["year"], path["amount"])) == defence
+    assert math.isclose(path["cumulative"].iloc[-1], sum(defence.values())) and math.isclose(sum(defence.values()), 134.64)
+    # AI plan: stated 32 = quantified lines + unquantified remainder
+    ai = landscape.plan_composition(data.budgets, "ai_plan_annual")
+    assert math.isclose(ai["amount"].sum(), stated["ai_plan_annual"])
+    assert math.isclose(ai.loc[ai["component"] == "unquantified", "amount"].iloc[0], stated["ai_plan_annual"] - parts["ai_plan_annual"])
+    cfd = landscape.plan_composition(data.budgets, "cfd_programme_total")
+    assert math.isclose(cfd.loc[cfd["component"] == "excess", "amount"].iloc[0], -100)
+
+
+def test_budget_step_allocations_from_rows(data):
+    rows = _rows("policy/budgets.csv")
+    strategies = {"vlg_begroting_2025", "vlg_defensie_2025"}
+    same_year = sum(float(r["amount"]) for r in rows if r["year"] == "2025" and r["strategy_id"] in strategies
+                    and r["is_total"] != "true" and r["kind"] in ("annual", "increase"))
+    step = landscape.year_allocations(data.budgets, "budget_step_2025_total", strategies=sorted(strategies))
+    assert math.isclose(step["allocated"].iloc[0], same_year) and math.isclose(same_year, 46.939)
+    assert math.isclose(step["amount"].sum(), 50.0)  # allocated + unallocated = the stated step
+    assert math.isclose(step.loc[step["component"] == "unallocated", "amount"].iloc[0], 50 - same_year)
+
+
+def test_budget_years_spread_multi_year_rows(data):
+    years = landscape.budget_years(data.budgets)
+    pilot = years[years["budget_id"] == "cfd_pilot_annual"]
+    assert list(pilot["year"]) == list(range(2025, 2035)) and math.isclose(pilot["amount"].sum(), 70)
+    prog = years[years["total_id"] == "cfd_programme_total"]
+    assert math.isclose(prog["amount"].sum(), 2100) and prog["year"].max() == 2038
+
+
+# ----------------------------------------------------------------------------- R&D intensity
+@pytest.fixture(scope="module")
+def rd_folder(tmp_path_factory) -> Path:
+    raw = RAW_DATA / "regional_rd_eurostat.csv"
+    if not raw.is_file():
+        pytest.skip(f"{raw} not present")
+    out = tmp_path_factory.mktemp("canon_rd")
+    canonical.build(RAW_DATA, out, sources=["rd"], progress=lambda m: None)
+    return out
+
+
+def _raw_value(indicator: str, region: str, year: int) -> float:
+    with open(RAW_DATA / "regional_rd_eurostat.csv", newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["indicator"] == indicator and row["region_id"] == region and int(row["year"]) == year:
+                return float(row["value"])
+    raise AssertionError(f"{indicator} {region} {year} not in the raw file")
+
+
+def test_rd_intensity_matches_the_raw_file(rd_folder):
+    regions = canonical.read(rd_folder, "regions")
+    indicators = canonical.read(rd_folder, "region_indicators", unit="PC_GDP")
+    shown = landscape.rd_regions("BEL", ["DEU", "GBR"], regions)
+    assert list(shown["region"]) == ["BE2", "BE", "DE", "UK", "EU27"]
+    assert list(shown["role"]) == ["flanders", "focus", "comparison", "comparison", "eu"]
+    table, missing = landscape.rd_intensity(indicators, shown, [2013, 2019])
+    assert missing == []
+    got = table.set_index(["region", "indicator", "year"])["value"]
+    assert got[("BE2", "GERD", 2019)] == _raw_value("rd_e_gerdreg_total_pc_gdp", "BE2", 2019)
+    assert got[("BE2", "BERD", 2019)] == _raw_value("rd_e_gerdreg_bes_pc_gdp", "BE2", 2019)
+    assert got[("EU27", "GERD", 2015)] == _raw_value("rd_e_gerdreg_total_pc_gdp", "EU27_2020", 2015)
+    assert table["year"].between(2013, 2019).all()
+    summary = landscape.rd_summary(table).set_index(["region", "indicator"])
+    assert summary.at[("BE2", "GERD"), "last_year"] == 2019
+    assert math.isclose(summary.at[("BE2", "GERD"), "change"], _raw_value("rd_e_gerdreg_total_pc_gdp", "BE2", 2019) - _raw_value("rd_e_gerdreg_total_pc_gdp", "BE2", 2013))
+
+
+def test_rd_intensity_bad_input(rd_folder):
+    regions = canonical.read(rd_folder, "regions")
+    indicators = canonical.read(rd_folder, "region_indicators", unit="PC_GDP")
+    with pytest.raises(InputError) as exc:
+        landscape.rd_regions("BEL", ["XYZ1"], regions)
+    assert "XYZ1" in _one_line(exc)
+    shown = landscape.rd_regions("BEL", [], regions)
+    with pytest.raises(InputError) as exc:
+        landscape.rd_intensity(indicators, shown, [1950, 1960])
+    assert "empty selection" in _one_line(exc)
+    with pytest.raises(InputError) as exc:
+        landscape.rd_intensity(indicators, shown, [2019, 2013])
+    _one_line(exc)
+
+
+# ----------------------------------------------------------------------------- bad input
+def test_bad_selection_gives_one_line_errors(data):
+    with pytest.raises(InputError) as exc:
+        landscape.select_strategies(data.strategies, "BEL", ["DEU", "XXQ"])
+    assert "XXQ" in _one_line(exc) and "unknown country code" in str(exc.value)
+    with pytest.raises(InputError) as exc:
+        landscape.select_strategies(data.strategies, "FRA", [], include_flanders=False, include_eu=False)
+    assert "empty selection" in _one_line(exc)
+    with pytest.raises(InputError) as exc:
+        landscape.select_strategies(data.strategies, "BEL", [""])
+    _one_line(exc)
+    sel = landscape.select_strategies(data.strategies, "BEL", DEFAULT)
+    with pytest.raises(InputError) as exc:
+        landscape.item_detail(data, sel, "not_a_technology")
+    _one_line(exc)
+    with pytest.raises(InputError) as exc:
+        landscape.priorities_matrix(data, sel, value="euros")
+    _one_line(exc)
+    with pytest.raises(InputError) as exc:
+        landscape.shared_items(pd.DataFrame(index=["a"]))
+    _one_line(exc)
+
+
+def test_bad_budget_ids_give_one_line_errors(data):
+    for call in (lambda: landscape.programme_path(data.budgets, "no_such_strategy"),
+                 lambda: landscape.plan_composition(data.budgets, "no_such_total"),
+                 lambda: landscape.plan_composition(data.budgets, "defence_2025"),  # a part, not a total
+                 lambda: landscape.year_allocations(data.budgets, "ai_plan_annual"),  # a total without a year
+                 lambda: landscape.budget_rows(data.budgets, budget_ids=["nope"]),
+                 lambda: landscape.rd_target(data.figures, "nope")):
+        with pytest.raises(InputError) as exc:
+            call()
+        _one_line(exc)
+
+
+# ----------------------------------------------------------------------------- notebooks
+@pytest.mark.parametrize("name", ["countries_priorities", "countries_budgets", "countries_profiles"])
+def test_notebooks_are_thin_and_clean(name):
+    nb = nbformat.read(ROOT / "notebooks" / f"{name}.ipynb", as_version=4)
+    tags = [c.metadata.get("tags", []) for c in nb.cells]
+    assert sum("parameters" in t for t in tags) == 1
+    assert any("lang-nl" in t for t in tags) and any("lang-en" in t for t in tags)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert not cell.get("outputs") and cell.get("execution_count") is None, "commit notebooks without outputs"
+    params = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    for key in ("focus_region", "language", "data_dir", "tables_dir"):
+        assert f"{key} = " in params.source
+    # every table the notebook publishes has a countries_ name
+    for cell in nb.cells:
+        if "publish_table(" in cell.source:
+            assert '"countries_' in cell.source
+
+
+def test_priorities_by_position_uses_each_countrys_own_columns(data):
+    sel = landscape.select_strategies(data.strategies, "BEL", ["DEU"])
+    m = landscape.priorities_matrix(data, sel, taxonomy="tech", mapped_only=False)
+    coarse = pd.read_csv(DATA / "technology_coarse_map.csv", dtype=str, keep_default_na=False)
+    profiles = pd.DataFrame({"region": ["BEL", "DEU"], "technology": ["Computer technology"] * 2, "rca": [0.3, 0.9],
+                             "density": [34.0, 50.0], "complexity": [-2.0, -2.0], "quadrant": ["low_priority", "low_risk"]})
+    out = landscape.priorities_by_position(m, sel, profiles, coarse, technologies=["quantum_computing", "hpc"]).set_index(["region", "taxonomy_id"])
+    assert not out.at[("BEL", "quantum_computing"), "prioritised"] and out.at[("BEL", "hpc"), "prioritised"]
+    assert out.at[("DEU", "quantum_computing"), "prioritised"] and out.at[("DEU", "quantum_computing"), "policy_columns"] == "DEU;DE-BY"
+    assert out.at[("DEU", "quantum_computing"), "quadrant"] == "low_risk"  # Germany's own position, not Belgium's
