@@ -24,6 +24,7 @@ def test_default_edition_is_valid():
     assert params["patents_window"] == [edition.windows.patents.start, edition.windows.patents.end]
     assert params["quadrant_split"] == "median"
     assert params["sector_thresholds"] == [1.5, 1.1, 0.9] and params["framework_ratings"] == "computed"
+    assert params["patents_min_activity"] == 1000 and params["landscape_spotlight"] == "quantum_computing"
 
 
 @pytest.mark.parametrize(
@@ -46,6 +47,10 @@ def test_default_edition_is_valid():
         ("sectors.rating_rule=vote", "sectors.rating_rule", "'threshold' or 'rank'"),
         ("framework.ratings=guess", "framework.ratings", "'computed' or 'published'"),
         ("framework.transition_basis=[]", "framework.transition_basis", "at least 1 item"),
+        ("min_activity.patents=-5", "min_activity.patents", "greater than or equal to 0"),
+        ("investments_measure=deals", "investments_measure", "'amount' or 'rounds'"),
+        ("landscape.spotlight=teleportation", "landscape.spotlight", "unknown technology 'teleportation'"),
+        ("landscape.shared_share=2", "landscape.shared_share", "less than or equal to 1"),
     ],
 )
 def test_bad_value_names_key_and_allowed_values(override, key, says):
@@ -88,6 +93,21 @@ def test_broken_yaml_and_missing_file(tmp_path):
 def test_malformed_override():
     with pytest.raises(InputError, match="write it as key=value"):
         _load("focus_region")
+
+
+def test_every_notebook_parameter_comes_from_the_edition():
+    """Analysis parameters a notebook declares are all in the edition file (only paths come from the build)."""
+    import papermill as pm
+
+    from conftest import ROOT
+
+    provided = set(_load().notebook_parameters()) | {"data_dir", "tables_dir"}
+    # chapter wiring (which budget rows make which chart) stays in the notebook on purpose
+    wiring = {"landscape_flanders_region", "landscape_programme_path", "landscape_plan_totals", "landscape_budget_step",
+              "landscape_step_strategies", "landscape_src_strategy", "landscape_src_extra", "landscape_cfd_strategy"}
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        missing = set(pm.inspect_notebook(str(path))) - provided - wiring
+        assert not missing, f"{path.name} declares {sorted(missing)} that editions/2026.yml does not set"
 
 
 @pytest.mark.parametrize("code,known", [("BEL", True), ("BE2", True), ("BE21", True), ("UKI", True), ("EL3", True), ("EU27", True),

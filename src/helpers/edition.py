@@ -115,6 +115,40 @@ class Framework(BaseModel):
     decide_unambiguous: bool = True
 
 
+class MinActivity(BaseModel):
+    """Regions with less activity than this in a source's window do not enter relatedness and
+    complexity (tiny economies otherwise drive the eigenvector; see the methods annex). RCA is
+    always computed against all regions."""
+
+    model_config = ConfigDict(extra="forbid")
+    patents: float = Field(default=1000, ge=0)
+    publications: float = Field(default=1000, ge=0)
+    investments: float = Field(default=0, ge=0)
+
+
+class Landscape(BaseModel):
+    """The other-countries chapter: which priorities count and what is called shared or specific."""
+
+    model_config = ConfigDict(extra="forbid")
+    spotlight: str = Field(default="quantum_computing", description="a tech_id of data/technologies.csv shown in detail")
+    since_year: int | None = Field(default=None, ge=1990, le=2100, description="only strategies from this year on")
+    mapping_bases: list[Literal["seed", "judgement"]] = Field(default_factory=lambda: ["seed", "judgement"], min_length=1)
+    shared_share: float = Field(default=0.5, gt=0, le=1)
+    specific_max_others: int = Field(default=1, ge=0)
+    gap_share: float = Field(default=0.5, gt=0, le=1)
+
+    @field_validator("spotlight")
+    @classmethod
+    def _known_technology(cls, tech_id: str) -> str:
+        import csv
+
+        with open(PROJECT_ROOT / "data" / "technologies.csv", newline="", encoding="utf-8") as handle:
+            known = [row["tech_id"] for row in csv.DictReader(handle)]
+        if tech_id not in known:
+            raise ValueError(f"unknown technology {tech_id!r}; use a tech_id of data/technologies.csv, e.g. {', '.join(known[:4])}")
+        return tech_id
+
+
 class FixedSplit(BaseModel):
     model_config = ConfigDict(extra="forbid")
     x: float = Field(ge=0, le=100, description="relatedness density split (0-100)")
@@ -132,13 +166,16 @@ class Edition(BaseModel):
     reference_region: str = "EU27"
     data_dir: Path = Field(description="folder with the raw source files")
     windows: Windows
-    technologies: Literal["wipo35"] = "wipo35"
+    min_activity: MinActivity = Field(default_factory=MinActivity)
+    investments_measure: Literal["amount", "rounds"] = "amount"
+    label_top_n: int = Field(default=10, ge=0, le=100)
     rca_threshold: float = Field(default=1.0, gt=0)
     quadrant_split: Literal["median", "mean"] | FixedSplit = "median"
     complexity_method: Literal["eigenvector", "reflections", "scaling"] = "eigenvector"
     relatedness: Literal["cosine", "association", "probabilistic"] = "cosine"
     sectors: SectorRatings = Field(default_factory=SectorRatings)
     framework: Framework = Field(default_factory=Framework)
+    landscape: Landscape = Field(default_factory=Landscape)
 
     @field_validator("focus_region", "reference_region")
     @classmethod
@@ -166,7 +203,8 @@ class Edition(BaseModel):
             "focus_region": self.focus_region,
             "comparison_regions": list(self.comparison_regions),
             "reference_region": self.reference_region,
-            "technologies": self.technologies,
+            "investments_measure": self.investments_measure,
+            "label_top_n": self.label_top_n,
             "rca_threshold": self.rca_threshold,
             "quadrant_split": self.quadrant_split if isinstance(self.quadrant_split, str) else self.quadrant_split.model_dump(),
             "complexity_method": self.complexity_method,
@@ -178,6 +216,10 @@ class Edition(BaseModel):
             params[f"sector_{key}"] = value
         for key, value in self.framework.model_dump(mode="json").items():
             params[f"framework_{key}"] = value
+        for key, value in self.min_activity.model_dump(mode="json").items():
+            params[f"{key}_min_activity"] = value
+        for key, value in self.landscape.model_dump(mode="json").items():
+            params[f"landscape_{key}"] = value
         return params
 
 
