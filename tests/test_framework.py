@@ -391,8 +391,8 @@ def test_classify_technologies_by_hand():
     # semis: no investment RCA, patents and publications >= 1, complexity 0.7 < 0.75 -> no growth,
     # transition -> partnerships (R8b)
     assert out.loc["semis", "category"] == "partnerschappen"
-    # waste: investments >= 1, low complexity, no transition -> geen focus; density 35 > 32.5 -> incremental
-    assert (out.loc["waste", "category"], out.loc["waste", "quadrant"]) == ("geen_beleidsfocus", "incremental")
+    # waste: investments >= 1, low complexity, no transition -> geen focus; density 35 > 32.5 -> low_risk
+    assert (out.loc["waste", "category"], out.loc["waste", "quadrant"]) == ("geen_beleidsfocus", "low_risk")
     assert out.loc["mrna", "density_split"] == pytest.approx(32.5)
     # without transition judgement: unknown -> not decided
     assert (classify_technologies(tech)["category"] == "niet_beslist").all()

@@ -13,7 +13,7 @@ import pytest
 from helpers import charts, complexity as cx
 from helpers import technology as tech
 from helpers.errors import InputError
-from helpers.i18n_technology import LABELS, column_labels, t
+from helpers.i18n import CHAPTER_LABELS, column_labels, t
 
 from conftest import RAW_DATA, raw_data_or_skip
 
@@ -312,11 +312,11 @@ def test_labels_do_not_overlap():
 
 
 def test_labels_exist_in_both_languages():
-    for key, value in LABELS.items():
+    for key, value in CHAPTER_LABELS["technology"].items():
         assert set(value) == {"nl", "en"}, key
     assert t("tech_chart_title", "en", region="Belgium", source="patents", start=2015, end=2019) == \
         "Strategic investment framework of Belgium: patents, 2015-2019"
-    assert column_labels("nl")["density"] == "verwantschapsdichtheid"
+    assert column_labels("nl", "technology")["density"] == "verwantschapsdichtheid"
 
 
 # ----------------------------------------------------------------------------- the real data

@@ -840,7 +840,8 @@ def classify_technologies(table: pd.DataFrame, *, id_column: str = "technology",
     pair (density split, complexity split); "above" means strictly greater than the split.
     ``transition``: technology -> True/False/None (judgement); absent technologies are unknown.
     Output: :func:`classify_domains` columns plus ``feasible``, ``density_split``, ``complexity_split``
-    and ``quadrant`` (the CEPS quadrant: optimal, moonshot, incremental, low_priority).
+    and ``quadrant`` (the CEPS quadrant, a key of :data:`helpers.metrics.QUADRANTS`: optimal, moonshot,
+    low_risk, low_priority).
     """
     cols = {"economic": "rca_investments", "innovation": "rca_patents", "scientific": "rca_publications"}
     if rca_columns is not None:
@@ -887,7 +888,7 @@ def classify_technologies(table: pd.DataFrame, *, id_column: str = "technology",
         if f is None or g is None:
             quadrant.append(None)
         else:
-            quadrant.append({(True, True): "optimal", (False, True): "moonshot", (True, False): "incremental", (False, False): "low_priority"}[(f, g)])
+            quadrant.append({(True, True): "optimal", (False, True): "moonshot", (True, False): "low_risk", (False, False): "low_priority"}[(f, g)])
     out["quadrant"] = quadrant
     return out
 

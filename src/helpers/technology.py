@@ -99,7 +99,7 @@ DOCUMENT_COLUMNS = ("classification", "document_id", "region", "weight", "techno
 EXCLUDED_TECHNOLOGIES: dict[str, tuple[str, ...]] = {"ncses_fields": ("all",)}
 COMPLEXITY_METHODS = ("eigenvector", "reflections", "scaling")
 #: Quadrant keys in reading order (top right, top left, bottom right, bottom left).
-QUADRANT_ORDER = ("optimal", "moonshot", "low_risk", "low_priority")
+QUADRANT_ORDER = tuple(metrics.QUADRANTS)
 #: Category of a technology that no taxonomy technology maps onto.
 OTHER_CATEGORY = {"category_id": "other", "label_nl": "Overige (niet in de taxonomie)", "label_en": "Other (not in the taxonomy)"}
 #: Document classification -> taxonomy scheme of ``data/technology_codes.csv`` (REGPAT writes ipc4/cpc4).
@@ -289,12 +289,12 @@ def technology_labels(classification: str, codes: Iterable[str], technologies: p
                       data_dir: Path | str | None = None) -> pd.DataFrame:
     """Dutch and English label of each code: ``technology``, ``label_nl``, ``label_en``.
 
-    WIPO and NCSES field names are translated (:data:`helpers.i18n_technology.FIELD_NAMES_NL`);
+    WIPO and NCSES field names are translated (:data:`helpers.i18n.FIELD_NAMES_NL`);
     the taxonomy's technologies take their labels from ``technologies.csv``; other codes the
     label of the canonical ``technologies`` table when given, else the code itself (Crunchbase
     category names stay in English in both languages).
     """
-    from helpers.i18n_technology import FIELD_NAMES_NL
+    from helpers.i18n import FIELD_NAMES_NL
 
     codes = list(dict.fromkeys(codes))
     en: dict[str, str] = {}
@@ -757,7 +757,7 @@ class SourceData:
     technologies: pd.DataFrame
     available: bool
     reason: str
-    #: ``reason`` as a key of :mod:`helpers.i18n_technology` (``tech_reason_<key>``) and its values, for the page text
+    #: ``reason`` as a key of :mod:`helpers.labels.technology` (``tech_reason_<key>``) and its values, for the page text
     reason_key: str = ""
     reason_values: dict[str, Any] = field(default_factory=dict)
     region: str = ""

@@ -1,20 +1,14 @@
 """Labels of the "other countries and the policy landscape" chapter, in Dutch and English.
 
-Same structure as :data:`helpers.i18n.LABELS` (key -> {"nl": ..., "en": ...}), kept apart so that
-it can be merged into ``helpers.i18n`` later. :func:`t` looks here first and then in
-``helpers.i18n.LABELS``; a missing key or language raises ``KeyError``. Also: reader names of the
-policy codes of ``strategies.csv`` (:func:`policy_region_name`), short strategy names for axis
-labels (:func:`strategy_short_name`) and reader labels for the taxonomy items
-(:func:`taxonomy_label`).
+Data only (key -> {"nl": ..., "en": ...}); :mod:`helpers.i18n` merges it with the other chapters'
+tables and holds :func:`helpers.i18n.t`. Table headers are the ``land_col_<column>`` keys
+(:func:`helpers.i18n.column_labels` with ``"landscape"``). Also: reader names of the policy
+codes of ``strategies.csv`` that are not ISO 3166 countries (:data:`POLICY_REGIONS`, used by
+:func:`helpers.i18n.policy_region_name`) and short strategy names for axis labels
+(:data:`STRATEGY_SHORT`, used by :func:`helpers.i18n.strategy_short_name`).
 """
 
 from __future__ import annotations
-
-from collections.abc import Mapping
-
-import pandas as pd
-
-from helpers import i18n
 
 LABELS: dict[str, dict[str, str]] = {
     # chart and table titles
@@ -132,88 +126,88 @@ LABELS: dict[str, dict[str, str]] = {
     "role_eu": {"nl": "EU", "en": "EU"},
     "kind_flanders_only": {"nl": "Vlaanderen wel, (bijna) niemand anders", "en": "Flanders, (almost) nobody else"},
     "kind_others_not_flanders": {"nl": "anderen wel, Vlaanderen niet", "en": "others, not Flanders"},
-    # column headers (col_<machine name>)
-    "col_taxonomy_id": {"nl": "id", "en": "id"},
-    "col_item": {"nl": "technologie of sector", "en": "technology or sector"},
-    "col_kind": {"nl": "soort", "en": "kind"},
-    "col_column": {"nl": "kolom", "en": "column"},
-    "col_country": {"nl": "land", "en": "country"},
-    "col_country_name": {"nl": "land / regio", "en": "country / region"},
-    "col_n_strategies": {"nl": "aantal strategieën", "en": "number of strategies"},
-    "col_n_items": {"nl": "aantal prioriteiten", "en": "number of priorities"},
-    "col_strategies": {"nl": "strategieën", "en": "strategies"},
-    "col_priorities": {"nl": "oorspronkelijke prioriteiten", "en": "original priorities"},
-    "col_priorities_en": {"nl": "prioriteiten (Engels)", "en": "priorities (English)"},
-    "col_citations": {"nl": "bronnen", "en": "sources"},
-    "col_bases": {"nl": "koppeling", "en": "mapping"},
-    "col_n": {"nl": "kolommen", "en": "columns"},
-    "col_share": {"nl": "aandeel kolommen", "en": "share of columns"},
-    "col_total": {"nl": "som", "en": "sum"},
-    "col_columns": {"nl": "wie", "en": "who"},
-    "col_flanders": {"nl": "Vlaanderen", "en": "Flanders"},
-    "col_n_others": {"nl": "andere kolommen", "en": "other columns"},
-    "col_others_share": {"nl": "aandeel andere", "en": "share of others"},
-    "col_others": {"nl": "welke andere", "en": "which others"},
-    "col_strategy_id": {"nl": "strategie-id", "en": "strategy id"},
-    "col_name": {"nl": "naam", "en": "name"},
-    "col_name_en": {"nl": "naam (Engels)", "en": "name (English)"},
-    "col_year": {"nl": "jaar", "en": "year"},
-    "col_citation": {"nl": "bron", "en": "source"},
-    "col_item_id": {"nl": "item-id", "en": "item id"},
-    "col_item_group": {"nl": "lijst", "en": "list"},
-    "col_item_label": {"nl": "prioriteit", "en": "priority"},
-    "col_item_label_en": {"nl": "prioriteit (Engels)", "en": "priority (English)"},
-    "col_total_id": {"nl": "totaal", "en": "total"},
-    "col_programme": {"nl": "programma", "en": "programme"},
-    "col_programme_en": {"nl": "programma (Engels)", "en": "programme (English)"},
-    "col_unit": {"nl": "eenheid", "en": "unit"},
-    "col_stated": {"nl": "vermeld", "en": "stated"},
-    "col_computed": {"nl": "som van de delen", "en": "sum of the parts"},
-    "col_n_parts": {"nl": "delen", "en": "parts"},
-    "col_difference": {"nl": "verschil", "en": "difference"},
-    "col_total_check": {"nl": "controle", "en": "check"},
-    "col_matches": {"nl": "zoals verwacht", "en": "as expected"},
-    "col_status": {"nl": "uitkomst", "en": "outcome"},
-    "col_note": {"nl": "opmerking", "en": "note"},
-    "col_budget_id": {"nl": "budget-id", "en": "budget id"},
-    "col_amount": {"nl": "bedrag (mln euro)", "en": "amount (EUR m)"},
-    "col_cumulative": {"nl": "cumulatief", "en": "cumulative"},
-    "col_component": {"nl": "onderdeel", "en": "component"},
-    "col_allocated": {"nl": "toegewezen", "en": "allocated"},
-    "col_kind_budget": {"nl": "soort", "en": "kind"},
-    "col_n_years": {"nl": "jaren", "en": "years"},
-    "col_quote": {"nl": "citaat", "en": "quote"},
-    "col_period_start": {"nl": "van", "en": "from"},
-    "col_period_end": {"nl": "tot", "en": "to"},
-    "col_is_total": {"nl": "totaal?", "en": "total?"},
-    "col_code": {"nl": "code", "en": "code"},
-    "col_region": {"nl": "regio (data)", "en": "region (data)"},
-    "col_region_name": {"nl": "regio", "en": "region"},
-    "col_role": {"nl": "rol", "en": "role"},
-    "col_indicator": {"nl": "indicator", "en": "indicator"},
-    "col_value": {"nl": "% bbp", "en": "% of GDP"},
-    "col_first_year": {"nl": "eerste jaar", "en": "first year"},
-    "col_first_value": {"nl": "eerste waarde", "en": "first value"},
-    "col_last_year": {"nl": "laatste jaar", "en": "last year"},
-    "col_last_value": {"nl": "laatste waarde", "en": "last value"},
-    "col_change": {"nl": "verandering (pp)", "en": "change (pp)"},
-    "col_mean": {"nl": "gemiddelde", "en": "mean"},
-    "col_n_years_rd": {"nl": "jaren", "en": "years"},
-    "col_proxy_field": {"nl": "WIPO-domein (proxy)", "en": "WIPO field (proxy)"},
-    "col_field_label": {"nl": "WIPO-domein (proxy, vertaald)", "en": "WIPO field (proxy, label)"},
-    "col_rca": {"nl": "RCA", "en": "RCA"},
-    "col_density": {"nl": "verwantschapsdichtheid", "en": "relatedness density"},
-    "col_complexity": {"nl": "complexiteit", "en": "complexity"},
-    "col_quadrant": {"nl": "kwadrant", "en": "quadrant"},
-    "col_technology": {"nl": "WIPO-domein", "en": "WIPO field"},
-    "col_tech_label": {"nl": "technologie", "en": "technology"},
-    "col_n_fields": {"nl": "domeinen", "en": "fields"},
-    "col_n_specialised": {"nl": "gespecialiseerd (RCA ≥ 1)", "en": "specialised (RCA ≥ 1)"},
-    "col_top_field": {"nl": "sterkste domein", "en": "strongest field"},
-    "col_top_rca": {"nl": "RCA sterkste domein", "en": "RCA of the strongest field"},
-    "col_n_optimal": {"nl": "domeinen optimaal", "en": "optimal fields"},
-    "col_n_prioritised": {"nl": "geprioriteerde technologieën", "en": "prioritised technologies"},
-    "col_n_prioritised_feasible": {"nl": "waarvan haalbaar", "en": "of which feasible"},
+    # column headers (land_col_<machine name>, see helpers.i18n.column_labels(language, "landscape"))
+    "land_col_taxonomy_id": {"nl": "id", "en": "id"},
+    "land_col_item": {"nl": "technologie of sector", "en": "technology or sector"},
+    "land_col_kind": {"nl": "soort", "en": "kind"},
+    "land_col_column": {"nl": "kolom", "en": "column"},
+    "land_col_country": {"nl": "land", "en": "country"},
+    "land_col_country_name": {"nl": "land / regio", "en": "country / region"},
+    "land_col_n_strategies": {"nl": "aantal strategieën", "en": "number of strategies"},
+    "land_col_n_items": {"nl": "aantal prioriteiten", "en": "number of priorities"},
+    "land_col_strategies": {"nl": "strategieën", "en": "strategies"},
+    "land_col_priorities": {"nl": "oorspronkelijke prioriteiten", "en": "original priorities"},
+    "land_col_priorities_en": {"nl": "prioriteiten (Engels)", "en": "priorities (English)"},
+    "land_col_citations": {"nl": "bronnen", "en": "sources"},
+    "land_col_bases": {"nl": "koppeling", "en": "mapping"},
+    "land_col_n": {"nl": "kolommen", "en": "columns"},
+    "land_col_share": {"nl": "aandeel kolommen", "en": "share of columns"},
+    "land_col_total": {"nl": "som", "en": "sum"},
+    "land_col_columns": {"nl": "wie", "en": "who"},
+    "land_col_flanders": {"nl": "Vlaanderen", "en": "Flanders"},
+    "land_col_n_others": {"nl": "andere kolommen", "en": "other columns"},
+    "land_col_others_share": {"nl": "aandeel andere", "en": "share of others"},
+    "land_col_others": {"nl": "welke andere", "en": "which others"},
+    "land_col_strategy_id": {"nl": "strategie-id", "en": "strategy id"},
+    "land_col_name": {"nl": "naam", "en": "name"},
+    "land_col_name_en": {"nl": "naam (Engels)", "en": "name (English)"},
+    "land_col_year": {"nl": "jaar", "en": "year"},
+    "land_col_citation": {"nl": "bron", "en": "source"},
+    "land_col_item_id": {"nl": "item-id", "en": "item id"},
+    "land_col_item_group": {"nl": "lijst", "en": "list"},
+    "land_col_item_label": {"nl": "prioriteit", "en": "priority"},
+    "land_col_item_label_en": {"nl": "prioriteit (Engels)", "en": "priority (English)"},
+    "land_col_total_id": {"nl": "totaal", "en": "total"},
+    "land_col_programme": {"nl": "programma", "en": "programme"},
+    "land_col_programme_en": {"nl": "programma (Engels)", "en": "programme (English)"},
+    "land_col_unit": {"nl": "eenheid", "en": "unit"},
+    "land_col_stated": {"nl": "vermeld", "en": "stated"},
+    "land_col_computed": {"nl": "som van de delen", "en": "sum of the parts"},
+    "land_col_n_parts": {"nl": "delen", "en": "parts"},
+    "land_col_difference": {"nl": "verschil", "en": "difference"},
+    "land_col_total_check": {"nl": "controle", "en": "check"},
+    "land_col_matches": {"nl": "zoals verwacht", "en": "as expected"},
+    "land_col_status": {"nl": "uitkomst", "en": "outcome"},
+    "land_col_note": {"nl": "opmerking", "en": "note"},
+    "land_col_budget_id": {"nl": "budget-id", "en": "budget id"},
+    "land_col_amount": {"nl": "bedrag (mln euro)", "en": "amount (EUR m)"},
+    "land_col_cumulative": {"nl": "cumulatief", "en": "cumulative"},
+    "land_col_component": {"nl": "onderdeel", "en": "component"},
+    "land_col_allocated": {"nl": "toegewezen", "en": "allocated"},
+    "land_col_kind_budget": {"nl": "soort", "en": "kind"},
+    "land_col_n_years": {"nl": "jaren", "en": "years"},
+    "land_col_quote": {"nl": "citaat", "en": "quote"},
+    "land_col_period_start": {"nl": "van", "en": "from"},
+    "land_col_period_end": {"nl": "tot", "en": "to"},
+    "land_col_is_total": {"nl": "totaal?", "en": "total?"},
+    "land_col_code": {"nl": "code", "en": "code"},
+    "land_col_region": {"nl": "regio (data)", "en": "region (data)"},
+    "land_col_region_name": {"nl": "regio", "en": "region"},
+    "land_col_role": {"nl": "rol", "en": "role"},
+    "land_col_indicator": {"nl": "indicator", "en": "indicator"},
+    "land_col_value": {"nl": "% bbp", "en": "% of GDP"},
+    "land_col_first_year": {"nl": "eerste jaar", "en": "first year"},
+    "land_col_first_value": {"nl": "eerste waarde", "en": "first value"},
+    "land_col_last_year": {"nl": "laatste jaar", "en": "last year"},
+    "land_col_last_value": {"nl": "laatste waarde", "en": "last value"},
+    "land_col_change": {"nl": "verandering (pp)", "en": "change (pp)"},
+    "land_col_mean": {"nl": "gemiddelde", "en": "mean"},
+    "land_col_n_years_rd": {"nl": "jaren", "en": "years"},
+    "land_col_proxy_field": {"nl": "WIPO-domein (proxy)", "en": "WIPO field (proxy)"},
+    "land_col_field_label": {"nl": "WIPO-domein (proxy, vertaald)", "en": "WIPO field (proxy, label)"},
+    "land_col_rca": {"nl": "RCA", "en": "RCA"},
+    "land_col_density": {"nl": "verwantschapsdichtheid", "en": "relatedness density"},
+    "land_col_complexity": {"nl": "complexiteit", "en": "complexity"},
+    "land_col_quadrant": {"nl": "kwadrant", "en": "quadrant"},
+    "land_col_technology": {"nl": "WIPO-domein", "en": "WIPO field"},
+    "land_col_tech_label": {"nl": "technologie", "en": "technology"},
+    "land_col_n_fields": {"nl": "domeinen", "en": "fields"},
+    "land_col_n_specialised": {"nl": "gespecialiseerd (RCA ≥ 1)", "en": "specialised (RCA ≥ 1)"},
+    "land_col_top_field": {"nl": "sterkste domein", "en": "strongest field"},
+    "land_col_top_rca": {"nl": "RCA sterkste domein", "en": "RCA of the strongest field"},
+    "land_col_n_optimal": {"nl": "domeinen optimaal", "en": "optimal fields"},
+    "land_col_n_prioritised": {"nl": "geprioriteerde technologieën", "en": "prioritised technologies"},
+    "land_col_n_prioritised_feasible": {"nl": "waarvan haalbaar", "en": "of which feasible"},
 }
 
 #: Reader names of the ``country`` codes of ``strategies.csv`` that are not ISO 3166 countries.
@@ -260,55 +254,3 @@ STRATEGY_SHORT: dict[str, dict[str, str]] = {
     "vlg_economic_support_2025": {"nl": "Economische steun 2025", "en": "Economic support 2025"},
     "vlg_ceps_2026": {"nl": "CEPS-studie (2026)", "en": "CEPS study (2026)"},
 }
-
-
-def t(key: str, language: str, **values: object) -> str:
-    """Label ``key`` in ``language`` from this module, else from :data:`helpers.i18n.LABELS`."""
-    table = LABELS if key in LABELS else i18n.LABELS
-    return table[key][language].format(**values)
-
-
-def column_labels(language: str) -> dict[str, str]:
-    """Column headers for the published tables: machine name -> reader's label (``col_<name>`` keys)."""
-    return {key[4:]: value[language] for key, value in LABELS.items() if key.startswith("col_")}
-
-
-def policy_region_name(code: str, language: str, names: Mapping[str, str] | None = None) -> str:
-    """Name of a ``strategies.csv`` country code (``BE-VLG`` -> Vlaanderen/Flanders, ``DEU`` -> Duitsland/Germany)."""
-    if code in POLICY_REGIONS:
-        return POLICY_REGIONS[code][language]
-    return i18n.region_name(code, language, names)
-
-
-def strategy_short_name(strategy_id: str, language: str, strategies: pd.DataFrame | None = None, limit: int = 32) -> str:
-    """Short axis label of a strategy; falls back to its (shortened) name in ``strategies``."""
-    if strategy_id in STRATEGY_SHORT:
-        return STRATEGY_SHORT[strategy_id][language]
-    if strategies is not None:
-        row = strategies[strategies["strategy_id"] == strategy_id]
-        if len(row):
-            name = str(row.iloc[0]["name_en" if language == "en" and "name_en" in row.columns else "name"])
-            return name if len(name) <= limit else name[: limit - 1] + "…"
-    return strategy_id
-
-
-def taxonomy_label(taxonomy_id: str, language: str, technologies: pd.DataFrame, domains: Mapping[str, tuple[str, str]]) -> str:
-    """Reader label of a taxonomy item: the technology's label, or the sector domain's with '(sector)'."""
-    tech = technologies[technologies["tech_id"] == taxonomy_id]
-    if len(tech):
-        return str(tech.iloc[0][f"label_{language}"])
-    if taxonomy_id in domains:
-        nl, en = domains[taxonomy_id]
-        return t("sector_suffix", language, label=en if language == "en" else nl)
-    return taxonomy_id
-
-
-def join_names(names: list[str], language: str) -> str:
-    """``["a", "b", "c"]`` -> ``"a, b en c"`` (nl) / ``"a, b and c"`` (en); ``"—"`` when empty."""
-    names = [str(n) for n in names]
-    if not names:
-        return "—"
-    if len(names) == 1:
-        return names[0]
-    word = " en " if language == "nl" else " and "
-    return ", ".join(names[:-1]) + word + names[-1]

@@ -1,15 +1,13 @@
 """Labels of the strategic-technologies chapter, in Dutch and English.
 
-Same structure as :data:`helpers.i18n.LABELS` (key -> {"nl": ..., "en": ...}), kept apart so that
-it can be merged into ``helpers.i18n`` later. :func:`t` looks here first and then in
-``helpers.i18n.LABELS``; a missing key or language raises ``KeyError``. :data:`FIELD_NAMES_NL`
-translates the WIPO technology fields and the NCSES fields of science (the data carry English
-names; Crunchbase category names stay English in both languages).
+Data only (key -> {"nl": ..., "en": ...}); :mod:`helpers.i18n` merges it with the other chapters'
+tables and holds :func:`helpers.i18n.t`. Table headers and tooltip titles are the
+``tech_col_<column>`` keys (:func:`helpers.i18n.column_labels` with ``"technology"``).
+:data:`FIELD_NAMES_NL` translates the WIPO technology fields and the NCSES fields of science (the
+data carry English names; Crunchbase category names stay English in both languages).
 """
 
 from __future__ import annotations
-
-from helpers import i18n
 
 LABELS: dict[str, dict[str, str]] = {
     # sources, classifications, methods
@@ -226,14 +224,3 @@ FIELD_NAMES_NL: dict[str, str] = {
     "Psychology": "Psychologie",
     "Social sciences": "Sociale wetenschappen",
 }
-
-
-def t(key: str, language: str, **values: object) -> str:
-    """Label ``key`` in ``language`` (``nl`` or ``en``), formatted with ``values``; this module first, then ``helpers.i18n``."""
-    table = LABELS if key in LABELS else i18n.LABELS
-    return table[key][language].format(**values)
-
-
-def column_labels(language: str) -> dict[str, str]:
-    """Readable table headers for the profile columns (``tech_col_<column>``)."""
-    return {key[len("tech_col_"):]: value[language] for key, value in LABELS.items() if key.startswith("tech_col_")}

@@ -1,0 +1,24 @@
+"""Labels shared by all chapters and of the overview chapter, in Dutch and English (key -> {"nl": ..., "en": ...}).
+
+Data only: :mod:`helpers.i18n` merges every chapter's table and holds :func:`helpers.i18n.t`.
+"""
+
+from __future__ import annotations
+
+LABELS: dict[str, dict[str, str]] = {
+    "patents": {"nl": "octrooien", "en": "patents"},
+    "articles": {"nl": "wetenschappelijke artikels", "en": "scientific articles"},
+    "year": {"nl": "jaar", "en": "year"},
+    "field": {"nl": "domein", "en": "field"},
+    "share_of_world": {"nl": "aandeel in de wereld", "en": "share of the world"},
+    "share_of_region": {"nl": "aandeel in {region}", "en": "share of {region}"},
+    "specialisation": {"nl": "specialisatie (RCA)", "en": "specialisation (RCA)"},
+    "count": {"nl": "aantal", "en": "count"},
+    "world": {"nl": "wereld", "en": "world"},
+    "world_mix": {"nl": "aandeel in de wereld-mix", "en": "share of the world mix"},
+    "overview_patents_trend": {"nl": "Octrooien met uitvinders in {region}, per jaar", "en": "Patents with inventors in {region}, by year"},
+    "overview_patents_share_trend": {"nl": "Aandeel van {region} in de octrooien van de wereld", "en": "{region}'s share of the world's patents"},
+    "overview_patents_fields": {"nl": "Octrooien van {region} per WIPO-domein, {start}-{end}", "en": "{region}'s patents by WIPO field, {start}-{end}"},
+    "overview_articles_fields": {"nl": "Artikels van {region} per wetenschapsdomein, {start}-{end}", "en": "{region}'s articles by field of science, {start}-{end}"},
+    "overview_articles_trend": {"nl": "Aandeel van {region} in de wetenschappelijke artikels van de wereld", "en": "{region}'s share of the world's scientific articles"},
+}
