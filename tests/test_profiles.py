@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from helpers.errors import InputError
-from helpers.profiles import field_profile, in_window, yearly_share
+from helpers.profiles import data_region, field_profile, in_window, yearly_share
 
 # Two countries, two fields, two years.
 #           2018: A   B      2019: A   B
@@ -44,3 +44,11 @@ def test_window_and_missing_region():
         in_window(ACTIVITY, [2000, 2001], "patents")
     with pytest.raises(InputError, match="region 'SWE' has no rows"):
         field_profile(ACTIVITY, "SWE", "patents")
+
+
+def test_data_region_stands_in_with_the_country():
+    regions = pd.DataFrame({"region": ["BEL", "BE2", "NLD", "US-CA"], "iso3": ["BEL", "BEL", "NLD", "USA"]})
+    assert data_region(ACTIVITY, "NLD", regions) == "NLD"
+    assert data_region(ACTIVITY, "BE2", regions) == "BEL"
+    with pytest.raises(InputError, match="region 'US-CA' has no rows, nor does a country containing it"):
+        data_region(ACTIVITY, "US-CA", regions, "patents")

@@ -32,6 +32,19 @@ def _require_region(activity: pd.DataFrame, region: str, what: str) -> None:
         raise InputError(f"{what}: region {region!r} has no rows; choose a region present in the data (see regions.csv)")
 
 
+def data_region(activity: pd.DataFrame, region: str, regions: pd.DataFrame, what: str = "activity") -> str:
+    """The region whose rows describe ``region``: itself when the table has it, otherwise the
+    country that contains it (``iso3`` in the canonical regions table), as Belgium stands in for
+    the Flemish Region (BE2) in country-level patent data. An error when neither has rows."""
+    present = set(activity["region"])
+    if region in present:
+        return region
+    country = regions.set_index("region")["iso3"].get(region)
+    if isinstance(country, str) and country in present:
+        return country
+    raise InputError(f"{what}: region {region!r} has no rows, nor does a country containing it; choose a region present in the data (see regions.csv)")
+
+
 def yearly_share(activity: pd.DataFrame, region: str, what: str = "activity") -> pd.DataFrame:
     """Per year: the region's total, the world total and ``share = region / world``."""
     _require_region(activity, region, what)

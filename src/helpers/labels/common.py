@@ -21,4 +21,13 @@ LABELS: dict[str, dict[str, str]] = {
     "overview_patents_fields": {"nl": "Octrooien van {region} per WIPO-domein, {start}-{end}", "en": "{region}'s patents by WIPO field, {start}-{end}"},
     "overview_articles_fields": {"nl": "Artikels van {region} per wetenschapsdomein, {start}-{end}", "en": "{region}'s articles by field of science, {start}-{end}"},
     "overview_articles_trend": {"nl": "Aandeel van {region} in de wetenschappelijke artikels van de wereld", "en": "{region}'s share of the world's scientific articles"},
+    "overview_note_flanders": {
+        "nl": "De publieke data hebben geen octrooi- of publicatietellingen voor Vlaanderen apart: {used} staat hier in voor Vlaanderen. Het Vlaams Gewest (BE2) verschijnt waar de data het hebben (O&O-uitgaven).",
+        "en": "The public data have no separate patent or publication counts for Flanders: {used} stands in for Flanders here. The Flemish Region (BE2) appears where the data have it (R&D expenditure)."},
+    "overview_note_stand_in": {
+        "nl": "De octrooi- en publicatiedata zijn er per land: {used} staat hier in voor {focus}.",
+        "en": "The patent and publication data are by country: {used} stands in for {focus} here."},
+    "overview_note_focus": {
+        "nl": "De focusregio van deze editie is {focus}; de cijfers zijn die van {focus} zelf.",
+        "en": "This edition's focus region is {focus}; the figures are {focus}'s own."},
 }
