@@ -28,6 +28,8 @@ from helpers.framework import (
     classify_technologies,
     framework_inputs,
     load_domain_transitions,
+    names_in_category,
+    outcome_counts,
     portfolio,
     rule_for,
     strengths_from_ratings,
@@ -486,3 +488,17 @@ def test_action_quotes_are_in_the_seed(key):
             continue
         for piece in text.split("[...]"):
             assert _normalise(piece) in seed, piece[:60]
+
+
+# ----------------------------------------------------------------------------- counts for the text
+def test_names_in_category_and_outcome_counts():
+    classified = pd.DataFrame({"domain_id": ["a", "b", "c", "d", "e", "f"], "domain_en": ["A", "B", "C", "D", "E", "F"],
+                               "category": ["uitgesproken_sterkte", "uitgesproken_sterkte", "moonshot", "internationalisering",
+                                            "partnerschappen", "niet_beslist"]})
+    assert names_in_category(classified, "uitgesproken_sterkte", "domain_en") == "A, B"
+    assert names_in_category(classified, "hiaat_ecosysteem", "domain_en") == "—"
+    growth = pd.DataFrame({"domain_id": list("abcdef"), "growth": [True, False, None, True, True, None]})
+    transitions = pd.DataFrame({"domain_id": list("abcdef"), "transition": [True, True, False, False, None, True]})
+    assert outcome_counts(classified, growth, transitions, name_column="domain_en") == {
+        "df_n": 6, "df_n_sterkte": 2, "df_sterkte": "A, B", "df_n_hiaat": 0, "df_hiaat": "—", "df_n_moonshot": 1, "df_moonshot": "C",
+        "df_n_geen": 2, "df_n_niet": 1, "df_niet": "F", "df_n_growth": 3, "df_n_growth_na": 2, "df_n_transition": 3}

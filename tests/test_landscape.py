@@ -297,3 +297,28 @@ def test_priorities_by_position_uses_each_countrys_own_columns(data):
     assert not out.at[("BEL", "quantum_computing"), "prioritised"] and out.at[("BEL", "hpc"), "prioritised"]
     assert out.at[("DEU", "quantum_computing"), "prioritised"] and out.at[("DEU", "quantum_computing"), "policy_columns"] == "DEU;DE-BY"
     assert out.at[("DEU", "quantum_computing"), "quadrant"] == "low_risk"  # Germany's own position, not Belgium's
+
+
+# ----------------------------------------------------------------------------- positions for the text
+def test_format_value_and_item_names():
+    assert landscape.format_value(1.23456, ".2f") == "1.23" and landscape.format_value(12, ".1f") == "12.0"
+    assert landscape.format_value(None, ".2f") == "—" and landscape.format_value(float("nan"), ".2f") == "—"
+    labels = {"a": "Alpha", "b": "Beta", "c": "Gamma"}
+    assert landscape.item_names(["a", "b", "c"], labels, "en") == "Alpha, Beta and Gamma"
+    assert landscape.item_names(["a", "b"], labels, "nl") == "Alpha en Beta"
+
+
+def test_focus_positions_and_spotlight():
+    coarse = pd.read_csv(DATA / "technology_coarse_map.csv", dtype=str, keep_default_na=False)
+    profile = pd.DataFrame({"technology": ["Computer technology", "Optics"], "label_en": ["Computer technology", "Optics"],
+                            "label_nl": ["Computertechnologie", "Optica"], "rca": [0.75, 1.5], "density": [34.25, 60.0],
+                            "complexity": [-2.0, 1.0], "quadrant": ["low_priority", "optimal"]})
+    pos = landscape.focus_positions(["quantum_computing", "hpc", "health"], profile, coarse, language="nl").set_index("taxonomy_id")
+    assert pos.at["quantum_computing", "proxy_field"] == "Computer technology" and pos.at["quantum_computing", "field_label"] == "Computertechnologie"
+    assert pos.at["hpc", "rca"] == 0.75 and pos.at["health", "quadrant"] == "none"  # a domain has no primary field
+    spot = landscape.spotlight_position(pos.reset_index(), "quantum_computing", "en")
+    assert spot == {"field": "Computertechnologie", "quadrant": "low priority", "rca": "0.75", "density": "34.2", "complexity": "-2.00"}
+    assert landscape.spotlight_position(pos.reset_index(), "health", "en") == dict.fromkeys(["field", "quadrant", "rca", "density", "complexity"], "—")
+    assert landscape.spotlight_position(pos.reset_index(), "not_there", "en")["rca"] == "—"
+    empty = landscape.focus_positions(["quantum_computing"], None, coarse, language="en")
+    assert empty["quadrant"].tolist() == ["none"] and empty["rca"].isna().all()

@@ -406,3 +406,96 @@ def test_taxonomy_path_from_the_openalex_fixture(tmp_path):
     assert p["activity"].max() <= bel_docs["weight"].sum() + 1e-12  # a document counts at most once per technology
     cov = tech.coverage(data.activity, "BEL", (2015, 2024), classification=data.classification, documents=data.documents, source="publications")
     assert 0 < cov["coverage"].iloc[0] <= 1
+
+
+# ----------------------------------------------------------------------------- the chapter's pages
+def _source(region: str, stand_in: bool = False, source: str = "patents") -> tech.SourceData:
+    return tech.SourceData(source, "wipo35", "country", hand_activity(), pd.DataFrame(), pd.DataFrame(), True, "", region=region, stand_in=stand_in)
+
+
+def test_stand_in_text():
+    names = {"BEL": "Belgium", "NLD": "Netherlands"}
+    assert tech.stand_in_text(_source("BEL"), "Flanders", "en", names) == \
+        "Belgium stands in for Flanders here: the public patent and publication data count by country, not by region."
+    assert tech.stand_in_text(_source("NLD"), "Netherlands", "en", names) == \
+        "The focus region is Netherlands; the public patent and publication data count by country."
+    assert tech.stand_in_text(_source("NLD", stand_in=True), "Noord-Holland", "en", names) == \
+        "Netherlands stands in for Noord-Holland here: the patents have no data for Noord-Holland itself."
+
+
+def test_notes_html_and_labels():
+    p = pd.DataFrame({"rca": [1.0]})
+    assert tech.notes_html(p, "en") == ""
+    p.attrs["notes"] = ["one", "two"]
+    assert tech.notes_html(p, "en") == "<details><summary>Technical notes on the computation</summary><ul><li>one</li><li>two</li></ul></details>"
+    assert tech.table_labels("en")["label"] == t("tech_col_label", "en") and tech.table_labels("nl")["density"] == "verwantschapsdichtheid"
+    assert set(tech.tooltip_labels("en")) == set(column_labels("en", "technology")) | {"label"}
+
+
+def test_seed_coverage_percent_is_the_seed_figure():
+    from helpers import policy
+
+    figures = policy.load_figures().set_index("fact_id")["value"]
+    for source in tech.SOURCES:
+        assert tech.seed_coverage_percent(source) == float(figures[f"vlg_ceps_coverage_{source}"])
+
+
+def test_source_page_on_real_patents(canon):
+    data = tech.load_source(canon, "patents", "BEL")
+    page = tech.source_page(data, (2015, 2019), language="en", focus_name="Flanders", min_activity=1000, seed_coverage=50.0,
+                            region_names={"BEL": "Belgium"})
+    direct = tech.technology_profile(data.activity, "BEL", (2015, 2019), classification="wipo35", min_activity=1000,
+                                     technologies=data.technologies, source="patents")
+    pd.testing.assert_frame_equal(page.profile, direct)
+    glue = page.glue()
+    assert glue["region_name"] == "Belgium" and (glue["start"], glue["end"]) == (2015, 2019) and glue["n_tech"] == 35
+    assert glue["total"] == pytest.approx(float(direct["activity"].sum()))
+    assert glue["top_rca"] == pytest.approx(float(direct["rca"].max()))
+    assert glue["top_label"] == direct.sort_values(["rca", "technology"], ascending=[False, True]).iloc[0]["label_en"]
+    counts = direct["quadrant"].value_counts()
+    assert [glue[f"n_{q}"] for q in tech.QUADRANT_ORDER] == [int(counts.get(q, 0)) for q in tech.QUADRANT_ORDER]
+    assert sum(glue[f"n_{q}"] for q in tech.QUADRANT_ORDER) == 35
+    assert glue["n_specialised"] == int((direct["rca"] >= 1).sum())
+    assert glue["seed_coverage"] == 50.0 and glue["min_activity"] == 1000.0
+    assert all(not isinstance(v, np.generic) for v in glue.values())
+    assert page.stand_in.startswith("Belgium stands in for Flanders")
+    tables = page.tables()
+    assert [v["name"] for v in tables.values()] == ["technologies_patents_profile", "technologies_patents_quadrants", "technologies_patents_coverage"]
+    assert list(tables["profile"]["df"].columns) == tech.PROFILE_TABLE_COLUMNS and len(tables["profile"]["df"]) == 35
+    assert tables["coverage"]["df"]["seed_coverage"].tolist() == [0.5]
+    assert tables["quadrants"]["df"]["count"].sum() == 35
+    shown = page.charts(label_top_n=5)
+    assert 1 <= len(shown) <= 2 and "Strategic investment framework of Belgium: patents, 2015-2019" in str(shown[0].to_dict()["title"])
+
+
+def test_source_page_without_data(canon):
+    data = tech.load_source(canon, "investments", "BEL")
+    assert not data.available
+    with pytest.raises(InputError, match="^investments: "):
+        tech.source_page(data, (2009, 2013), language="en", focus_name="Flanders", seed_coverage=10.0)
+    page = tech.source_page(data, (2009, 2013), language="en", focus_name="Flanders", seed_coverage=10.0, required=False)
+    assert page.profile is None and page.name == "Flanders"
+    assert page.findings() == t("tech_no_data", "en", source=t("tech_source_investments", "en"), region="Flanders",
+                                reason=t(f"tech_reason_{data.reason_key}", "en", **data.reason_values))
+
+
+def test_summary_page_on_real_data(canon):
+    sources = {s: tech.load_source(canon, s, "BEL") for s in ("patents", "investments")}
+    windows = {"patents": (2015, 2019), "investments": (2009, 2013)}
+    page = tech.summary_page(sources, windows, {"patents": 1000, "investments": 0}, language="en", focus_name="Belgium",
+                             seed_coverage={"patents": 20.0, "investments": 5.0}, region_names={"BEL": "Belgium"})
+    assert list(page.profiles) == ["patents"] and len(page.summary) == 35
+    assert page.status["available"].tolist() == [t("tech_available_yes", "en"), t("tech_available_no", "en")]
+    assert page.status["window"].tolist() == ["2015-2019", "2009-2013"] and page.status["region"].tolist() == ["Belgium", ""]
+    assert page.coverage_table["seed_coverage"].tolist() == [0.2]
+    glue = page.glue()
+    assert glue["n_sources"] == 1 and glue["missing_text"] == "publications, start-up investments" and glue["n_points"] == 35
+    best = page.summary.sort_values(["rca", "technology"], ascending=[False, True]).iloc[0]
+    assert glue["best_rca"] == pytest.approx(float(best["rca"])) and glue["best_label"] == f"{best['label_en']} (patents)"
+    assert glue["n_optimal"] + glue["n_moonshot"] + glue["n_low_risk"] + glue["n_low_priority"] == 35
+    assert "(patents)" not in glue["list_optimal"]  # one source: no source tags on the listed technologies
+    assert page.stand_in == t("tech_stand_in_bel", "en")
+    assert [v["name"] for v in page.tables().values()] == ["technologies_summary", "technologies_summary_sources", "technologies_summary_coverage"]
+    with pytest.raises(InputError, match="no data source has data"):
+        tech.summary_page({"investments": sources["investments"]}, windows, {"investments": 0}, language="en", focus_name="Belgium",
+                          seed_coverage={"investments": 5.0})

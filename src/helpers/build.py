@@ -17,8 +17,10 @@ Steps and where things go (all under ``_build/`` of the project unless ``--out``
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import fcntl
 import json
+import multiprocessing
 import os
 import re
 import shutil
@@ -128,8 +130,8 @@ def run_notebook(source: Path, target: Path, parameters: dict[str, Any], languag
     try:
         pm.execute_notebook(str(source), str(target), parameters=params, kernel_name="python3", progress_bar=False,
                             cwd=str(target.parent), request_save_on_cell_execute=False,
-                            # the kernel's own notice about TCP transport is noise on the user's terminal
-                            extra_arguments=["--IPKernelApp.log_level=ERROR"])
+                            # the kernel's own log (TCP notice, interrupt at shutdown) is noise on the terminal; cell errors still arrive
+                            extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
     except PapermillExecutionError as exc:
         rel = source.relative_to(PROJECT_ROOT) if source.is_relative_to(PROJECT_ROOT) else source
         evalue = exc.evalue.strip().splitlines()[0] if exc.evalue.strip() else ""
@@ -149,6 +151,51 @@ def _failing_line(exc: Any) -> str:
                 return f"line {match.group(1)} ({match.group(2).strip()[:80]!r})"
     first = next((row for row in exc.source.splitlines() if row.strip() and not row.startswith("#")), "")
     return f"starting {first.strip()[:60]!r}"
+
+
+def _run_one(entry: str, stage: str, parameters: dict[str, Any], language: str) -> float:
+    """Run one notebook in a worker process (its own kernel); returns the seconds it took."""
+    os.environ["HELPERS_BOOK_BUILD"] = "1"  # the kernel inherits it: charts use the offline renderer
+    t = time.perf_counter()
+    run_notebook(PROJECT_ROOT / f"{entry}.ipynb", Path(stage) / f"{entry}.ipynb", parameters, language)
+    return time.perf_counter() - t
+
+
+def run_notebooks(notebooks: list[str], stage: Path, parameters: dict[str, Any], language: str, jobs: int,
+                  progress: Progress) -> dict[str, float]:
+    """Execute the notebooks, ``jobs`` at a time (each in its own process and kernel).
+
+    The first failure stops the run: notebooks not yet started are cancelled, those running are
+    let finish, and the one-line :class:`BuildError` of the failing notebook that comes first in
+    the book is raised (the same notebook whatever the timing), with the count of other failures.
+    """
+    timings: dict[str, float] = {}
+    failures: dict[int, BaseException] = {}
+    n = len(notebooks)
+    context = multiprocessing.get_context("spawn")
+    with concurrent.futures.ProcessPoolExecutor(max_workers=max(1, min(jobs, n)), mp_context=context) as pool:
+        futures = {}
+        for i, entry in enumerate(notebooks, 1):
+            futures[pool.submit(_run_one, entry, str(stage), parameters, language)] = (i, entry)
+        progress(f"[notebooks] {n} to run, {max(1, min(jobs, n))} at a time")
+        for future in concurrent.futures.as_completed(futures):
+            i, entry = futures[future]
+            if future.cancelled():
+                continue
+            error = future.exception()
+            if error is not None:
+                failures[i] = error
+                for other in futures:
+                    other.cancel()
+                continue
+            timings[entry] = future.result()
+            progress(f"[{i}/{n}] {entry}.ipynb done in {timings[entry]:.1f} s")
+    if failures:
+        first = failures[min(failures)]
+        if len(failures) > 1 and isinstance(first, BuildError):
+            raise BuildError(f"{first} (and {len(failures) - 1} more notebook(s) failed)")
+        raise first
+    return timings
 
 
 def _sphinx(stage: Path, log: Path, strict: bool) -> int:
@@ -189,7 +236,7 @@ def publish(html: Path, out: Path) -> None:
 
 
 def build_book(edition: Edition, edition_file: Path, overrides: list[str], out: Path, strict: bool = False,
-               progress: Progress = _say, build_dir: Path = BUILD_DIR) -> dict[str, Any]:
+               progress: Progress = _say, build_dir: Path = BUILD_DIR, jobs: int = 1) -> dict[str, Any]:
     """Run the whole pipeline; return timings. Raises InputError/BuildError; ``out`` changes only on success."""
     from helpers import canonical
 
@@ -213,23 +260,10 @@ def build_book(edition: Edition, edition_file: Path, overrides: list[str], out: 
         tables_dir.mkdir(parents=True)
         parameters = edition.notebook_parameters() | {"data_dir": str(data_dir), "tables_dir": str(tables_dir)}
         notebooks = toc_notebooks()
-        previous = os.environ.get("HELPERS_BOOK_BUILD")
-        os.environ["HELPERS_BOOK_BUILD"] = "1"
-        try:
-            for i, entry in enumerate(notebooks, 1):
-                source = PROJECT_ROOT / f"{entry}.ipynb"
-                if not source.is_file():
-                    raise BuildError(f"_toc.yml lists {entry} but {source.relative_to(PROJECT_ROOT)} does not exist")
-                t = time.perf_counter()
-                progress(f"[{i}/{len(notebooks)}] {entry}.ipynb ...")
-                run_notebook(source, stage / f"{entry}.ipynb", parameters, edition.language)
-                timings[entry] = time.perf_counter() - t
-                progress(f"[{i}/{len(notebooks)}] {entry}.ipynb done in {timings[entry]:.1f} s")
-        finally:
-            if previous is None:
-                os.environ.pop("HELPERS_BOOK_BUILD", None)
-            else:
-                os.environ["HELPERS_BOOK_BUILD"] = previous
+        for entry in notebooks:
+            if not (PROJECT_ROOT / f"{entry}.ipynb").is_file():
+                raise BuildError(f"_toc.yml lists {entry} but {entry}.ipynb does not exist")
+        timings |= run_notebooks(notebooks, stage, parameters, edition.language, jobs, progress)
 
         provenance.write_pages(stage / "generated", edition, edition_file, overrides, manifest, tables_dir)
         (stage / "generated" / "taxonomy.md").write_text(taxonomy.taxonomy_markdown(), encoding="utf-8")
@@ -256,6 +290,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--out", default=None, help="where the published HTML goes (default: <build-dir>/html, i.e. _build/html)")
     parser.add_argument("--build-dir", default=str(BUILD_DIR), help="work folder for canonical data, stage and logs (default: _build)")
     parser.add_argument("--strict", action="store_true", help="treat Sphinx warnings as errors")
+    parser.add_argument("--jobs", type=int, default=min(4, os.cpu_count() or 1),
+                        help="notebooks executed at the same time (default: number of cores, at most 4)")
     args = parser.parse_args(argv)
     build_dir = Path(args.build_dir).resolve()
     out = Path(args.out) if args.out else build_dir / "html"
@@ -263,7 +299,7 @@ def main(argv: list[str]) -> int:
     edition = load_edition(edition_file, args.overrides)
     print(f"[edition] {edition_file}: {edition.edition}, focus {edition.focus_region}, language {edition.language}", flush=True)
     try:
-        build_book(edition, edition_file, args.overrides, out, strict=args.strict, build_dir=build_dir)
+        build_book(edition, edition_file, args.overrides, out, strict=args.strict, build_dir=build_dir, jobs=args.jobs)
     except (InputError, BuildError) as exc:
         raise type(exc)(f"{exc} -- the previously published book in {out} is unchanged") from None
     return 0

@@ -99,6 +99,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import altair as alt
 import numpy as np
@@ -1038,3 +1039,29 @@ def tree_chart(classified: pd.DataFrame | None = None, *, id_column: str = "doma
              else "Decision tree – strategic domains (VARIO 2026, recommendation 1.3, figures 11 and 12)")
     return (alt.layer(edges, edge_labels, boxes, box_text, lists)
             .properties(width=width, height=height, title=title, view=alt.ViewBackground(stroke=None)))
+
+
+def names_in_category(classified: pd.DataFrame, category: str, name_column: str) -> str:
+    """The names (``name_column``) of the domains of ``classified`` in ``category``, comma-joined; ``—`` when there are none."""
+    return ", ".join(classified.loc[classified["category"] == category, name_column]) or "—"
+
+
+def outcome_counts(classified: pd.DataFrame, growth: pd.DataFrame, transitions: pd.DataFrame, *, name_column: str) -> dict[str, Any]:
+    """Counts and names of the framework's outcomes for the text (the ``df_`` glue values of the chapter).
+
+    ``classified``: :func:`classify_domains`; ``growth``: the growth potential per domain (column
+    ``growth``: True, False or missing); ``transitions``: :func:`transition_inputs`. The three
+    categories without a policy focus of its own (``geen_beleidsfocus``, ``internationalisering``,
+    ``partnerschappen``) count together in ``df_n_geen``.
+    """
+    counts = classified["category"].value_counts()
+    return dict(
+        df_n=len(classified),
+        df_n_sterkte=int(counts.get("uitgesproken_sterkte", 0)), df_sterkte=names_in_category(classified, "uitgesproken_sterkte", name_column),
+        df_n_hiaat=int(counts.get("hiaat_ecosysteem", 0)), df_hiaat=names_in_category(classified, "hiaat_ecosysteem", name_column),
+        df_n_moonshot=int(counts.get("moonshot", 0)), df_moonshot=names_in_category(classified, "moonshot", name_column),
+        df_n_geen=int(counts.get("geen_beleidsfocus", 0) + counts.get("internationalisering", 0) + counts.get("partnerschappen", 0)),
+        df_n_niet=int(counts.get("niet_beslist", 0)), df_niet=names_in_category(classified, "niet_beslist", name_column),
+        df_n_growth=int((growth["growth"] == True).sum()), df_n_growth_na=int(growth["growth"].isna().sum()),  # noqa: E712
+        df_n_transition=int((transitions["transition"] == True).sum()),  # noqa: E712
+    )

@@ -612,3 +612,52 @@ def priorities_by_position(matrix: pd.DataFrame, selection: Selection, profiles:
         raise InputError("priorities_by_position: no profiled region; give at least one profile")
     cols = ["region", "taxonomy_id", "proxy_field", "prioritised", "policy_columns", "rca", "density", "complexity", "quadrant"]
     return pd.concat(rows, ignore_index=True)[cols]
+
+
+#: Quadrant keys of a position, ``none`` for a technology without a primary field (or without data).
+POSITION_QUADRANTS = ("optimal", "moonshot", "low_risk", "low_priority", "none")
+_POSITION_COLUMNS = ["proxy_field", "field_label", "rca", "density", "complexity", "quadrant"]
+
+
+def format_value(value: object, spec: str) -> str:
+    """``value`` formatted with ``spec`` (``".2f"``), or a dash when it is missing (``None``, NaN)."""
+    return "—" if value is None or pd.isna(value) else format(float(value), spec)
+
+
+def item_names(ids: Iterable[str], item_labels: Mapping[str, str], language: str) -> str:
+    """The labels of taxonomy ids as one phrase ("a, b and c" / "a, b en c")."""
+    from helpers.i18n import join_names
+
+    return join_names([item_labels[i] for i in ids], language)
+
+
+def focus_positions(taxonomy_ids: Sequence[str], profile: pd.DataFrame | None, coarse_map: pd.DataFrame, *, language: str,
+                    scheme: str = "wipo35") -> pd.DataFrame:
+    """The focus region's position for each of ``taxonomy_ids``, through its primary coarse field (:func:`attach_positions`).
+
+    ``profile`` is the focus region's :func:`helpers.technology.technology_profile` on ``scheme``
+    (``None`` when the source has no data: every measure empty). Columns: ``taxonomy_id``,
+    ``proxy_field``, ``field_label`` (the field's label in ``language``), ``rca``, ``density``,
+    ``complexity``, ``quadrant`` (``none`` without a position).
+    """
+    if profile is None:
+        out = pd.DataFrame({"taxonomy_id": list(taxonomy_ids)} | {c: None for c in _POSITION_COLUMNS})
+    else:
+        measures = profile[["technology", f"label_{language}", "rca", "density", "complexity", "quadrant"]]
+        out = attach_positions(pd.DataFrame({"taxonomy_id": list(taxonomy_ids)}), measures.rename(columns={f"label_{language}": "field_label"}),
+                               coarse_map, scheme=scheme)
+    out["quadrant"] = out["quadrant"].fillna("none")
+    return out
+
+
+def spotlight_position(positions: pd.DataFrame, taxonomy_id: str, language: str) -> dict[str, str]:
+    """The spotlight item's position as text: ``field``, ``quadrant`` (its name in ``language``), ``rca``,
+    ``density``, ``complexity``; a dash for each when the item has no position (:func:`focus_positions`)."""
+    from helpers.i18n import t
+
+    pos = positions.set_index("taxonomy_id")
+    row = pos.loc[taxonomy_id] if taxonomy_id in pos.index else None
+    if row is None or row["quadrant"] == "none":
+        return dict.fromkeys(("field", "quadrant", "rca", "density", "complexity"), "—")
+    return {"field": row["field_label"], "quadrant": t(f"quadrant_{row['quadrant']}", language), "rca": format_value(row["rca"], ".2f"),
+            "density": format_value(row["density"], ".1f"), "complexity": format_value(row["complexity"], ".2f")}

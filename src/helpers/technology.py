@@ -44,7 +44,8 @@ Two kinds of technology:
   technology it carries (whole counting, weighted by the region's share of the document). Used
   as soon as REGPAT / OpenAlex / Crunchbase document data are present.
 
-All functions except :func:`load_source` are pure (no files read or written). Bad input raises
+All functions except :func:`load_source` and :func:`seed_coverage_percent` (and :func:`source_page` /
+:func:`summary_page` without ``seed_coverage``) are pure (no files read or written). Bad input raises
 :class:`InputError` with one line; warnings of the underlying measures are collected in
 ``DataFrame.attrs["notes"]`` instead of being printed.
 """
@@ -72,13 +73,26 @@ __all__ = [
     "EXCLUDED_TECHNOLOGIES",
     "OTHER_CATEGORY",
     "PREFERRED_CLASSIFICATIONS",
+    "COVERAGE_TABLE_COLUMNS",
+    "PROFILE_TABLE_COLUMNS",
     "QUADRANT_ORDER",
+    "SOURCES",
     "TAXONOMY",
     "SourceData",
+    "SourcePage",
+    "SummaryPage",
     "TechnologySpace",
     "category_map",
     "coverage",
     "load_source",
+    "notes_html",
+    "seed_coverage_percent",
+    "source_profile",
+    "source_page",
+    "stand_in_text",
+    "summary_page",
+    "table_labels",
+    "tooltip_labels",
     "profile_from_space",
     "profiles_for_regions",
     "quadrant_summary",
@@ -845,3 +859,353 @@ def _source_for_region(source: str, region: str, regions: pd.DataFrame, activity
                       f"the {source} data ({cl}) have no rows for {region}: {at_level}" + (f" (and {other})" if other else ""),
                       "not_at_level" if same else "no_level", {"region": region, "classification": cl, "level": level, "regions": _names(same, 5),
                                                                "n": len(same), "other": other}, region)
+
+
+# ----------------------------------------------------------------------------------- the chapter's pages
+#: The sources of the technology chapter, in page order.
+SOURCES = ("patents", "publications", "investments")
+#: Columns of the published profile table of a source page.
+PROFILE_TABLE_COLUMNS = ["label", "category", "quadrant", "activity", "share_of_region", "rca", "specialised", "density", "complexity",
+                         "taxonomy_technologies", "technology"]
+#: Columns of the published coverage table (the summary page puts ``source`` first).
+COVERAGE_TABLE_COLUMNS = ["classification", "window_start", "window_end", "n_selected", "region_total", "covered", "coverage", "seed_coverage"]
+_PROFILE_FORMATS = {"activity": ",.0f", "share_of_region": ".2%", "rca": ".2f", "density": ".1f", "complexity": ".2f"}
+_COVERAGE_FORMATS = {"region_total": ",.0f", "covered": ",.0f", "coverage": ".1%", "seed_coverage": ".0%"}
+_BY_RCA = dict(by=["rca", "technology"], ascending=[False, True], kind="mergesort")
+
+
+def _t(key: str, language: str, **values: object) -> str:
+    from helpers.i18n import t
+
+    return t(key, language, **values)
+
+
+def _region_name(code: str, language: str, names: Mapping[str, str] | None) -> str:
+    from helpers.i18n import region_name
+
+    return region_name(code, language, names)
+
+
+def seed_coverage_percent(source: str, data_dir: Path | str | None = None) -> float:
+    """The seed's coverage of the taxonomy for ``source`` in percent (``vlg_ceps_coverage_<source>`` of ``data/figures.csv``)."""
+    from helpers import policy
+
+    return float(policy.load_figures(data_dir).set_index("fact_id")["value"][f"vlg_ceps_coverage_{source}"])
+
+
+def table_labels(language: str) -> dict[str, str]:
+    """Column headers of the chapter's tables: the chapter's column labels plus ``label``, ``category`` and ``quadrant``."""
+    from helpers.i18n import column_labels
+
+    return column_labels(language, "technology") | {"label": _t("tech_col_label", language), "category": _t("tech_col_category", language),
+                                                    "quadrant": _t("tech_col_quadrant", language)}
+
+
+def tooltip_labels(language: str) -> dict[str, str]:
+    """Tooltip titles of the quadrant charts."""
+    from helpers.i18n import column_labels
+
+    return column_labels(language, "technology") | {"label": _t("tech_col_label", language)}
+
+
+def stand_in_text(data: SourceData, focus_name: str, language: str, region_names: Mapping[str, str] | None = None) -> str:
+    """Whose data a page shows: Belgium for Flanders, a country for one of its regions (``data.stand_in``), or the focus region itself."""
+    used = _region_name(data.region, language, region_names)
+    if data.stand_in:
+        return _t("tech_stand_in_parent", language, region=used, focus=focus_name, source=_t(f"tech_source_{data.source}", language))
+    return _t("tech_stand_in_bel", language) if data.region == "BEL" else _t("tech_stand_in_other", language, region=used)
+
+
+def notes_html(profile: pd.DataFrame, language: str) -> str:
+    """The notes of the measures (``profile.attrs['notes']``) as a folded HTML list; ``""`` when there are none."""
+    notes = profile.attrs.get("notes", [])
+    if not notes:
+        return ""
+    return "<details><summary>" + _t("tech_notes_summary", language) + "</summary><ul>" + "".join(f"<li>{n}</li>" for n in notes) + "</ul></details>"
+
+
+def source_profile(data: SourceData, window: Sequence[int], *, rca_threshold: float = 1.0, quadrant_split: Split = "median",
+                   complexity_method: str = "eigenvector", relatedness: str = "cosine", min_activity: float = 0) -> pd.DataFrame:
+    """:func:`technology_profile` of :func:`load_source`'s ``data`` (its region, classification, documents and technologies)."""
+    return technology_profile(data.activity, data.region, window, classification=data.classification, rca_threshold=rca_threshold,
+                              relatedness_method=relatedness, complexity_method=complexity_method, split=quadrant_split,
+                              min_activity=min_activity, documents=data.documents, technologies=data.technologies, source=data.source)
+
+
+def _source_coverage(data: SourceData, window: Sequence[int]) -> pd.DataFrame:
+    return coverage(data.activity, data.region, window, classification=data.classification, documents=data.documents, source=data.source)
+
+
+@dataclass
+class SourcePage:
+    """Everything one source page of the technology chapter shows (:func:`source_page`).
+
+    ``profile``, ``cover`` and ``quadrants`` are ``None`` when the source has no data for the
+    focus region (``data.available`` false); ``name`` is then the focus region's name.
+    """
+
+    data: SourceData
+    language: str
+    name: str
+    focus_name: str
+    start: int
+    end: int
+    rca_threshold: float
+    quadrant_split: Split
+    complexity_method: str
+    relatedness: str
+    min_activity: float
+    seed_coverage: float
+    profile: pd.DataFrame | None = None
+    cover: pd.DataFrame | None = None
+    quadrants: pd.DataFrame | None = None
+    #: :func:`stand_in_text` of the data
+    stand_in: str = ""
+
+    @property
+    def source_label(self) -> str:
+        return _t(f"tech_source_{self.data.source}", self.language)
+
+    def _basis(self) -> str:
+        docs = self.data.documents
+        if docs is not None and len(docs):
+            return _t("tech_basis_documents", self.language)
+        return _t("tech_basis_colocation", self.language, threshold=self.rca_threshold)
+
+    def tables(self) -> dict[str, dict[str, Any]]:
+        """The page's published tables: ``profile``, ``quadrants``, ``coverage`` -> keyword arguments of
+        :func:`helpers.publish.publish_table` (``df``, ``name``, ``caption``, ``formats``)."""
+        lang, source, p = self.language, self.data.source, self.profile
+        table = p.assign(label=p[f"label_{lang}"], category=p[f"category_{lang}"], quadrant=p[f"quadrant_{lang}"])
+        table = table.assign(taxonomy_technologies=table["taxonomy_technologies"].str.replace(";", ", "))[PROFILE_TABLE_COLUMNS]
+        cover = self.cover.assign(seed_coverage=self.seed_coverage / 100)[COVERAGE_TABLE_COLUMNS]
+        return {
+            "profile": dict(df=table, name=f"technologies_{source}_profile", formats=_PROFILE_FORMATS,
+                            caption=_t("tech_table_caption", lang, region=self.name, source=self.source_label, start=self.start, end=self.end)),
+            "quadrants": dict(df=self.quadrants.drop(columns="quadrant").rename(columns={"label": "quadrant"}), name=f"technologies_{source}_quadrants",
+                              caption=_t("tech_quadrant_caption", lang)),
+            "coverage": dict(df=cover, name=f"technologies_{source}_coverage", formats=_COVERAGE_FORMATS,
+                             caption=_t("tech_coverage_caption", lang, region=self.name)),
+        }
+
+    def charts(self, label_top_n: int) -> list:
+        """The quadrant chart and, when the points crowd one corner, a zoom on that corner (:mod:`helpers.charts`)."""
+        from helpers import charts
+
+        lang, p = self.language, self.profile
+        split = self.quadrant_split if isinstance(self.quadrant_split, str) else "fixed"
+        y_title = _t("tech_y_title", lang, method=_t(f"tech_complexity_short_{self.complexity_method}", lang))
+        common = dict(label_top_n=label_top_n, threshold=self.rca_threshold, tooltip_titles=tooltip_labels(lang))
+        out = [charts.quadrant_chart(
+            p, _t("tech_chart_title", lang, region=self.name, source=self.source_label, start=self.start, end=self.end),
+            _t("tech_x_title", lang), y_title, lang,
+            subtitle=_t("tech_chart_subtitle", lang, threshold=self.rca_threshold, split=_t(f"tech_split_{split}", lang), n=len(p)), **common)]
+        zoom = charts.quadrant_zoom_domain(p)
+        if zoom is not None:
+            out.append(charts.quadrant_chart(p, _t("tech_zoom_title", lang), _t("tech_x_title", lang), y_title, lang, domain=zoom,
+                                             subtitle=_t("tech_zoom_subtitle", lang), **common))
+        return out
+
+    def findings(self) -> str:
+        """The findings in one paragraph (the investments page, whose data may be missing), in MyST markdown."""
+        lang, data, p = self.language, self.data, self.profile
+        if p is None:
+            return _t("tech_no_data", lang, source=self.source_label, region=self.name,
+                      reason=_t(f"tech_reason_{data.reason_key}", lang, **data.reason_values))
+        count = dict(zip(self.quadrants["quadrant"], self.quadrants["count"]))
+        names = dict(zip(self.quadrants["quadrant"], self.quadrants["technologies"]))
+        top = p.sort_values(**_BY_RCA).iloc[0]
+        total = float(p["activity"].sum())
+        rounds = data.classification.endswith("_rounds")
+        text = (self.stand_in + "\n\n" if data.stand_in else "") + _t(
+            "tech_findings", lang, start=self.start, end=self.end, region=self.name,
+            total=_t("tech_findings_rounds" if rounds else "tech_findings_amount", lang, total=f"{total:,.0f}"),
+            n=len(p), classification=_t(f"tech_class_{data.classification}", lang),
+            n_regions=int(p["n_regions"].iloc[0]), level=_t(f"tech_level_{data.level}", lang),
+            n_optimal=count["optimal"], optimal=names["optimal"], n_moonshot=count["moonshot"], moonshot=names["moonshot"],
+            n_low_risk=count["low_risk"], low_risk=names["low_risk"], n_low_priority=count["low_priority"],
+            top_label=top[f"label_{lang}"], top_rca=f"{top['rca']:.2f}", threshold=f"{self.rca_threshold:g}",
+            n_specialised=int(p["specialised"].sum()), coverage=f"{self.cover['coverage'].iloc[0] * 100:.0f}%")
+        return text + "\n\n" + _t("tech_findings_method", lang, n_space=int(p["n_regions_space"].iloc[0]),
+                                  complexity=_t(f"tech_complexity_{self.complexity_method}", lang),
+                                  relatedness=_t(f"tech_relatedness_{self.relatedness}", lang), basis=self._basis())
+
+    def glue(self) -> dict[str, Any]:
+        """The numbers and words of the page's text (``glue_values(**page.glue())``), as Python scalars and strings."""
+        lang, p, data = self.language, self.profile, self.data
+        by_rca = p.sort_values(**_BY_RCA)
+        top = by_rca.iloc[0]
+        optimal = by_rca[by_rca["quadrant"] == "optimal"]
+        opt_top = (optimal if len(optimal) else by_rca).iloc[0]
+        count = dict(zip(self.quadrants["quadrant"], self.quadrants["count"]))
+        names = dict(zip(self.quadrants["quadrant"], self.quadrants["technologies"]))
+        opt_categories = optimal[f"category_{lang}"].value_counts()
+        digital = p[p["category_id"] == "digital_ai"]
+        return dict(
+            region_name=self.name, start=self.start, end=self.end, total=float(p["activity"].sum()), n_tech=len(p),
+            n_regions=int(p["n_regions"].iloc[0]), n_space=int(p["n_regions_space"].iloc[0]), min_activity=float(self.min_activity),
+            threshold=float(self.rca_threshold), classification_text=_t(f"tech_class_{data.classification}", lang),
+            complexity_text=_t(f"tech_complexity_{self.complexity_method}", lang), relatedness_text=_t(f"tech_relatedness_{self.relatedness}", lang),
+            basis_text=self._basis(), x_split=float(p["x_split"].iloc[0]), y_split=float(p["y_split"].iloc[0]),
+            n_optimal=count["optimal"], n_moonshot=count["moonshot"], n_low_risk=count["low_risk"], n_low_priority=count["low_priority"],
+            list_optimal=names["optimal"], list_moonshot=names["moonshot"], list_low_risk=names["low_risk"], list_low_priority=names["low_priority"],
+            top_label=top[f"label_{lang}"], top_rca=float(top["rca"]), n_specialised=int(p["specialised"].sum()),
+            opt_top_label=opt_top[f"label_{lang}"], opt_top_rca=float(opt_top["rca"]),
+            opt_category=opt_categories.index[0] if len(opt_categories) else _t("tech_none", lang),
+            opt_category_n=int(opt_categories.iloc[0]) if len(opt_categories) else 0,
+            coverage=float(self.cover["coverage"].iloc[0] * 100), n_selected=int(self.cover["n_selected"].iloc[0]),
+            seed_coverage=float(self.seed_coverage),
+            digital_n=len(digital), digital_low=int((digital["complexity"] < digital["y_split"]).sum()),
+            digital_mean=float(digital["complexity"].mean()) if len(digital) else float("nan"),
+        )
+
+
+def source_page(data: SourceData, window: Sequence[int], *, language: str, focus_name: str, rca_threshold: float = 1.0,
+                quadrant_split: Split = "median", complexity_method: str = "eigenvector", relatedness: str = "cosine",
+                min_activity: float = 0, seed_coverage: float | None = None, region_names: Mapping[str, str] | None = None,
+                required: bool = True) -> SourcePage:
+    """One source page of the technology chapter from :func:`load_source`'s ``data``: the profile
+    (:func:`technology_profile`), its coverage (:func:`coverage`) and quadrant summary
+    (:func:`quadrant_summary`), with the page's text values, tables and charts as methods of the
+    returned :class:`SourcePage`. ``seed_coverage`` (percent) defaults to the seed's figure for
+    the source. Without data for the focus region: :class:`InputError` when ``required``, else a
+    page without profile (:meth:`SourcePage.findings` says why).
+    """
+    if not data.available and required:
+        raise InputError(f"{data.source}: {data.reason}")
+    start, end = _window(window, f"{data.source} page")
+    page = SourcePage(data=data, language=language, focus_name=focus_name, start=start, end=end, rca_threshold=rca_threshold,
+                      quadrant_split=quadrant_split, complexity_method=complexity_method, relatedness=relatedness, min_activity=min_activity,
+                      seed_coverage=seed_coverage if seed_coverage is not None else seed_coverage_percent(data.source),
+                      name=_region_name(data.region, language, region_names) if data.available else focus_name,
+                      stand_in=stand_in_text(data, focus_name, language, region_names))
+    if data.available:
+        page.profile = source_profile(data, window, rca_threshold=rca_threshold, quadrant_split=quadrant_split,
+                                       complexity_method=complexity_method, relatedness=relatedness, min_activity=min_activity)
+        page.cover = _source_coverage(data, window)
+        page.quadrants = quadrant_summary(page.profile, language)
+    return page
+
+
+@dataclass
+class SummaryPage:
+    """Everything the chapter's summary page shows (:func:`summary_page`)."""
+
+    language: str
+    focus_name: str
+    profiles: dict[str, pd.DataFrame]
+    #: :func:`summary_table` of ``profiles``
+    summary: pd.DataFrame
+    #: one row per source: whether it has data for the focus region, whose, in which classification, and why not
+    status: pd.DataFrame
+    #: the coverage rows of the sources whose classification has a taxonomy selection (``None`` when none has)
+    coverage_table: pd.DataFrame | None
+    stand_in: str
+    complexity_method: str = "eigenvector"
+
+    @property
+    def source_names(self) -> dict[str, str]:
+        return {s: _t(f"tech_Source_{s}", self.language) for s in SOURCES}
+
+    def _listing(self, part: pd.DataFrame) -> str:
+        names, lang = self.source_names, self.language
+        tag = (lambda r: f" ({names[r['source']].lower()})") if len(self.profiles) > 1 else (lambda r: "")
+        return "; ".join(f"{r[f'label_{lang}']}{tag(r)}" for _, r in part.iterrows()) or _t("tech_none", lang)
+
+    def _top_category(self, part: pd.DataFrame) -> tuple[str, int]:
+        counts = part[f"category_{self.language}"].value_counts()
+        return (counts.index[0], int(counts.iloc[0])) if len(counts) else (_t("tech_none", self.language), 0)
+
+    def glue(self) -> dict[str, Any]:
+        """The numbers and words of the page's text (``glue_values(**page.glue())``)."""
+        s, lang, names = self.summary, self.language, self.source_names
+        quad_counts = s["quadrant"].value_counts()
+        optimal = s[s["quadrant"] == "optimal"].sort_values(**_BY_RCA)
+        moonshot = s[s["quadrant"] == "moonshot"].sort_values(**_BY_RCA)
+        opt_cat, opt_cat_n = self._top_category(optimal)
+        moon_cat, moon_cat_n = self._top_category(moonshot)
+        best = s.sort_values(**_BY_RCA).iloc[0]
+        return dict(
+            region_name=self.focus_name, n_sources=len(self.profiles), sources_text=", ".join(names[x].lower() for x in self.profiles),
+            missing_text=", ".join(names[x].lower() for x in SOURCES if x not in self.profiles) or _t("tech_none", lang),
+            n_points=len(s), n_optimal=int(quad_counts.get("optimal", 0)), n_moonshot=int(quad_counts.get("moonshot", 0)),
+            n_low_risk=int(quad_counts.get("low_risk", 0)), n_low_priority=int(quad_counts.get("low_priority", 0)),
+            list_optimal=self._listing(optimal), list_moonshot=self._listing(moonshot), opt_category=opt_cat, opt_category_n=opt_cat_n,
+            moon_category=moon_cat, moon_category_n=moon_cat_n,
+            best_label=f"{best[f'label_{lang}']} ({names[best['source']].lower()})", best_rca=float(best["rca"]),
+            complexity_text=_t(f"tech_complexity_{self.complexity_method}", lang),
+        )
+
+    def charts(self, label_top_n: int) -> list:
+        """The summary quadrant chart of every source and, when the points crowd one corner, a zoom on it."""
+        from helpers import charts
+
+        s, lang, names = self.summary, self.language, self.source_names
+        common = dict(source_labels=names, label_top_n=label_top_n, tooltip_titles=tooltip_labels(lang))
+        x_title, y_title = _t("tech_summary_x", lang), _t("tech_summary_y", lang)
+        out = [charts.summary_quadrant_chart(
+            s, _t("tech_summary_title", lang, region=self.focus_name, sources=", ".join(names[x].lower() for x in self.profiles)),
+            x_title, y_title, lang, subtitle=_t("tech_summary_subtitle", lang), **common)]
+        zoom = charts.quadrant_zoom_domain(s, "x_std", "y_std", split=(0.0, 0.0))
+        if zoom is not None:
+            out.append(charts.summary_quadrant_chart(s, _t("tech_zoom_title", lang), x_title, y_title, lang,
+                                                     subtitle=_t("tech_zoom_subtitle", lang), domain=zoom, **common))
+        return out
+
+    def tables(self) -> dict[str, dict[str, Any]]:
+        """The page's published tables: ``summary``, ``sources`` and (when there is one) ``coverage`` -> keyword
+        arguments of :func:`helpers.publish.publish_table`."""
+        s, lang, names = self.summary, self.language, self.source_names
+        table = s.assign(source=s["source"].map(names), label=s[f"label_{lang}"], category=s[f"category_{lang}"], quadrant=s[f"quadrant_{lang}"])
+        table = table[["source", "label", "category", "quadrant", "rca", "density", "complexity", "x_std", "y_std", "technology"]]
+        out = {
+            "summary": dict(df=table, name="technologies_summary", caption=_t("tech_summary_caption", lang),
+                            formats={"rca": ".2f", "density": ".1f", "complexity": ".2f", "x_std": ".2f", "y_std": ".2f"}),
+            "sources": dict(df=self.status, name="technologies_summary_sources", caption=_t("tech_sources_caption", lang, region=self.focus_name)),
+        }
+        if self.coverage_table is not None:
+            cover = self.coverage_table.assign(source=self.coverage_table["source"].map(names))[["source", *COVERAGE_TABLE_COLUMNS]]
+            out["coverage"] = dict(df=cover, name="technologies_summary_coverage", formats=_COVERAGE_FORMATS,
+                                   caption=_t("tech_coverage_caption", lang, region=self.focus_name))
+        return out
+
+
+def summary_page(sources: Mapping[str, SourceData], windows: Mapping[str, Sequence[int]], min_activity: Mapping[str, float], *,
+                 language: str, focus_name: str, rca_threshold: float = 1.0, quadrant_split: Split = "median",
+                 complexity_method: str = "eigenvector", relatedness: str = "cosine", seed_coverage: Mapping[str, float] | None = None,
+                 region_names: Mapping[str, str] | None = None) -> SummaryPage:
+    """The chapter's summary page from :func:`load_source`'s data per source (in the order given):
+    the profile of every source with data, stacked on a common scale (:func:`summary_table`; a
+    country may stand in for the focus region in some sources), a status row per source, the
+    coverage of the sources with a taxonomy selection (with the seed's figure, ``seed_coverage``
+    in percent per source, by default from ``data/figures.csv``) and one stand-in sentence.
+    :class:`InputError` when no source has data.
+    """
+    profiles: dict[str, pd.DataFrame] = {}
+    covers, status, available = [], [], []
+    for source, data in sources.items():
+        start, end = _window(windows[source], f"{source} window")
+        status.append({"source": _t(f"tech_Source_{source}", language),
+                       "available": _t("tech_available_yes" if data.available else "tech_available_no", language),
+                       "region": _region_name(data.region, language, region_names) if data.available else "",
+                       "classification": _t(f"tech_class_{data.classification}", language) if data.classification else "", "window": f"{start}-{end}",
+                       "reason": _t(f"tech_reason_{data.reason_key}", language, **data.reason_values) if not data.available else ""})
+        if not data.available:
+            continue
+        available.append(data)
+        profiles[source] = source_profile(data, windows[source], rca_threshold=rca_threshold, quadrant_split=quadrant_split,
+                                           complexity_method=complexity_method, relatedness=relatedness, min_activity=min_activity[source])
+        if has_selection(data.classification):
+            seed = seed_coverage[source] if seed_coverage is not None else seed_coverage_percent(source)
+            covers.append(_source_coverage(data, windows[source]).assign(seed_coverage=seed / 100))
+    if not profiles:
+        raise InputError(f"technologies summary: no data source has data for {focus_name}; choose a region present in the data")
+    standing = [d for d in available if d.stand_in]
+    if standing:  # one sentence: which country stands in for the focus region, in which sources
+        stand_text = _t("tech_stand_in_parent", language, region=_region_name(standing[0].region, language, region_names), focus=focus_name,
+                        source=f" {_t('tech_and', language)} ".join(_t(f"tech_source_{d.source}", language) for d in standing))
+    else:
+        stand_text = stand_in_text(available[0], focus_name, language, region_names)
+    return SummaryPage(language=language, focus_name=focus_name, profiles=profiles, summary=summary_table(profiles, same_region=False),
+                       status=pd.DataFrame(status), coverage_table=pd.concat(covers, ignore_index=True) if covers else None, stand_in=stand_text,
+                       complexity_method=complexity_method)
