@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from helpers.adapters import crunchbase, eurostat_sdmx, openalex, regpat
-from helpers.canonical import build, read, write_results
+from helpers.canonical import build, read
 from helpers.cli import main as helpers_main
 from helpers.errors import InputError
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers.adapters import crunchbase2013, eurostat_regional, natacc
+from helpers.adapters import natacc
 from helpers.canonical import build, read
 from helpers.errors import InputError
 

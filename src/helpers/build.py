@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import concurrent.futures
 import fcntl
-import json
 import multiprocessing
 import os
 import re

@@ -13,7 +13,6 @@ data raise :class:`~helpers.errors.InputError` naming what is available.
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import json
 import os

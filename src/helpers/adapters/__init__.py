@@ -185,3 +185,20 @@ def flags_frame(rows: list[dict]) -> pd.DataFrame:
 
 def technologies_frame(rows: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["classification", "technology", "technology_id", "label", "group"])
+
+
+def single_file(filename: str, load: Callable[..., "AdapterResult"]) -> tuple[Callable[[Path], list[Path] | None], Callable[..., "AdapterResult"]]:
+    """``detect`` and ``load_from_raw`` for an adapter that reads one file of a raw data folder.
+
+    ``detect(raw_dir)`` gives ``[raw_dir / filename]`` when the file is there (else None);
+    ``load_from_raw(raw_dir, files, progress)`` calls ``load(file, label=<path relative to raw_dir>)``.
+    """
+
+    def detect(raw_dir: Path) -> list[Path] | None:
+        path = Path(raw_dir) / filename
+        return [path] if path.is_file() else None
+
+    def load_from_raw(raw_dir: Path, files: list[Path], progress: Progress = _quiet) -> AdapterResult:
+        return load(files[0], label=files[0].relative_to(raw_dir).as_posix(), progress=progress)
+
+    return detect, load_from_raw

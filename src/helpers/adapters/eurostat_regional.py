@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.adapters import (
+    single_file,
     AdapterResult,
     InputFile,
     Progress,
@@ -116,10 +117,5 @@ def load(path: Path, *, label: str | None = None, progress: Progress = _quiet) -
     return res
 
 
-def detect(raw_dir: Path) -> list[Path] | None:
-    p = Path(raw_dir) / FILES[0]
-    return [p] if p.is_file() else None
-
-
-def load_from_raw(raw_dir: Path, files: list[Path], progress: Progress = _quiet) -> AdapterResult:
-    return load(files[0], label=files[0].relative_to(raw_dir).as_posix(), progress=progress)
+# how the build finds and reads this adapter's file in a raw data folder
+detect, load_from_raw = single_file(FILES[0], load)

@@ -30,7 +30,6 @@ per application, region (at ``doc_level``) and class, for within-document co-occ
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import duckdb
