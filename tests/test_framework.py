@@ -26,6 +26,9 @@ from helpers.framework import (
     classify,
     classify_domains,
     classify_technologies,
+    technology_counts,
+    technology_framework,
+    technology_transitions,
     framework_inputs,
     load_domain_transitions,
     names_in_category,
@@ -418,6 +421,58 @@ def test_classify_technologies_bad_input():
         classify_technologies(tech.iloc[0:0], rca_columns={"economic": None, "scientific": None})
 
 
+def test_technology_transitions_from_linked_domains():
+    field_map = pd.DataFrame({"domain_id": ["d1", "d2", "d3", "d4"], "technology": ["f1", "f1", "f2", "f4"]})
+    trans = pd.DataFrame({"domain_id": ["d1", "d2", "d3", "d4"], "transition": [True, False, False, None]})
+    out = technology_transitions(["f1", "f2", "f3", "f4"], field_map, trans, domain_names={"d1": "Een", "d2": "Twee"}).set_index("technology")
+    assert out.loc["f1", "transition"] is True and out.loc["f1", "domains"] == "Een; Twee"  # one linked domain contributes
+    assert out.loc["f2", "transition"] is False and out.loc["f2", "domains"] == "d3"        # every linked domain does not
+    assert out.loc["f3", "transition"] is None and out.loc["f3", "domains"] == ""          # no linked domain
+    assert out.loc["f4", "transition"] is None                                             # linked domain unknown
+    assert technology_transitions(["f1"], None, trans)["transition"].tolist() == [None]
+
+
+def _investment_profile():
+    return pd.DataFrame({"technology": ["a", "b", "c"], "rca": [1.5, 0.2, 2.0], "density": [10.0, 20.0, 30.0],
+                         "complexity": [0.1, 0.2, 0.9], "label_nl": ["A", "B", "C"], "label_en": ["A", "B", "C"]})
+
+
+def test_technology_framework_by_hand():
+    trans = {"investments": pd.DataFrame({"technology": ["a", "b", "c"], "transition": [True, False, None], "domains": ["X", "", ""]})}
+    out = technology_framework({"investments": _investment_profile()}, transitions=trans, decide_when_unambiguous=True).set_index("technology")
+    # a: E (RCA 1.5), complexity 0.1 <= median 0.2 -> no growth, transition -> internationalisering (R8a), whatever I and S
+    assert out.loc["a", "category"] == "internationalisering"
+    # b: no E, no growth (0.2 is not above 0.2), no transition -> geen beleidsfocus (R7)
+    assert out.loc["b", "category"] == "geen_beleidsfocus"
+    # c: E and growth, transition unknown -> not decided
+    assert out.loc["c", "category"] == "niet_beslist"
+    assert out.loc["a", "innovation"] is None and out.loc["a", "scientific"] is None  # other sources' strengths unknown
+    assert out.loc["a", "measured"] == ("economisch: ja (RCA 1.50); groeipotentieel: nee (complexiteit 0.10 vs 0.20); "
+                                        "haalbaarheid: nee (dichtheid 10.0 vs 20.0)")
+    assert out.loc["a", "judgement"] == "transitiebijdrage: ja (via X)"
+    assert out.loc["b", "judgement"] == "transitiebijdrage: nee (geen gekoppeld domein)"
+    assert out.loc["a", "unknown"] == "innovatie/technologie, wetenschap"
+    assert out.loc["c", "unknown"] == "innovatie/technologie, wetenschap, transitiebijdrage"
+    assert out.loc["c", "feasible"] is True and out.loc["c", "quadrant"] == "optimal"
+    counts = technology_counts(out.reset_index())
+    assert counts == {"ft_n": 3, "ft_n_sterkte": 0, "ft_n_hiaat": 0, "ft_n_moonshot": 0, "ft_n_geen": 2, "ft_n_niet": 1,
+                      "ft_n_transition": 2, "ft_n_patents": 0, "ft_n_publications": 0, "ft_n_investments": 3}
+    # a patents profile measures innovation only; the edition's split mapping {x: density, y: complexity}
+    pat = technology_framework({"patents": _investment_profile()}, split={"x": 15.0, "y": 0.05}, lang="en").set_index("technology")
+    assert pat.loc["a", "innovation"] is True and pat.loc["a", "economic"] is None and pat.loc["a", "growth"] is True
+    assert pat.loc["a", "feasible"] is False and pat.loc["a", "unknown"] == "economic, scientific, transition contribution"
+    assert (pat["category"] == "niet_beslist").all()  # economic strength unknown: the tree decides nothing
+
+
+def test_technology_framework_bad_input():
+    with pytest.raises(InputError, match="no technology profile"):
+        technology_framework({})
+    with pytest.raises(InputError, match="source 'patent'"):
+        technology_framework({"patent": _investment_profile()})
+    with pytest.raises(InputError, match="keys x"):
+        technology_framework({"patents": _investment_profile()}, split={"x": 1.0})
+
+
 # ------------------------------------------------------------------------------------------
 # the chart
 # ------------------------------------------------------------------------------------------
@@ -440,6 +495,13 @@ def test_tree_chart_lists_each_domain_at_its_leaf():
     # boxes do not overlap vertically within a column
     leaves = lay["nodes"].query("kind == 'leaf'").sort_values("y")
     assert (leaves["y"].iloc[1:].to_numpy() >= leaves["y2"].iloc[:-1].to_numpy()).all()
+
+
+def test_tree_chart_fits_the_content_column():
+    out = classify_domains(all_combinations().assign(domain_id=lambda d: [f"d{i}" for i in range(len(d))]))
+    for lang in ("nl", "en"):
+        size = tree_layout(out, lang=lang)["size"]
+        assert float(size.at[0, "width"]) == pytest.approx(985.0)  # was 1,185 (about 1,230 px rendered); the column is about 1,020 px
 
 
 def test_tree_chart_english_and_errors():

@@ -894,6 +894,141 @@ def classify_technologies(table: pd.DataFrame, *, id_column: str = "technology",
     return out
 
 
+#: Which strength dimension each technology source measures (its RCA), as in :data:`TECHNOLOGY_INPUTS`.
+SOURCE_DIMENSION: dict[str, str] = {"investments": "economic", "patents": "innovation", "publications": "scientific"}
+
+_INPUT_WORDS: dict[str, tuple[str, str]] = {
+    "economic": ("economisch", "economic"), "innovation": ("innovatie/technologie", "innovation/technology"),
+    "scientific": ("wetenschap", "scientific"), "growth": ("groeipotentieel", "growth potential"),
+    "transition": ("transitiebijdrage", "transition contribution"),
+}
+
+
+def technology_transitions(technologies: Iterable[str], field_map: pd.DataFrame | None, transitions: pd.DataFrame,
+                           *, domain_names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """The transition input of technologies, carried over from the domains they are linked to (judgement).
+
+    ``field_map``: (domain_id, technology) rows, e.g. :func:`helpers.sectors.patent_field_map` (WIPO
+    fields) or :func:`helpers.sectors.publication_field_map` (NCSES fields); ``None`` when the
+    classification has no link to the domains. ``transitions``: :func:`transition_inputs` (domain_id,
+    transition). A technology contributes (``True``) when a linked domain contributes, does not
+    (``False``) when every linked domain is judged not to, and is unknown (``None``) when it has no
+    linked domain or a linked domain is unknown and none contributes. Columns: technology,
+    transition, domains (the linked domain ids, or names via ``domain_names``, "; "-joined).
+    """
+    require_columns(transitions, ("domain_id", "transition"), "transition table")
+    value = {d: _as_bool(v, "transition", d, "transition table") for d, v in zip(transitions["domain_id"], transitions["transition"])}
+    if field_map is not None:
+        require_columns(field_map, ("domain_id", "technology"), "field map")
+    rows = []
+    for tech in dict.fromkeys(technologies):
+        linked = [] if field_map is None else list(dict.fromkeys(field_map.loc[field_map["technology"] == tech, "domain_id"]))
+        vals = [value.get(d) for d in linked]
+        if any(v is True for v in vals):
+            result = True
+        elif vals and all(v is False for v in vals):
+            result = False
+        else:
+            result = None
+        names = [str(domain_names.get(d, d)) if domain_names else str(d) for d in linked]
+        rows.append({"technology": tech, "transition": result, "domains": "; ".join(names)})
+    out = pd.DataFrame(rows, columns=["technology", "transition", "domains"])
+    out["transition"] = out["transition"].astype(object)
+    return out
+
+
+def technology_framework(profiles: Mapping[str, pd.DataFrame], *, transitions: Mapping[str, pd.DataFrame] | None = None,
+                         rca_threshold: float = 1.0, split: Any = "median", decide_when_unambiguous: bool = False,
+                         lang: str = "nl") -> pd.DataFrame:
+    """Apply the framework (:func:`classify_technologies`) to the technology profiles of one region, per source.
+
+    ``profiles``: source (a key of :data:`SOURCE_DIMENSION`) -> :func:`helpers.technology.technology_profile`
+    of the focus region. Each source has its own classification (WIPO fields, NCSES fields, Crunchbase
+    categories) and no crosswalk links them, so a technology row measures only its own source's strength
+    (patents -> innovation, publications -> scientific, investments -> economic); the other two strengths
+    are unknown. Growth is complexity above the split, feasibility density above the split, both within
+    the source. ``transitions``: source -> :func:`technology_transitions` (judgement); a source without
+    one leaves the transition unknown. ``split``: as ``quadrant_split`` of the edition ("median",
+    "mean", a number or ``{"x": density, "y": complexity}``).
+
+    Columns: source, technology, label (in ``lang``), the :func:`classify_technologies` columns, rca,
+    density, complexity, domains (the domains the transition comes from) and, in ``lang``, ``measured``
+    (the measured inputs with their values), ``judgement`` and ``unknown`` (the inputs left unknown).
+    """
+    if lang not in ("nl", "en"):
+        raise InputError(f"technology_framework: lang={lang!r}; use 'nl' or 'en'")
+    if not profiles:
+        raise InputError("technology_framework: no technology profile; the region has data in none of the sources")
+    if isinstance(split, Mapping):
+        if set(split) != {"x", "y"}:
+            raise InputError(f"technology_framework: split {dict(split)!r}; use a mapping with keys x (density) and y (complexity)")
+        split = (split["x"], split["y"])
+    col = 0 if lang == "nl" else 1
+    parts = []
+    for source, profile in profiles.items():
+        if source not in SOURCE_DIMENSION:
+            raise InputError(f"technology_framework: source {source!r}; use one of {', '.join(SOURCE_DIMENSION)}")
+        require_columns(profile, ("technology", "rca", "density", "complexity", f"label_{lang}"), f"{source} profile")
+        dim = SOURCE_DIMENSION[source]
+        table = profile[["technology", "rca", "density", "complexity"]].rename(columns={"rca": f"rca_{source}"})
+        rca_columns = {d: (f"rca_{source}" if d == dim else None) for d in SOURCE_DIMENSION.values()}
+        trans = transitions.get(source) if transitions else None
+        mapping = dict(zip(trans["technology"], trans["transition"])) if trans is not None else None
+        out = classify_technologies(table, rca_columns=rca_columns, rca_threshold=rca_threshold, split=split,
+                                    transition=mapping, decide_when_unambiguous=decide_when_unambiguous, source=f"{source} profile")
+        out.insert(0, "source", source)
+        out.insert(2, "label", profile[f"label_{lang}"].to_numpy())
+        out["rca"] = profile["rca"].to_numpy(dtype=float)
+        out["density"] = profile["density"].to_numpy(dtype=float)
+        out["complexity"] = profile["complexity"].to_numpy(dtype=float)
+        out["domains"] = (out["technology"].map(dict(zip(trans["technology"], trans["domains"]))).fillna("")
+                          if trans is not None else "")
+        measured, judgement, unknown = [], [], []
+        yes, no, unk = _YES[lang], _NO[lang], _UNKNOWN[lang]
+        for _, r in out.iterrows():
+            word = (lambda v: unk if v is None else (yes if v else no))
+            m = []
+            if r[dim] is not None:
+                m.append(f"{_INPUT_WORDS[dim][col]}: {word(r[dim])} (RCA {r['rca']:.2f})")
+            if r["growth"] is not None:
+                m.append(f"{_INPUT_WORDS['growth'][col]}: {word(r['growth'])} "
+                         f"({'complexiteit' if lang == 'nl' else 'complexity'} {r['complexity']:.2f} vs {r['complexity_split']:.2f})")
+            if r["feasible"] is not None:
+                m.append(f"{'haalbaarheid' if lang == 'nl' else 'feasibility'}: {word(r['feasible'])} "
+                         f"({'dichtheid' if lang == 'nl' else 'density'} {r['density']:.1f} vs {r['density_split']:.1f})")
+            measured.append("; ".join(m))
+            via = (f" ({'via' if lang == 'nl' else 'from'} {r['domains']})" if r["domains"] else
+                   (" (geen gekoppeld domein)" if lang == "nl" else " (no linked domain)"))
+            judgement.append(f"{_INPUT_WORDS['transition'][col]}: {word(r['transition'])}{via}")
+            unknown.append(", ".join(_INPUT_WORDS[c][col] for c in INPUT_NAMES if r[c] is None) or "—")
+        out["measured"], out["judgement"], out["unknown"] = measured, judgement, unknown
+        parts.append(out)
+    return pd.concat(parts, ignore_index=True)
+
+
+def technology_counts(classified: pd.DataFrame, *, sources: Iterable[str] = ("patents", "publications", "investments")) -> dict[str, Any]:
+    """Counts of :func:`technology_framework`'s outcomes for the text (the ``ft_`` glue values).
+
+    ``ft_n`` technologies, per category (``ft_n_geen`` counts geen_beleidsfocus with its two
+    sub-cases), per source (``ft_n_<source>``, 0 for a source without data), ``ft_n_transition``
+    technologies with a known transition input and ``ft_n_decided_known`` decided technologies.
+    """
+    require_columns(classified, ("source", "category", "transition"), "classified technologies")
+    counts = classified["category"].value_counts()
+    by_source = classified["source"].value_counts()
+    out = dict(
+        ft_n=len(classified),
+        ft_n_sterkte=int(counts.get("uitgesproken_sterkte", 0)), ft_n_hiaat=int(counts.get("hiaat_ecosysteem", 0)),
+        ft_n_moonshot=int(counts.get("moonshot", 0)),
+        ft_n_geen=int(counts.get("geen_beleidsfocus", 0) + counts.get("internationalisering", 0) + counts.get("partnerschappen", 0)),
+        ft_n_niet=int(counts.get("niet_beslist", 0)),
+        ft_n_transition=int(classified["transition"].map(lambda v: v is not None and v == v).sum()),
+    )
+    for s in sources:
+        out[f"ft_n_{s}"] = int(by_source.get(s, 0))
+    return out
+
+
 # --------------------------------------------------------------------------------------------
 # the tree as a chart
 # --------------------------------------------------------------------------------------------
@@ -929,11 +1064,12 @@ def tree_layout(classified: pd.DataFrame | None = None, *, id_column: str = "dom
                 raise InputError(f"classified domains: unknown leaf {leaf!r}; use the output of classify_domains")
             members[leaf].append(str(name))
 
-    col_x = [80.0, 265.0, 450.0, 635.0]
-    q_w, q_h, l_w, line = 150.0, 40.0, 200.0, 14.0
-    leaf_x = col_x[-1] + q_w / 2 + 40 + l_w / 2
+    # sized to fit the book's content column (about 1,000 px): 9 px text, narrow boxes, wrapped lists
+    col_x = [70.0, 234.0, 398.0, 562.0]
+    q_w, q_h, l_w, line = 136.0, 36.0, 150.0, 12.0
+    leaf_x = col_x[-1] + q_w / 2 + 30 + l_w / 2
     col = 0 if lang == "nl" else 1
-    box_line, list_line = 13.0, 14.0  # line heights of the text marks in tree_chart
+    box_line, list_line = 12.0, 12.0  # line heights of the text marks in tree_chart
     # depth of each question
     depth = {TREE_ROOT: 0}
     order = [TREE_ROOT]
@@ -944,9 +1080,9 @@ def tree_layout(classified: pd.DataFrame | None = None, *, id_column: str = "dom
                 depth[child] = depth[key] + 1
                 order.append(child)
     # leaf texts, list texts and y positions (a leaf's slot grows with its list)
-    leaf_text = {leaf: _wrap(LEAF_LABELS.get(leaf, (CATEGORIES[c].label_nl, CATEGORIES[c].label_en))[col], 30)
+    leaf_text = {leaf: _wrap(LEAF_LABELS.get(leaf, (CATEGORIES[c].label_nl, CATEGORIES[c].label_en))[col], 26)
                  for leaf, c in LEAVES.items()}
-    list_text = {leaf: "\n".join("• " + _wrap(n, 36).replace("\n", "\n\u00a0\u00a0\u00a0") for n in members[leaf]) or "—" for leaf in LEAVES}
+    list_text = {leaf: "\n".join("• " + _wrap(n, 30).replace("\n", "\n\u00a0\u00a0\u00a0") for n in members[leaf]) or "—" for leaf in LEAVES}
     leaf_h = {leaf: 12 + line * (leaf_text[leaf].count("\n") + 1) for leaf in LEAVES}
     y: dict[str, float] = {}
     cursor = 6.0
@@ -977,7 +1113,7 @@ def tree_layout(classified: pd.DataFrame | None = None, *, id_column: str = "dom
             children.append(("L_onbekend", "input onbekend" if lang == "nl" else "input unknown"))
         for child, word in children:
             cx = leaf_x - l_w / 2 if child in LEAVES else col_x[depth[child]] - q_w / 2
-            mx = x + q_w / 2 + 10
+            mx = x + q_w / 2 + 8
             for a, b, c, d in ((x + q_w / 2, y[key], mx, y[key]), (mx, y[key], mx, y[child]), (mx, y[child], cx, y[child])):
                 edges.append({"x": a, "y": b, "x2": c, "y2": d})
             labels.append({"x": mx + 3, "y": y[child] - 3, "text": word})
@@ -994,7 +1130,7 @@ def tree_layout(classified: pd.DataFrame | None = None, *, id_column: str = "dom
         lists.append({"x": leaf_x + l_w / 2 + 10, "y": y[leaf] - list_line * list_text[leaf].count("\n") / 2,
                       "text": list_text[leaf], "n": len(members[leaf])})
     return {"nodes": pd.DataFrame(nodes), "edges": pd.DataFrame(edges), "labels": pd.DataFrame(labels),
-            "lists": pd.DataFrame(lists), "size": pd.DataFrame([{"width": leaf_x + l_w / 2 + 235, "height": height}])}
+            "lists": pd.DataFrame(lists), "size": pd.DataFrame([{"width": leaf_x + l_w / 2 + 175, "height": height}])}
 
 
 def _wrap(text: str, width: int) -> str:
@@ -1025,15 +1161,15 @@ def tree_chart(classified: pd.DataFrame | None = None, *, id_column: str = "doma
     no_axis = dict(axis=None)
     edges = alt.Chart(lay["edges"]).mark_rule(color="#666666", strokeWidth=1.2).encode(
         x=alt.X("x:Q", scale=xs, **no_axis), y=alt.Y("y:Q", scale=ys, **no_axis), x2="x2:Q", y2="y2:Q")
-    edge_labels = alt.Chart(lay["labels"]).mark_text(align="left", baseline="bottom", fontSize=10, color="#444444").encode(
+    edge_labels = alt.Chart(lay["labels"]).mark_text(align="left", baseline="bottom", fontSize=9, color="#444444").encode(
         x=alt.X("x:Q", scale=xs, **no_axis), y=alt.Y("y:Q", scale=ys, **no_axis), text="text:N")
     boxes = alt.Chart(lay["nodes"]).mark_rect(stroke="#333333", strokeWidth=1, cornerRadius=4).encode(
         x=alt.X("x:Q", scale=xs, **no_axis), x2="x2:Q", y=alt.Y("y:Q", scale=ys, **no_axis), y2="y2:Q",
         color=alt.Color("colour:N", scale=None, legend=None), tooltip=alt.Tooltip("tooltip:N", title="info"))
-    box_text = alt.Chart(lay["nodes"]).mark_text(lineBreak="\n", fontSize=10, lineHeight=13, baseline="middle").encode(
+    box_text = alt.Chart(lay["nodes"]).mark_text(lineBreak="\n", fontSize=9, lineHeight=12, baseline="middle").encode(
         x=alt.X("xc:Q", scale=xs, **no_axis), y=alt.Y("yc:Q", scale=ys, **no_axis), text="text:N",
         tooltip=alt.Tooltip("tooltip:N", title="info"))
-    lists = alt.Chart(lay["lists"]).mark_text(lineBreak="\n", align="left", baseline="middle", fontSize=10, lineHeight=14).encode(
+    lists = alt.Chart(lay["lists"]).mark_text(lineBreak="\n", align="left", baseline="middle", fontSize=9, lineHeight=12).encode(
         x=alt.X("x:Q", scale=xs, **no_axis), y=alt.Y("y:Q", scale=ys, **no_axis), text="text:N")
     title = ("Beslissingsboom – strategische domeinen (VARIO 2026, aanbeveling 1.3, figuren 11 en 12)" if lang == "nl"
              else "Decision tree – strategic domains (VARIO 2026, recommendation 1.3, figures 11 and 12)")
