@@ -293,7 +293,7 @@ CATEGORIES: dict[str, Category] = {
             "The framework does not decide this combination, or an input is missing. Complete the data or refer the "
             "domain to expert validation ('Analyse diverse data and validate through consultations')."
         ),
-        action_source=f"project text; the seed asks for expert validation of every classification ('mits experten validatie', chapter 5, Aanbeveling 2, seed line 1193) and Aanbeveling 1.2",
+        action_source="project text; the seed asks for expert validation of every classification ('mits experten validatie', chapter 5, Aanbeveling 2, seed line 1193) and Aanbeveling 1.2",
         action_basis="project",
     ),
 }
