@@ -151,3 +151,14 @@ def test_region_name_with_the_regions_table_column():
     assert region_name("US-NY", "en", names) == "US-NY"  # no name in the table: the code
     assert region_name("US-CA", "en", pd.Series(dtype=object)) == "US-CA"
     assert region_name("US-CA", "en", None) == "US-CA"
+
+
+@pytest.mark.parametrize(("text", "dutch"), [("61,648", "61.648"), ("0.59", "0,59"), ("2015", "2015"), ("3.35%", "3,35%"),
+                                             ("1,234,567.25", "1.234.567,25"), ("-2.44", "-2,44"),
+                                             ("Electrical machinery, apparatus, energy", "Electrical machinery, apparatus, energy"),
+                                             ("v1.2", "v1.2")])
+def test_localise_number(text, dutch):
+    from helpers.i18n import localise_number
+
+    assert localise_number(text, "nl") == dutch
+    assert localise_number(text, "en") == text

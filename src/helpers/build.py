@@ -155,6 +155,7 @@ def _failing_line(exc: Any) -> str:
 def _run_one(entry: str, stage: str, parameters: dict[str, Any], language: str) -> float:
     """Run one notebook in a worker process (its own kernel); returns the seconds it took."""
     os.environ["HELPERS_BOOK_BUILD"] = "1"  # the kernel inherits it: charts use the offline renderer
+    os.environ["HELPERS_LANGUAGE"] = language  # and number formats follow the book's language
     t = time.perf_counter()
     run_notebook(PROJECT_ROOT / f"{entry}.ipynb", Path(stage) / f"{entry}.ipynb", parameters, language)
     return time.perf_counter() - t

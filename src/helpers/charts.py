@@ -22,6 +22,8 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
+from helpers.i18n import D3_LOCALES, book_language
+
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 # Category colours (colour-blind safe, Okabe-Ito order); charts map categories onto these in order.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -57,7 +59,11 @@ def embed_html(spec: dict[str, Any]) -> str:
     text = json.dumps(spec, sort_keys=True, separators=(",", ":"))
     digest = hashlib.sha256(text.encode()).hexdigest()[:12]
     div = f"vg-{digest}-{next(_counter)}"
-    options = json.dumps({"renderer": "svg", "actions": {"export": True, "source": False, "compiled": False, "editor": False}})
+    embed: dict[str, Any] = {"renderer": "svg", "actions": {"export": True, "source": False, "compiled": False, "editor": False}}
+    locale = D3_LOCALES.get(book_language())
+    if locale:
+        embed["formatLocale"] = locale
+    options = json.dumps(embed, sort_keys=True)
     return (
         f'<div class="vega-chart" id="{div}"></div>\n'
         "<script>(function(){"

@@ -14,6 +14,8 @@ short strategy names, taxonomy labels and joining names into a sentence.
 from __future__ import annotations
 
 import gettext
+import os
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 
@@ -154,3 +156,24 @@ def join_names(names: list[str], language: str) -> str:
         return names[0]
     word = " en " if language == "nl" else " and "
     return ", ".join(names[:-1]) + word + names[-1]
+
+
+_NUMBER = re.compile(r"^[+\-\u2212]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\s?%?$")
+#: d3-format locale of Vega charts per language (Dutch: 1.234,5)
+D3_LOCALES: dict[str, dict[str, object]] = {
+    "nl": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€\u00a0", ""]},
+}
+
+
+def localise_number(text: str, language: str) -> str:
+    """A number formatted the English way (``61,648.5``, ``0.59%``) in the separators of
+    ``language`` (Dutch: ``61.648,5``, ``0,59%``). Text that is not just a number is returned
+    unchanged, so names with commas are never touched."""
+    if language != "nl" or not _NUMBER.match(text.strip()):
+        return text
+    return text.translate(str.maketrans({",": ".", ".": ","}))
+
+
+def book_language() -> str:
+    """The language of the book being built (``helpers build`` sets ``HELPERS_LANGUAGE``); ``en`` outside a build."""
+    return os.environ.get("HELPERS_LANGUAGE", "en")

@@ -15,6 +15,8 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import HTML
 
+from helpers.i18n import book_language, localise_number
+
 FLOAT_FORMAT = "%.15g"
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
 
@@ -30,7 +32,7 @@ def _format_cell(value: object, fmt: str | None) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return ""
     if fmt and isinstance(value, (int, float)):
-        return format(value, fmt)
+        return localise_number(format(value, fmt), book_language())
     return str(value)
 
 
