@@ -130,3 +130,28 @@ def test_same_inputs_same_tables(book: Book, tmp_path: Path):
     data_first = sorted((book.build_dir / "data").glob("*.csv"))
     assert data_first, "canonical tables were written"
     assert all(p.read_bytes() == (again.build_dir / "data" / p.name).read_bytes() for p in data_first)
+
+
+def test_unchanged_rebuild_reuses_executed_notebooks(book: Book):
+    """A rebuild with nothing changed reuses the executed notebooks and publishes the same tables."""
+    from conftest import RAW_DATA, run_helpers
+
+    before = {p.name: p.read_bytes() for p in (book.html / "_static" / "tables").glob("*.csv")}
+    result = run_helpers("build", "--build-dir", str(book.build_dir), "--set", f"data_dir={RAW_DATA}")
+    assert result.returncode == 0, result.stderr
+    assert "reusing its executed notebooks" in result.stdout
+    after = {p.name: p.read_bytes() for p in (book.html / "_static" / "tables").glob("*.csv")}
+    assert before == after
+
+
+def test_notebook_cache_key_follows_every_input():
+    from helpers.build import notebooks_key, toc_notebooks
+
+    notebooks = toc_notebooks()
+    params = {"rca_threshold": 1.0, "focus_region": "BEL"}
+    manifest = {"tables": {"activity": {"sha256": "a"}}}
+    key = notebooks_key(notebooks, params, manifest)
+    assert key == notebooks_key(notebooks, dict(params), manifest)
+    assert key != notebooks_key(notebooks, params | {"rca_threshold": 1.5}, manifest)
+    assert key != notebooks_key(notebooks, params, {"tables": {"activity": {"sha256": "b"}}})
+    assert key != notebooks_key(notebooks[:-1], params, manifest)

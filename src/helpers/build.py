@@ -19,6 +19,8 @@ from __future__ import annotations
 import argparse
 import concurrent.futures
 import fcntl
+import hashlib
+import json
 import multiprocessing
 import os
 import re
@@ -152,6 +154,35 @@ def _failing_line(exc: Any) -> str:
     return f"starting {first.strip()[:60]!r}"
 
 
+def notebooks_key(notebooks: list[str], parameters: dict[str, Any], manifest: dict[str, Any]) -> str:
+    """SHA-256 of everything the executed notebooks depend on: the notebooks, their parameters, the
+    canonical tables (their hashes in the manifest), the package's code, the project data and the
+    versions of the packages that render output. Equal keys mean the notebooks would give the same
+    results, so a rebuild may reuse them."""
+    from importlib import metadata
+
+    digest = hashlib.sha256()
+    digest.update(json.dumps(parameters, sort_keys=True, default=str).encode())
+    digest.update(json.dumps(manifest.get("tables", {}), sort_keys=True, default=str).encode())
+    for name in ("altair", "vl-convert-python", "pandas", "numpy", "scipy", "myst-nb", "papermill"):
+        digest.update(f"{name}={metadata.version(name)}".encode())
+    files = [PROJECT_ROOT / f"{entry}.ipynb" for entry in notebooks]
+    files += sorted((PROJECT_ROOT / "src" / "helpers").rglob("*.py")) + sorted(p for p in (PROJECT_ROOT / "data").rglob("*") if p.is_file())
+    for path in files:
+        digest.update(str(path.relative_to(PROJECT_ROOT)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _store_cache(cache_root: Path, key: str, notebooks_dir: Path, tables_dir: Path) -> None:
+    """Keep the executed notebooks and tables of this build (only the latest set is kept)."""
+    if cache_root.exists():
+        shutil.rmtree(cache_root)
+    target = cache_root / key
+    shutil.copytree(notebooks_dir, target / "notebooks")
+    shutil.copytree(tables_dir, target / "tables")
+
+
 def _run_one(entry: str, stage: str, parameters: dict[str, Any], language: str) -> float:
     """Run one notebook in a worker process (its own kernel); returns the seconds it took."""
     os.environ["HELPERS_BOOK_BUILD"] = "1"  # the kernel inherits it: charts use the offline renderer
@@ -236,7 +267,7 @@ def publish(html: Path, out: Path) -> None:
 
 
 def build_book(edition: Edition, edition_file: Path, overrides: list[str], out: Path, strict: bool = False,
-               progress: Progress = _say, build_dir: Path = BUILD_DIR, jobs: int = 1) -> dict[str, Any]:
+               progress: Progress = _say, build_dir: Path = BUILD_DIR, jobs: int = 1, use_cache: bool = True) -> dict[str, Any]:
     """Run the whole pipeline; return timings. Raises InputError/BuildError; ``out`` changes only on success."""
     from helpers import canonical
 
@@ -263,7 +294,15 @@ def build_book(edition: Edition, edition_file: Path, overrides: list[str], out: 
         for entry in notebooks:
             if not (PROJECT_ROOT / f"{entry}.ipynb").is_file():
                 raise BuildError(f"_toc.yml lists {entry} but {entry}.ipynb does not exist")
-        timings |= run_notebooks(notebooks, stage, parameters, edition.language, jobs, progress)
+        key = notebooks_key(notebooks, parameters, manifest)
+        cached = build_dir / "cache" / key
+        if use_cache and cached.is_dir():
+            progress(f"[notebooks] inputs unchanged since the last build: reusing its executed notebooks and tables ({cached}; --no-cache reruns them)")
+            shutil.copytree(cached / "notebooks", stage / "notebooks", dirs_exist_ok=True)
+            shutil.copytree(cached / "tables", tables_dir, dirs_exist_ok=True)
+        else:
+            timings |= run_notebooks(notebooks, stage, parameters, edition.language, jobs, progress)
+            _store_cache(build_dir / "cache", key, stage / "notebooks", tables_dir)
 
         provenance.write_pages(stage / "generated", edition, edition_file, overrides, manifest, tables_dir)
         (stage / "generated" / "taxonomy.md").write_text(taxonomy.taxonomy_markdown(), encoding="utf-8")
@@ -290,6 +329,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--out", default=None, help="where the published HTML goes (default: <build-dir>/html, i.e. _build/html)")
     parser.add_argument("--build-dir", default=str(BUILD_DIR), help="work folder for canonical data, stage and logs (default: _build)")
     parser.add_argument("--strict", action="store_true", help="treat Sphinx warnings as errors")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="rerun every notebook even when nothing they depend on changed since the last build")
     parser.add_argument("--jobs", type=int, default=min(4, os.cpu_count() or 1),
                         help="notebooks executed at the same time (default: number of cores, at most 4)")
     args = parser.parse_args(argv)
@@ -299,7 +340,7 @@ def main(argv: list[str]) -> int:
     edition = load_edition(edition_file, args.overrides)
     print(f"[edition] {edition_file}: {edition.edition}, focus {edition.focus_region}, language {edition.language}", flush=True)
     try:
-        build_book(edition, edition_file, args.overrides, out, strict=args.strict, build_dir=build_dir, jobs=args.jobs)
+        build_book(edition, edition_file, args.overrides, out, strict=args.strict, build_dir=build_dir, jobs=args.jobs, use_cache=not args.no_cache)
     except (InputError, BuildError) as exc:
         raise type(exc)(f"{exc} -- the previously published book in {out} is unchanged") from None
     return 0
