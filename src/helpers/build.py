@@ -184,7 +184,15 @@ def _store_cache(cache_root: Path, key: str, notebooks_dir: Path, tables_dir: Pa
 
 
 def _run_one(entry: str, stage: str, parameters: dict[str, Any], language: str) -> float:
-    """Run one notebook in a worker process (its own kernel); returns the seconds it took."""
+    """Run one notebook in a worker process (its own kernel); returns the seconds it took.
+
+    The worker's own stderr (kernel and ZeroMQ messages) goes to ``<stage>/../logs/<notebook>.log``
+    so that the terminal shows the build's progress and its one-line errors only.
+    """
+    log = Path(stage).parent / "logs" / f"{Path(entry).name}.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    handle = open(log, "w")
+    os.dup2(handle.fileno(), 2)
     os.environ["HELPERS_BOOK_BUILD"] = "1"  # the kernel inherits it: charts use the offline renderer
     os.environ["HELPERS_LANGUAGE"] = language  # and number formats follow the book's language
     t = time.perf_counter()
@@ -204,7 +212,8 @@ def run_notebooks(notebooks: list[str], stage: Path, parameters: dict[str, Any],
     failures: dict[int, BaseException] = {}
     n = len(notebooks)
     context = multiprocessing.get_context("spawn")
-    with concurrent.futures.ProcessPoolExecutor(max_workers=max(1, min(jobs, n)), mp_context=context) as pool:
+    # one fresh process per notebook: no kernel or ZeroMQ state is carried from one notebook to the next
+    with concurrent.futures.ProcessPoolExecutor(max_workers=max(1, min(jobs, n)), mp_context=context, max_tasks_per_child=1) as pool:
         futures = {}
         for i, entry in enumerate(notebooks, 1):
             futures[pool.submit(_run_one, entry, str(stage), parameters, language)] = (i, entry)
@@ -214,6 +223,8 @@ def run_notebooks(notebooks: list[str], stage: Path, parameters: dict[str, Any],
             if future.cancelled():
                 continue
             error = future.exception()
+            if isinstance(error, concurrent.futures.process.BrokenProcessPool):
+                error = BuildError(f"{entry}.ipynb: the process running it stopped unexpectedly; see {Path(stage).parent / 'logs' / Path(entry).name}.log")
             if error is not None:
                 failures[i] = error
                 for other in futures:
