@@ -90,9 +90,9 @@ def long_form(x: pd.DataFrame | sp.csr_array) -> pd.DataFrame:
 
 
 def ours_matrix(x):
-    from helpers.complexity import complexity_eigenvector
-    from helpers.metrics import binary_specialisation, rca, relatedness_density
-    from helpers.relatedness import colocation, relatedness
+    from helpers.methods.complexity import complexity_eigenvector
+    from helpers.methods.metrics import binary_specialisation, rca, relatedness_density
+    from helpers.methods.relatedness import colocation, relatedness
 
     b = binary_specialisation(rca(x))
     rel = relatedness(colocation(b), "cosine")
@@ -107,7 +107,7 @@ def ecomplexity_matrix(long):
 
 
 def ours_documents(table):
-    from helpers.relatedness import cooccurrence, incidence_matrix
+    from helpers.methods.relatedness import cooccurrence, incidence_matrix
 
     m, _, _ = incidence_matrix(table)
     return cooccurrence(m)

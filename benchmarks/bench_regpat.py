@@ -108,8 +108,8 @@ def generate(work: Path, rows: int) -> tuple[Path, Path]:
 
 def measure(inv: Path, ipc: Path, out: Path) -> dict:
     """Run in a fresh process: adapter + validation + atomic write; time and peak RSS of this process."""
-    from helpers.adapters import regpat
-    from helpers.canonical import write_results
+    from helpers.data.adapters import regpat
+    from helpers.data.canonical import write_results
 
     t0 = time.perf_counter()
     res = regpat.load(inv, ipc, levels=("country", "nuts1", "nuts2"), doc_level="nuts2", progress=lambda m: print(f"  {m}", flush=True))

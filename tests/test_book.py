@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers.edition import DEFAULT_EDITION
+from helpers.book.edition import DEFAULT_EDITION
 
 from conftest import RAW_DATA, ROOT, Book, build
 
@@ -145,7 +145,7 @@ def test_unchanged_rebuild_reuses_executed_notebooks(book: Book):
 
 
 def test_notebook_cache_key_follows_every_input():
-    from helpers.build import notebooks_key, toc_notebooks
+    from helpers.book.build import notebooks_key, toc_notebooks
 
     notebooks = toc_notebooks()
     params = {"rca_threshold": 1.0, "focus_region": "BEL"}

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.build import publish, toc_notebooks
+from helpers.book.build import publish, toc_notebooks
 
 from conftest import ROOT, raw_data_or_skip, run_helpers, tree_digest
 

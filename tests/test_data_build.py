@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import canonical
-from helpers.canonical import build, check, read
+from helpers.data import canonical
+from helpers.data.canonical import build, check, read
 from helpers.cli import main as helpers_main
 from helpers.errors import InputError
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers.adapters import crunchbase, eurostat_sdmx, openalex, regpat
-from helpers.canonical import build, read
+from helpers.data.adapters import crunchbase, eurostat_sdmx, openalex, regpat
+from helpers.data.canonical import build, read
 from helpers.cli import main as helpers_main
 from helpers.errors import InputError
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers.adapters import articles_ncses, patents_wipo35
-from helpers.canonical import build, read
+from helpers.data.adapters import articles_ncses, patents_wipo35
+from helpers.data.canonical import build, read
 from helpers.errors import InputError
 
 

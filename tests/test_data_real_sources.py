@@ -11,8 +11,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers.adapters import natacc
-from helpers.canonical import build, read
+from helpers.data.adapters import natacc
+from helpers.data.canonical import build, read
 from helpers.errors import InputError
 
 

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from helpers.errors import InputError
-from helpers.schema import TABLES, data_dictionary_markdown, validate
+from helpers.data.schema import TABLES, data_dictionary_markdown, validate
 
 
 def activity(**over) -> pd.DataFrame:

@@ -1,4 +1,4 @@
-"""The decision framework of recommendation 1.3 (helpers.framework): every branch, exhaustiveness,
+"""The decision framework of recommendation 1.3 (helpers.chapters.framework): every branch, exhaustiveness,
 unknown inputs, inputs from ratings and transitions, technologies, the chart, and the seed quotes."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from helpers.errors import InputError
-from helpers.framework import (
+from helpers.chapters.framework import (
     CATEGORIES,
     CATEGORY_ORDER,
     INPUT_NAMES,
@@ -41,7 +41,7 @@ from helpers.framework import (
     tree_layout,
     walk,
 )
-from helpers.ratings import load_domains, load_published_ratings, ratings_from_wide
+from helpers.methods.ratings import load_domains, load_published_ratings, ratings_from_wide
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_FILE = ROOT.parent / "shared" / "seeds" / "000_58134484e03f4a01.txt"

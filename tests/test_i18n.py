@@ -1,4 +1,4 @@
-"""One labels module: helpers.i18n merges the chapter tables of helpers.labels and holds the one t()."""
+"""One labels module: helpers.i18n merges the chapter tables of helpers.i18n.labels and holds the one t()."""
 
 from __future__ import annotations
 
@@ -76,13 +76,13 @@ def test_one_t_and_no_chapter_label_modules_left():
     for path in sorted(SRC.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         defined = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
-        if path != SRC / "i18n.py":
+        if path != SRC / "i18n" / "__init__.py":
             assert not defined & public, (path.relative_to(SRC), sorted(defined & public))
         assert "i18n_" not in path.read_text(encoding="utf-8"), path.relative_to(SRC)
     for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
         for code in _code_cells(path):
             assert "i18n_" not in code, path.name
-            assert "helpers.labels" not in code, f"{path.name}: import labels from helpers.i18n"
+            assert "helpers.i18n.labels" not in code, f"{path.name}: import labels from helpers.i18n"
 
 
 def test_column_labels_per_chapter():
@@ -125,7 +125,7 @@ def test_landscape_helpers():
 def test_technology_field_names():
     assert FIELD_NAMES_NL["Optics"] == "Optica"
     assert FIELD_NAMES_NL["Physics"] == "Fysica"
-    from helpers.technology import technology_labels
+    from helpers.chapters.technologies import technology_labels
     labels = technology_labels("wipo35", ["Optics"]).set_index("technology")
     assert labels.loc["Optics", "label_nl"] == "Optica"
 

@@ -1,7 +1,7 @@
-"""The policy landscape (helpers.landscape): priorities matrix, convergence, budgets, R&D intensity.
+"""The policy landscape (helpers.chapters.countries): priorities matrix, convergence, budgets, R&D intensity.
 
 Counts and totals are recomputed here independently from the CSV files with the ``csv`` module, not
-through pandas or helpers.policy, so that a bug in the loaders cannot hide itself.
+through pandas or helpers.data.policy, so that a bug in the loaders cannot hide itself.
 """
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ import nbformat
 import pandas as pd
 import pytest
 
-from helpers import canonical, landscape, policy
+from helpers.data import canonical
+from helpers.chapters import countries as landscape
+from helpers.data import policy
 from helpers.errors import InputError
 
 from conftest import RAW_DATA, ROOT
@@ -93,7 +95,7 @@ def test_matrix_counts_against_the_csv_files(data):
         if col in m.columns:
             assert m.at[tid, col] == len(strats), (tid, col)
     assert int(m.to_numpy().sum()) == sum(len(v) for (t, c), v in strategies.items() if c in m.columns)
-    # the item counts agree with helpers.policy's own matrix
+    # the item counts agree with helpers.data.policy's own matrix
     mi = landscape.priorities_matrix(data, sel, value="n_items", mapped_only=False)
     pm = policy.priorities_matrix(data.priorities, data.crosswalk, sel.strategies, technologies=data.technologies, by="country")
     pd.testing.assert_frame_equal(mi, pm, check_names=False)

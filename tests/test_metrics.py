@@ -14,10 +14,10 @@ import pytest
 import scipy.sparse as sp
 from pandas.testing import assert_frame_equal, assert_series_equal
 
-import helpers.complexity as complexity_module
-from helpers.complexity import complexity_eigenvector, complexity_reflections, scaling_exponent
+import helpers.methods.complexity as complexity_module
+from helpers.methods.complexity import complexity_eigenvector, complexity_reflections, scaling_exponent
 from helpers.errors import InputError
-from helpers.metrics import (
+from helpers.methods.metrics import (
     QUADRANTS,
     binary_specialisation,
     coverage,
@@ -28,7 +28,7 @@ from helpers.metrics import (
     relatedness_density,
     ubiquity,
 )
-from helpers.relatedness import (
+from helpers.methods.relatedness import (
     RELATEDNESS_METHODS,
     colocation,
     column_cosine,

@@ -11,10 +11,10 @@ import pytest
 from pandas.testing import assert_frame_equal
 
 from helpers.cli import main as cli
-from helpers.complexity import complexity_eigenvector
-from helpers.metrics import binary_specialisation, rca, relatedness_density
-from helpers.metrics_cli import read_matrix
-from helpers.relatedness import colocation, relatedness
+from helpers.methods.complexity import complexity_eigenvector
+from helpers.methods.metrics import binary_specialisation, rca, relatedness_density
+from helpers.methods.cli import read_matrix
+from helpers.methods.relatedness import colocation, relatedness
 
 OUTPUTS = ["complexity.csv", "cooccurrence.csv", "density.csv", "rca.csv", "rca_binary.csv", "relatedness.csv"]
 

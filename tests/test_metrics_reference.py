@@ -18,9 +18,9 @@ import pandas as pd
 import pytest
 
 from helpers.cli import main as cli
-from helpers.complexity import complexity_eigenvector, complexity_reflections
-from helpers.metrics import binary_specialisation, diversity, quadrants, rca, relatedness_density, ubiquity
-from helpers.relatedness import colocation, proximity, relatedness
+from helpers.methods.complexity import complexity_eigenvector, complexity_reflections
+from helpers.methods.metrics import binary_specialisation, diversity, quadrants, rca, relatedness_density, ubiquity
+from helpers.methods.relatedness import colocation, proximity, relatedness
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 PATENTS = DATA / "patents_country_wipo35.csv"

@@ -1,7 +1,7 @@
 """The cited project data (technologies, strategies, priorities, crosswalk, budgets, figures).
 
 Checks the data itself (citations, ids, the 38 technologies, totals recomputed from their parts,
-seed quotes really in the seed text), the pure functions of ``helpers.policy`` and the validators'
+seed quotes really in the seed text), the pure functions of ``helpers.data.policy`` and the validators'
 one-line errors on broken copies of the files (tmp_path).
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import policy
+from helpers.data import policy
 from helpers.errors import InputError
 
 REPO = Path(__file__).resolve().parents[1]

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from helpers.errors import InputError
-from helpers.profiles import data_region, field_profile, in_window, yearly_share
+from helpers.chapters.overview import data_region, field_profile, in_window, yearly_share
 
 # Two countries, two fields, two years.
 #           2018: A   B      2019: A   B

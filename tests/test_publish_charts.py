@@ -8,7 +8,7 @@ import pytest
 
 from helpers import charts
 from helpers.i18n import LABELS, profile_labels, region_name, t
-from helpers.publish import publish_table, table_html, write_csv
+from helpers.book.publish import publish_table, table_html, write_csv
 
 
 def test_csv_is_deterministic_and_full_precision(tmp_path):

@@ -1,4 +1,4 @@
-"""Quadrant keys: helpers.metrics.QUADRANTS is the one vocabulary (optimal, moonshot, low_risk, low_priority)."""
+"""Quadrant keys: helpers.methods.metrics.QUADRANTS is the one vocabulary (optimal, moonshot, low_risk, low_priority)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers import charts, metrics, technology
-from helpers.framework import classify_technologies
+from helpers import charts
+from helpers.methods import metrics
+from helpers.chapters import technologies as technology
+from helpers.chapters.framework import classify_technologies
 from helpers.i18n import LABELS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,8 +57,8 @@ def test_quadrant_keys_in_the_code_exist_in_metrics():
     found = {name: _unknown_quadrant_keys(code) for name, code in sources.items()}
     assert {name: bad for name, bad in found.items() if bad} == {}
     # the check sees the modules that use quadrant keys
-    for name in ("charts.py", "technology.py", "framework.py", "metrics.py"):
-        assert any(key in sources[f"src/helpers/{name}"] for key in KEYS), name
+    for prefix in ("src/helpers/charts", "src/helpers/chapters/technologies", "src/helpers/chapters/framework", "src/helpers/methods"):
+        assert any(key in code for name, code in sources.items() if name.startswith(prefix) for key in KEYS), prefix
     assert _unknown_quadrant_keys('{(1, 1): "optimal", (0, 1): "moonshot", (1, 0): "incremental"}') == [(1, ["incremental"])]
 
 

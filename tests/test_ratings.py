@@ -1,4 +1,4 @@
-"""Rating rules (helpers.ratings), the comparison with the published Tabel 1, and the data files."""
+"""Rating rules (helpers.methods.ratings), the comparison with the published Tabel 1, and the data files."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from helpers.errors import InputError
-from helpers.ratings import (
+from helpers.methods.ratings import (
     INDICATORS,
     PROJECT_DATA,
     RATINGS,

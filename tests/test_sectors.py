@@ -1,4 +1,4 @@
-"""Sector indicators per domain (helpers.sectors): hand-made tables, real data, bad input.
+"""Sector indicators per domain (helpers.chapters.sectors): hand-made tables, real data, bad input.
 
 Expected numbers are worked out by hand in the comments; the real-data tests recompute Belgium against
 the EU-28 independently from the raw CSV files with the csv module.
@@ -14,9 +14,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers import sectors
+from helpers.chapters import sectors
 from helpers.errors import InputError
-from helpers.ratings import INDICATORS, RankRule, ThresholdRule, load_domains, load_published_ratings
+from helpers.methods.ratings import INDICATORS, RankRule, ThresholdRule, load_domains, load_published_ratings
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT.parent / "shared" / "data"
@@ -387,7 +387,7 @@ EU28_ISO3 = ["BEL", "BGR", "CZE", "DNK", "DEU", "EST", "IRL", "GRC", "ESP", "FRA
 def real():
     if not RAW.is_dir():
         pytest.skip(f"{RAW} not present")
-    from helpers.adapters import articles_ncses, eurostat_regional, natacc, patents_wipo35
+    from helpers.data.adapters import articles_ncses, eurostat_regional, natacc, patents_wipo35
 
     tables = {}
     for mod in (natacc, eurostat_regional, patents_wipo35, articles_ncses):

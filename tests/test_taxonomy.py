@@ -1,5 +1,5 @@
 """The technology taxonomy's code lists (data/technology_codes.csv, technology_coarse_map.csv, wipo35_fields.csv)
-and helpers.taxonomy: loading, validation, code matching, coarse mappings, the annex page.
+and helpers.data.taxonomy: loading, validation, code matching, coarse mappings, the annex page.
 
 Real files: ../shared/data (or $HELPERS_RAW_DATA); the tests that need them skip when it is absent.
 """
@@ -16,7 +16,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers import policy, taxonomy as tx
+from helpers.data import policy
+from helpers.data import taxonomy as tx
 from helpers.errors import InputError
 
 DATA = Path(__file__).resolve().parents[1] / "data"

@@ -1,4 +1,4 @@
-"""helpers.technology: the strategic-investment profile (seed 3.1), on a matrix worked out by hand,
+"""helpers.chapters.technologies: the strategic-investment profile (seed 3.1), on a matrix worked out by hand,
 on a document fixture for the taxonomy's technologies, and on the real patent data."""
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers import charts, complexity as cx
-from helpers import technology as tech
+from helpers import charts
+from helpers.methods import complexity as cx
+from helpers.chapters import technologies as tech
 from helpers.errors import InputError
 from helpers.i18n import CHAPTER_LABELS, column_labels, t
 
@@ -322,7 +323,7 @@ def test_labels_exist_in_both_languages():
 # ----------------------------------------------------------------------------- the real data
 @pytest.fixture(scope="module")
 def canon(tmp_path_factory):
-    from helpers import canonical
+    from helpers.data import canonical
 
     raw = raw_data_or_skip()
     out = tmp_path_factory.mktemp("canon")
@@ -393,7 +394,7 @@ def test_real_investments_need_a_us_state(canon):
 def test_taxonomy_path_from_the_openalex_fixture(tmp_path):
     """The adapter's documents table (OpenAlex subfields and topics) -> load_source picks the taxonomy's technologies."""
     from conftest import ROOT
-    from helpers import canonical
+    from helpers.data import canonical
 
     canonical.build(ROOT / "tests" / "fixtures", tmp_path, sources=["openalex"], progress=lambda m: None)
     data = tech.load_source(tmp_path, "publications", "BEL")
@@ -433,7 +434,7 @@ def test_notes_html_and_labels():
 
 
 def test_seed_coverage_percent_is_the_seed_figure():
-    from helpers import policy
+    from helpers.data import policy
 
     figures = policy.load_figures().set_index("fact_id")["value"]
     for source in tech.SOURCES:

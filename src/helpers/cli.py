@@ -15,10 +15,10 @@ from helpers.errors import BuildError, InputError
 
 # subcommand -> (module, one-line help); the module exposes ``main(argv) -> int``
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
-    "build": ("helpers.build", "validate the edition, build the data, run the notebooks, build and publish the book"),
-    "validate": ("helpers.edition", "validate an edition file (and overrides) without building"),
-    "data": ("helpers.data_cli", "build canonical data tables from raw source files"),
-    "metrics": ("helpers.metrics_cli", "RCA, relatedness, density and complexity of a region x technology matrix"),
+    "build": ("helpers.book.build", "validate the edition, build the data, run the notebooks, build and publish the book"),
+    "validate": ("helpers.book.edition", "validate an edition file (and overrides) without building"),
+    "data": ("helpers.data.cli", "build canonical data tables from raw source files"),
+    "metrics": ("helpers.methods.cli", "RCA, relatedness, density and complexity of a region x technology matrix"),
 }
 
 

@@ -1,0 +1,359 @@
+"""``helpers build``: validate the edition, build the canonical data, run every notebook through
+papermill, build the book with Jupyter Book 1 and publish it atomically.
+
+Steps and where things go (all under ``_build/`` of the project unless ``--out`` says otherwise):
+
+1. validate the edition file and ``--set`` overrides (:mod:`helpers.book.edition`);
+2. build the canonical data tables from ``data_dir`` into ``_build/data`` (:mod:`helpers.data.canonical`);
+3. assemble the book source in a fresh ``_build/stage``: ``_config.yml``, ``_toc.yml``, ``book/``,
+   the offline JavaScript (Vega bundle, MathJax) and the executed notebooks;
+4. run each notebook of ``_toc.yml`` with papermill, passing the edition's parameters it declares;
+5. write the generated pages (edition record, data dictionary);
+6. ``jupyter-book build`` the stage;
+7. publish: copy the HTML next to the output folder and swap it in only when every step above
+   succeeded. On any failure the previously published book is left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import fcntl
+import hashlib
+import json
+import multiprocessing
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import nbformat
+import yaml
+
+from helpers import charts
+from helpers.book import provenance
+from helpers.data import taxonomy
+from helpers.book.edition import PROJECT_ROOT, Edition, add_edition_arguments, load_edition
+from helpers.errors import BuildError, InputError
+
+Progress = Callable[[str], None]
+BUILD_DIR = PROJECT_ROOT / "_build"
+
+
+def _say(msg: str) -> None:
+    print(msg, flush=True)
+
+
+@contextmanager
+def _lock(build_dir: Path) -> Iterator[None]:
+    build_dir.mkdir(parents=True, exist_ok=True)
+    with open(build_dir / ".lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildError(f"another build is running in {build_dir}; wait for it to finish") from None
+        yield
+
+
+def toc_notebooks(toc_path: Path = PROJECT_ROOT / "_toc.yml") -> list[str]:
+    """The notebook entries of ``_toc.yml`` (``notebooks/<name>``), in book order."""
+    toc = yaml.safe_load(toc_path.read_text(encoding="utf-8"))
+    found: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("file", "root") and isinstance(value, str) and value.startswith("notebooks/"):
+                    found.append(value)
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(toc)
+    return found
+
+
+def _stage_sources(stage: Path, edition: Edition) -> None:
+    """Copy the book's text sources and offline assets into the stage."""
+    config = yaml.safe_load((PROJECT_ROOT / "_config.yml").read_text(encoding="utf-8"))
+    if edition.language == "en":
+        config["title"] = "Flemish strengths in figures"
+    config["title"] = f"{config['title']} {edition.edition}"
+    config.setdefault("sphinx", {}).setdefault("config", {})["language"] = edition.language
+    (stage / "_config.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    shutil.copy2(PROJECT_ROOT / "_toc.yml", stage / "_toc.yml")
+    shutil.copytree(PROJECT_ROOT / "book", stage / "book", ignore=shutil.ignore_patterns("_static"))
+    shutil.copytree(PROJECT_ROOT / "book" / "_static", stage / "_static")
+    charts.write_bundle(stage / "_static")
+    mathjax = _mathjax_file()
+    (stage / "_vendor" / "mathjax").mkdir(parents=True)
+    shutil.copy2(mathjax, stage / "_vendor" / "mathjax" / "tex-svg.js")
+    (stage / "notebooks").mkdir()
+    (stage / "generated").mkdir()
+
+
+def _mathjax_file() -> Path:
+    try:
+        import mathjax  # the django-static-mathjax wheel: MathJax 3 as plain files
+    except ImportError:
+        raise BuildError("MathJax is not installed; reinstall the project (pip install -e .) to get django-static-mathjax") from None
+    path = Path(mathjax.__file__).parent / "static" / "mathjax" / "es5" / "tex-svg.js"
+    if not path.is_file():
+        raise BuildError(f"MathJax not found at {path}; reinstall the project (pip install -e .)")
+    return path
+
+
+def prepare_for_book(nb: nbformat.NotebookNode, language: str) -> None:
+    """Drop cells tagged ``lang-xx`` for other languages (narrative is written in nl and en) and
+    hide the parameter cells (the edition page lists the parameters; injected paths are local)."""
+    nb.cells = [
+        cell for cell in nb.cells
+        if not any(tag.startswith("lang-") and tag != f"lang-{language}" for tag in cell.get("metadata", {}).get("tags", []))
+    ]
+    for cell in nb.cells:
+        tags = cell.setdefault("metadata", {}).setdefault("tags", [])
+        if ("parameters" in tags or "injected-parameters" in tags) and "remove-cell" not in tags:
+            tags.append("remove-cell")
+
+
+def run_notebook(source: Path, target: Path, parameters: dict[str, Any], language: str) -> None:
+    """Execute one notebook with papermill; raise a one-line :class:`BuildError` naming the failing cell."""
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    declared = pm.inspect_notebook(str(source))
+    params = {k: v for k, v in parameters.items() if k in declared}
+    try:
+        pm.execute_notebook(str(source), str(target), parameters=params, kernel_name="python3", progress_bar=False,
+                            cwd=str(target.parent), request_save_on_cell_execute=False,
+                            # the kernel's own log (TCP notice, interrupt at shutdown) is noise on the terminal; cell errors still arrive
+                            extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
+    except PapermillExecutionError as exc:
+        rel = source.relative_to(PROJECT_ROOT) if source.is_relative_to(PROJECT_ROOT) else source
+        evalue = exc.evalue.strip().splitlines()[0] if exc.evalue.strip() else ""
+        raise BuildError(f"{rel}: cell {exc.exec_count}, {_failing_line(exc)} failed with {exc.ename}: {evalue} "
+                         f"[executed copy with the traceback: {target}]") from None
+    nb = nbformat.read(target, as_version=4)
+    prepare_for_book(nb, language)
+    nbformat.write(nb, target)
+
+
+def _failing_line(exc: Any) -> str:
+    """``line N (`code`)`` of the cell where the error was raised, from the kernel's traceback."""
+    for line in (re.sub(r"\x1b\[[0-9;]*m", "", entry) for entry in exc.traceback):
+        for row in line.splitlines():
+            match = re.match(r"^-+> ?(\d+)\s+(.*)$", row.strip())
+            if match:
+                return f"line {match.group(1)} ({match.group(2).strip()[:80]!r})"
+    first = next((row for row in exc.source.splitlines() if row.strip() and not row.startswith("#")), "")
+    return f"starting {first.strip()[:60]!r}"
+
+
+def notebooks_key(notebooks: list[str], parameters: dict[str, Any], manifest: dict[str, Any]) -> str:
+    """SHA-256 of everything the executed notebooks depend on: the notebooks, their parameters, the
+    canonical tables (their hashes in the manifest), the package's code, the project data and the
+    versions of the packages that render output. Equal keys mean the notebooks would give the same
+    results, so a rebuild may reuse them."""
+    from importlib import metadata
+
+    digest = hashlib.sha256()
+    digest.update(json.dumps(parameters, sort_keys=True, default=str).encode())
+    digest.update(json.dumps(manifest.get("tables", {}), sort_keys=True, default=str).encode())
+    for name in ("altair", "vl-convert-python", "pandas", "numpy", "scipy", "myst-nb", "papermill"):
+        digest.update(f"{name}={metadata.version(name)}".encode())
+    files = [PROJECT_ROOT / f"{entry}.ipynb" for entry in notebooks]
+    files += sorted((PROJECT_ROOT / "src" / "helpers").rglob("*.py")) + sorted(p for p in (PROJECT_ROOT / "data").rglob("*") if p.is_file())
+    for path in files:
+        digest.update(str(path.relative_to(PROJECT_ROOT)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _store_cache(cache_root: Path, key: str, notebooks_dir: Path, tables_dir: Path) -> None:
+    """Keep the executed notebooks and tables of this build (only the latest set is kept)."""
+    if cache_root.exists():
+        shutil.rmtree(cache_root)
+    target = cache_root / key
+    shutil.copytree(notebooks_dir, target / "notebooks")
+    shutil.copytree(tables_dir, target / "tables")
+
+
+def _run_one(entry: str, stage: str, parameters: dict[str, Any], language: str) -> float:
+    """Run one notebook in a worker process (its own kernel); returns the seconds it took.
+
+    The worker's own stderr (kernel and ZeroMQ messages) goes to ``<stage>/../logs/<notebook>.log``
+    so that the terminal shows the build's progress and its one-line errors only.
+    """
+    log = Path(stage).parent / "logs" / f"{Path(entry).name}.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    handle = open(log, "w")
+    os.dup2(handle.fileno(), 2)
+    os.environ["HELPERS_BOOK_BUILD"] = "1"  # the kernel inherits it: charts use the offline renderer
+    os.environ["HELPERS_LANGUAGE"] = language  # and number formats follow the book's language
+    t = time.perf_counter()
+    run_notebook(PROJECT_ROOT / f"{entry}.ipynb", Path(stage) / f"{entry}.ipynb", parameters, language)
+    return time.perf_counter() - t
+
+
+def run_notebooks(notebooks: list[str], stage: Path, parameters: dict[str, Any], language: str, jobs: int,
+                  progress: Progress) -> dict[str, float]:
+    """Execute the notebooks, ``jobs`` at a time (each in its own process and kernel).
+
+    The first failure stops the run: notebooks not yet started are cancelled, those running are
+    let finish, and the one-line :class:`BuildError` of the failing notebook that comes first in
+    the book is raised (the same notebook whatever the timing), with the count of other failures.
+    """
+    timings: dict[str, float] = {}
+    failures: dict[int, BaseException] = {}
+    n = len(notebooks)
+    context = multiprocessing.get_context("spawn")
+    # one fresh process per notebook: no kernel or ZeroMQ state is carried from one notebook to the next
+    with concurrent.futures.ProcessPoolExecutor(max_workers=max(1, min(jobs, n)), mp_context=context, max_tasks_per_child=1) as pool:
+        futures = {}
+        for i, entry in enumerate(notebooks, 1):
+            futures[pool.submit(_run_one, entry, str(stage), parameters, language)] = (i, entry)
+        progress(f"[notebooks] {n} to run, {max(1, min(jobs, n))} at a time")
+        for future in concurrent.futures.as_completed(futures):
+            i, entry = futures[future]
+            if future.cancelled():
+                continue
+            error = future.exception()
+            if isinstance(error, concurrent.futures.process.BrokenProcessPool):
+                error = BuildError(f"{entry}.ipynb: the process running it stopped unexpectedly; see {Path(stage).parent / 'logs' / Path(entry).name}.log")
+            if error is not None:
+                failures[i] = error
+                for other in futures:
+                    other.cancel()
+                continue
+            timings[entry] = future.result()
+            progress(f"[{i}/{n}] {entry}.ipynb done in {timings[entry]:.1f} s")
+    if failures:
+        first = failures[min(failures)]
+        if len(failures) > 1 and isinstance(first, BuildError):
+            raise BuildError(f"{first} (and {len(failures) - 1} more notebook(s) failed)")
+        raise first
+    return timings
+
+
+def _sphinx(stage: Path, log: Path, strict: bool) -> int:
+    exe = Path(sys.executable).with_name("jupyter-book")
+    cmd = [str(exe) if exe.exists() else "jupyter-book", "build", str(stage), "--builder", "html", "--path-output", str(stage)]
+    if strict:
+        cmd += ["--warningiserror", "--keep-going"]
+    env = dict(os.environ, PYTHONHASHSEED="0")
+    with open(log, "w") as out:
+        result = subprocess.run(cmd, stdout=out, stderr=subprocess.STDOUT, env=env)
+    text = log.read_text(errors="replace")
+    warnings = sum(1 for line in text.splitlines() if "WARNING" in line)
+    if result.returncode != 0 or not (stage / "_build" / "html" / "index.html").is_file():
+        last = [line for line in text.splitlines() if "WARNING" in line or "ERROR" in line or "Error" in line][-1:] or text.splitlines()[-1:]
+        raise BuildError(f"jupyter-book build failed ({last[0].strip() if last else 'no output'}); full log: {log}")
+    return warnings
+
+
+def publish(html: Path, out: Path) -> None:
+    """Replace ``out`` with a copy of ``html`` so that ``out`` is never half-written.
+
+    The copy is made beside ``out`` first; then the old folder is renamed away and the new one
+    renamed in (two renames on one file system), and only then is the old one deleted.
+    """
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    new = out.with_name(f".{out.name}.new")
+    old = out.with_name(f".{out.name}.old")
+    for leftover in (new, old):
+        if leftover.exists():
+            shutil.rmtree(leftover)
+    shutil.copytree(html, new)
+    if out.exists():
+        os.rename(out, old)
+    os.rename(new, out)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def build_book(edition: Edition, edition_file: Path, overrides: list[str], out: Path, strict: bool = False,
+               progress: Progress = _say, build_dir: Path = BUILD_DIR, jobs: int = 1, use_cache: bool = True) -> dict[str, Any]:
+    """Run the whole pipeline; return timings. Raises InputError/BuildError; ``out`` changes only on success."""
+    from helpers.data import canonical
+
+    timings: dict[str, float] = {}
+    start = time.perf_counter()
+    with _lock(build_dir):
+        stage = build_dir / "stage"
+        if stage.exists():
+            shutil.rmtree(stage)
+        stage.mkdir(parents=True)
+
+        t = time.perf_counter()
+        progress(f"[data] canonical tables from {edition.data_dir}")
+        data_dir = build_dir / "data"
+        manifest = canonical.build(edition.data_dir, data_dir, progress=lambda m: progress(f"       {m}"))
+        timings["data"] = time.perf_counter() - t
+        progress(f"[data] done in {timings['data']:.1f} s")
+
+        _stage_sources(stage, edition)
+        tables_dir = stage / "_static" / "tables"
+        tables_dir.mkdir(parents=True)
+        parameters = edition.notebook_parameters() | {"data_dir": str(data_dir), "tables_dir": str(tables_dir)}
+        notebooks = toc_notebooks()
+        for entry in notebooks:
+            if not (PROJECT_ROOT / f"{entry}.ipynb").is_file():
+                raise BuildError(f"_toc.yml lists {entry} but {entry}.ipynb does not exist")
+        key = notebooks_key(notebooks, parameters, manifest)
+        cached = build_dir / "cache" / key
+        if use_cache and cached.is_dir():
+            progress(f"[notebooks] inputs unchanged since the last build: reusing its executed notebooks and tables ({cached}; --no-cache reruns them)")
+            shutil.copytree(cached / "notebooks", stage / "notebooks", dirs_exist_ok=True)
+            shutil.copytree(cached / "tables", tables_dir, dirs_exist_ok=True)
+        else:
+            timings |= run_notebooks(notebooks, stage, parameters, edition.language, jobs, progress)
+            _store_cache(build_dir / "cache", key, stage / "notebooks", tables_dir)
+
+        provenance.write_pages(stage / "generated", edition, edition_file, overrides, manifest, tables_dir)
+        (stage / "generated" / "taxonomy.md").write_text(taxonomy.taxonomy_markdown(), encoding="utf-8")
+
+        t = time.perf_counter()
+        progress("[book] jupyter-book build ...")
+        warnings = _sphinx(stage, build_dir / "sphinx.log", strict)
+        timings["book"] = time.perf_counter() - t
+        progress(f"[book] done in {timings['book']:.1f} s ({warnings} Sphinx warnings; log: {build_dir / 'sphinx.log'})")
+
+        publish(stage / "_build" / "html", out)
+        timings["total"] = time.perf_counter() - start
+        progress(f"[publish] {out} ({_size_mb(out):.1f} MB) in {timings['total']:.1f} s total; open {out / 'index.html'}")
+    return timings
+
+
+def _size_mb(path: Path) -> float:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="helpers build", description="Build and publish the report book for one edition.")
+    add_edition_arguments(parser)
+    parser.add_argument("--out", default=None, help="where the published HTML goes (default: <build-dir>/html, i.e. _build/html)")
+    parser.add_argument("--build-dir", default=str(BUILD_DIR), help="work folder for canonical data, stage and logs (default: _build)")
+    parser.add_argument("--strict", action="store_true", help="treat Sphinx warnings as errors")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="rerun every notebook even when nothing they depend on changed since the last build")
+    parser.add_argument("--jobs", type=int, default=min(4, os.cpu_count() or 1),
+                        help="notebooks executed at the same time (default: number of cores, at most 4)")
+    args = parser.parse_args(argv)
+    build_dir = Path(args.build_dir).resolve()
+    out = Path(args.out) if args.out else build_dir / "html"
+    edition_file = Path(args.edition)
+    edition = load_edition(edition_file, args.overrides)
+    print(f"[edition] {edition_file}: {edition.edition}, focus {edition.focus_region}, language {edition.language}", flush=True)
+    try:
+        build_book(edition, edition_file, args.overrides, out, strict=args.strict, build_dir=build_dir, jobs=args.jobs, use_cache=not args.no_cache)
+    except (InputError, BuildError) as exc:
+        raise type(exc)(f"{exc} -- the previously published book in {out} is unchanged") from None
+    return 0

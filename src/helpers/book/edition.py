@@ -1,0 +1,316 @@
+"""The edition file: every parameter of one edition of the book, validated before anything runs.
+
+An edition is a YAML file (``editions/2026.yml``). :func:`load_edition` reads it, applies
+command-line overrides (``key=value`` with YAML values, dotted keys for nested values such as
+``windows.patents=[2010,2014]``) and validates types, allowed values, known region codes and the
+data folder. Any problem raises :class:`~helpers.errors.InputError` with one line naming the file,
+the key, what is wrong and what is allowed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+from typing import Any, Literal
+
+import pycountry
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator, ValidationInfo
+
+from helpers.data import PROJECT_ROOT
+from helpers.errors import InputError
+
+DEFAULT_EDITION = PROJECT_ROOT / "editions" / "2026.yml"
+
+# Aggregates that the data sources use besides countries and NUTS regions.
+AGGREGATES = {"WLD": "World", "EU27": "EU-27", "EU28": "EU-28"}
+SOURCES = ("patents", "publications", "investments", "sectors", "rd")
+# NUTS codes: two-letter country code (EL/UK as Eurostat writes them) and up to three levels.
+_NUTS = re.compile(r"^[A-Z]{2}[0-9A-Z]{0,3}$")
+
+
+def region_is_known(code: str) -> bool:
+    """True for an ISO 3166 alpha-3 country, an ISO 3166-2 subdivision, a known aggregate, or a NUTS code of a known country."""
+    if code in AGGREGATES:
+        return True
+    if "-" in code:  # ISO 3166-2 subdivisions, e.g. US states (US-CA) in the Crunchbase data
+        return pycountry.subdivisions.get(code=code) is not None
+    if len(code) == 3 and code.isalpha() and code.isupper() and pycountry.countries.get(alpha_3=code) is not None:
+        return True
+    if _NUTS.match(code):  # NUTS 1 codes such as UKI or DEA look like ISO3 codes: check them as NUTS too
+        iso2 = {"EL": "GR", "UK": "GB"}.get(code[:2], code[:2])
+        return pycountry.countries.get(alpha_2=iso2) is not None
+    return False
+
+
+class Window(BaseModel):
+    """An inclusive year range."""
+
+    model_config = ConfigDict(extra="forbid")
+    start: int = Field(ge=1900, le=2100)
+    end: int = Field(ge=1900, le=2100)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_pair(cls, value: Any) -> Any:
+        if isinstance(value, (list, tuple)):
+            if len(value) != 2:
+                raise ValueError("must be [first year, last year]")
+            return {"start": value[0], "end": value[1]}
+        return value
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Window":
+        if self.start > self.end:
+            raise ValueError(f"first year {self.start} is after last year {self.end}")
+        return self
+
+    def as_list(self) -> list[int]:
+        return [self.start, self.end]
+
+
+class Windows(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    patents: Window
+    publications: Window
+    investments: Window
+    sectors: Window
+    rd: Window
+
+
+class SectorRatings(BaseModel):
+    """How the sector-strength table (Tabel 1) is rated; see :mod:`helpers.methods.ratings` and :mod:`helpers.chapters.sectors`."""
+
+    model_config = ConfigDict(extra="forbid")
+    rating_rule: Literal["threshold", "rank"] = "threshold"
+    thresholds: tuple[float, float, float] = (1.5, 1.1, 0.9)
+    rank_cuts: tuple[float, float, float] = (0.25, 0.5, 0.75)
+    min_coverage: float = Field(default=0.6, gt=0, le=1)
+    growth_measure: Literal["VA", "EXP"] = "VA"
+    growth_margin: float = 0.0
+
+    @field_validator("thresholds")
+    @classmethod
+    def _decreasing(cls, v: tuple[float, float, float]) -> tuple[float, float, float]:
+        if not (v[0] > v[1] > v[2] > 0):
+            raise ValueError(f"must be three decreasing numbers > 0 (cut points for ++, +, +/-), got {list(v)}")
+        return v
+
+    @field_validator("rank_cuts")
+    @classmethod
+    def _increasing(cls, v: tuple[float, float, float]) -> tuple[float, float, float]:
+        if not (0 < v[0] < v[1] < v[2] <= 1):
+            raise ValueError(f"must be three increasing shares in (0, 1], got {list(v)}")
+        return v
+
+
+class Framework(BaseModel):
+    """Inputs of the decision framework (recommendation 1.3); see :mod:`helpers.chapters.framework`."""
+
+    model_config = ConfigDict(extra="forbid")
+    ratings: Literal["computed", "published"] = "computed"
+    na: Literal["ignore", "unknown"] = "ignore"
+    transition_basis: list[Literal["seed text", "judgement"]] = Field(default_factory=lambda: ["seed text", "judgement"], min_length=1)
+    decide_unambiguous: bool = True
+
+
+class MinActivity(BaseModel):
+    """Regions with less activity than this in a source's window do not enter relatedness and
+    complexity (tiny economies otherwise drive the eigenvector; see the methods annex). RCA is
+    always computed against all regions."""
+
+    model_config = ConfigDict(extra="forbid")
+    patents: float = Field(default=1000, ge=0)
+    publications: float = Field(default=1000, ge=0)
+    investments: float = Field(default=0, ge=0)
+
+
+class Landscape(BaseModel):
+    """The other-countries chapter: which priorities count and what is called shared or specific."""
+
+    model_config = ConfigDict(extra="forbid")
+    spotlight: str = Field(default="quantum_computing", description="a tech_id of data/technologies.csv shown in detail")
+    since_year: int | None = Field(default=None, ge=1990, le=2100, description="only strategies from this year on")
+    mapping_bases: list[Literal["seed", "judgement"]] = Field(default_factory=lambda: ["seed", "judgement"], min_length=1)
+    shared_share: float = Field(default=0.5, gt=0, le=1)
+    specific_max_others: int = Field(default=1, ge=0)
+    gap_share: float = Field(default=0.5, gt=0, le=1)
+
+    @field_validator("spotlight")
+    @classmethod
+    def _known_technology(cls, tech_id: str) -> str:
+        import csv
+
+        with open(PROJECT_ROOT / "data" / "technologies.csv", newline="", encoding="utf-8") as handle:
+            known = [row["tech_id"] for row in csv.DictReader(handle)]
+        if tech_id not in known:
+            raise ValueError(f"unknown technology {tech_id!r}; use a tech_id of data/technologies.csv, e.g. {', '.join(known[:4])}")
+        return tech_id
+
+
+class FixedSplit(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    x: float = Field(ge=0, le=100, description="relatedness density split (0-100)")
+    y: float = Field(description="complexity split")
+
+
+class Edition(BaseModel):
+    """All parameters of one edition. Field descriptions double as documentation."""
+
+    model_config = ConfigDict(extra="forbid")
+    edition: int = Field(ge=2000, le=2100, description="edition year")
+    language: Literal["nl", "en"] = "nl"
+    focus_region: str = Field(description="ISO3 country, NUTS code or aggregate")
+    comparison_regions: list[str] = Field(default_factory=list)
+    reference_region: str = "EU27"
+    data_dir: Path = Field(description="folder with the raw source files")
+    windows: Windows
+    min_activity: MinActivity = Field(default_factory=MinActivity)
+    investments_measure: Literal["amount", "rounds"] = "amount"
+    label_top_n: int = Field(default=10, ge=0, le=100)
+    rca_threshold: float = Field(default=1.0, gt=0)
+    quadrant_split: Literal["median", "mean"] | FixedSplit = "median"
+    complexity_method: Literal["eigenvector", "reflections", "scaling"] = "eigenvector"
+    relatedness: Literal["cosine", "association", "probabilistic"] = "cosine"
+    sectors: SectorRatings = Field(default_factory=SectorRatings)
+    framework: Framework = Field(default_factory=Framework)
+    landscape: Landscape = Field(default_factory=Landscape)
+
+    @field_validator("focus_region", "reference_region")
+    @classmethod
+    def _known_region(cls, code: str) -> str:
+        if not region_is_known(code):
+            raise ValueError(f"unknown region code {code!r}; use an ISO 3166 alpha-3 code (BEL), a NUTS code (BE2), an ISO 3166-2 code (US-CA) or one of {', '.join(AGGREGATES)}")
+        return code
+
+    @field_validator("comparison_regions")
+    @classmethod
+    def _known_regions(cls, codes: list[str], info: ValidationInfo) -> list[str]:
+        for code in codes:
+            cls._known_region(code)
+        if len(set(codes)) != len(codes):
+            raise ValueError("lists a region twice")
+        if info.data.get("focus_region") in codes:
+            raise ValueError(f"contains the focus_region {info.data['focus_region']}; remove it there")
+        return codes
+
+    def notebook_parameters(self) -> dict[str, Any]:
+        """Flat, JSON-able parameters for papermill (each notebook takes the ones it declares)."""
+        params: dict[str, Any] = {
+            "edition": self.edition,
+            "language": self.language,
+            "focus_region": self.focus_region,
+            "comparison_regions": list(self.comparison_regions),
+            "reference_region": self.reference_region,
+            "investments_measure": self.investments_measure,
+            "label_top_n": self.label_top_n,
+            "rca_threshold": self.rca_threshold,
+            "quadrant_split": self.quadrant_split if isinstance(self.quadrant_split, str) else self.quadrant_split.model_dump(),
+            "complexity_method": self.complexity_method,
+            "relatedness": self.relatedness,
+        }
+        for source in SOURCES:
+            params[f"{source}_window"] = getattr(self.windows, source).as_list()
+        for key, value in self.sectors.model_dump(mode="json").items():
+            params[f"sector_{key}"] = value
+        for key, value in self.framework.model_dump(mode="json").items():
+            params[f"framework_{key}"] = value
+        for key, value in self.min_activity.model_dump(mode="json").items():
+            params[f"{key}_min_activity"] = value
+        for key, value in self.landscape.model_dump(mode="json").items():
+            params[f"landscape_{key}"] = value
+        return params
+
+
+def _set_dotted(tree: dict[str, Any], dotted: str, value: Any) -> None:
+    node = tree
+    *parents, leaf = dotted.split(".")
+    for key in parents:
+        node = node.setdefault(key, {})
+        if not isinstance(node, dict):
+            raise InputError(f"override {dotted}: {key} is not a section; use --set {key}=<value>")
+    node[leaf] = value
+
+
+def parse_overrides(pairs: list[str]) -> list[tuple[str, Any]]:
+    """``["windows.patents=[2010,2014]", "focus_region=NLD"]`` -> ``[(key, yaml value), ...]``."""
+    out = []
+    for pair in pairs:
+        key, sep, raw = pair.partition("=")
+        if not sep or not key.strip():
+            raise InputError(f"override {pair!r}: write it as key=value, e.g. --set focus_region=NLD")
+        try:
+            value = yaml.safe_load(raw) if raw.strip() else None
+        except yaml.YAMLError:
+            raise InputError(f"override {pair!r}: the value is not valid YAML; quote lists as '[2010, 2014]'") from None
+        out.append((key.strip(), value))
+    return out
+
+
+def _describe(error: dict[str, Any]) -> tuple[str, str]:
+    loc = ".".join(str(p) for p in error["loc"] if not str(p).startswith(("function-after", "function-before")))
+    # pydantic reports union members as extra loc parts; keep the user's key
+    loc = re.sub(r"\.(literal\[.*?\]|FixedSplit)(\.|$)", r"\2", loc)
+    msg = error["msg"].removeprefix("Value error, ").replace("Input should be", "must be")
+    if loc.startswith("quadrant_split"):
+        return "quadrant_split", f"must be median, mean or {{x: <density 0-100>, y: <complexity>}} (got {error.get('input')!r})"
+    if error["type"] == "extra_forbidden":
+        msg = "is not a known key (check the spelling; see editions/2026.yml for all keys)"
+    elif error["type"] == "missing":
+        msg = "is missing"
+    elif "input" in error and error["type"] not in ("value_error",):
+        msg = f"{msg} (got {error['input']!r})"
+    return loc, msg
+
+
+def _shown(path: Path) -> Path:
+    """The path as the user would type it: relative to the working directory when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+def load_edition(path: Path | str = DEFAULT_EDITION, overrides: list[str] | None = None, check_data: bool = True) -> Edition:
+    """Read, override and validate an edition file; relative ``data_dir`` is taken from the project root."""
+    path = _shown(Path(path))
+    if not path.is_file():
+        raise InputError(f"{path}: edition file not found; pass --edition editions/<year>.yml")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark else ""
+        raise InputError(f"{path}{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+    if not isinstance(raw, dict):
+        raise InputError(f"{path}: expected key: value pairs at the top level")
+    for key, value in parse_overrides(overrides or []):
+        _set_dotted(raw, key, value)
+    try:
+        edition = Edition.model_validate(raw)
+    except ValidationError as exc:
+        loc, msg = _describe(exc.errors()[0])
+        raise InputError(f"{path}: key '{loc}' {msg}") from None
+    if not edition.data_dir.is_absolute():
+        edition.data_dir = (PROJECT_ROOT / edition.data_dir).resolve()
+    if check_data and not edition.data_dir.is_dir():
+        raise InputError(f"{path}: key 'data_dir' points to {edition.data_dir}, which is not a folder; set it to the folder with the raw data files (e.g. --set data_dir=../shared/data)")
+    return edition
+
+
+def add_edition_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--edition", default=str(DEFAULT_EDITION), help="edition file (default: editions/2026.yml)")
+    parser.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
+                        help="override an edition key, e.g. --set focus_region=NLD --set windows.patents=[2010,2014]")
+
+
+def main(argv: list[str]) -> int:
+    """``helpers validate``: check an edition file and print the resolved parameters."""
+    parser = argparse.ArgumentParser(prog="helpers validate", description="Validate an edition file and its overrides.")
+    add_edition_arguments(parser)
+    args = parser.parse_args(argv)
+    edition = load_edition(args.edition, args.overrides)
+    print(yaml.safe_dump(edition.model_dump(mode="json"), sort_keys=False, allow_unicode=True), end="")
+    print(f"ok: {args.edition} is valid", flush=True)
+    return 0

@@ -1,0 +1,162 @@
+"""National accounts and exports by NACE Rev. 2 group, EU28 (``sectors_natacc_eu28.csv``).
+
+Input layout (Eurostat national accounts and trade as compiled in the ``egssGF`` R package)::
+
+    year,country,indicator,nace,value        indicator in VA, EMP, PROD, EXP
+
+Output: ``sector_indicators`` rows (region = Eurostat country code, sector = NACE code as in the file,
+indicator, year, value, unit, flag). Units: VA, PROD, EXP in million euro (``MIO_EUR``), or in million
+national currency (``MIO_NAC``) for the members outside the euro area (see :data:`NATIONAL_CURRENCY`); EMP is hours
+worked in thousands (``THS_HW``; egssGF uses hours worked because employee FTEs are not available).
+
+The source has known defects (zeros and gaps where the truth is not zero, e.g. Belgium C21 exports
+2011-2013, Belgium C21 employment 2010). No value is used silently: every suspect value keeps its
+number but gets a flag, and every flag is listed in quality_flags.csv with the reason:
+
+- ``missing``: empty in the source (value left empty);
+- ``zero_suspect``: 0 where the same series (country, indicator, NACE) has non-zero values;
+- ``zero_series``: 0 in a series that is 0 or empty in every year (often structural, e.g. NACE U);
+- ``negative``: below 0 (value added of C19 refineries can really be negative; counts cannot);
+- ``jump_suspect``: a value that differs by a factor of :data:`JUMP_FACTOR` (3) or more from the median
+  of its series, i.e. a year-to-year jump that the rest of the series does not share (Belgium C21
+  employment 2010: 3,472 against about 36,000 in the other years). When 40% or more of a series
+  deviates like this there is no majority level to trust and the whole series is flagged.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from helpers.data.adapters import (
+    single_file,
+    AdapterResult,
+    InputFile,
+    Progress,
+    _quiet,
+    check_duplicates,
+    check_not_empty,
+    check_years,
+    flags_frame,
+    read_csv_raw,
+    to_number,
+)
+from helpers.errors import InputError
+from helpers.data.regions import describe_region, nuts_code
+
+NAME = "natacc"
+ALIASES = ("sectors",)
+FILES = ("sectors_natacc_eu28.csv",)
+SOURCE = "Eurostat national accounts and trade as compiled in the egssGF R package (GPL-3 data)."
+DOWNLOAD = (
+    "The natAcc data set of the egssGF R package (github.com/statistikat/egssGF, data/natAcc.rda), compiled from "
+    "Eurostat nama_10_a64 (output, value added), nama_10_a64_e (hours worked) and trade data; reshaped to "
+    "year,country,indicator,nace,value. Current Eurostat tables: use the eurostat_sdmx adapter (nama_10_a64)."
+)
+COLUMNS = ["year", "country", "indicator", "nace", "value"]
+UNITS = {"VA": "MIO_EUR", "PROD": "MIO_EUR", "EXP": "MIO_EUR", "EMP": "THS_HW"}
+#: EU28 members outside the euro area in 2010-2018: the file holds their money values in their own
+#: currency (e.g. Sweden's total value added 2015 is 3.7 million "million", i.e. SEK), although the
+#: source calls it euro. Those values get the unit MIO_NAC (Eurostat's code for million national
+#: currency) so no one sums them with euro values unknowingly.
+NATIONAL_CURRENCY = {"BG", "CZ", "DK", "HR", "HU", "PL", "RO", "SE", "UK"}
+JUMP_FACTOR = 3.0
+WHOLE_SERIES_SHARE = 0.4
+NACE_RE = re.compile(r"^(TOTAL|[A-U](\d{2})?([-_][A-U]?\d{2})*)$")
+
+
+def flag_series(values: pd.DataFrame, jump_factor: float = JUMP_FACTOR, whole_share: float = WHOLE_SERIES_SHARE) -> pd.Series:
+    """Flags for rows of (series, year, value): returns a flag per row ('' when the value looks sound).
+
+    ``values`` must have columns ``series`` (a hashable series id), ``year`` and ``value``. A positive value
+    that differs by ``jump_factor`` or more from the median of the series' positive values is
+    ``jump_suspect`` (it shows as a year-to-year jump); when such values are ``whole_share`` or more of the
+    series there is no trustworthy majority level and every positive value of the series is flagged.
+    """
+    flag = pd.Series("", index=values.index, dtype=object)
+    flag[values["value"].isna()] = "missing"
+    flag[values["value"] < 0] = "negative"
+    limit = math.log(jump_factor)
+    for _, g in values.groupby("series", sort=False):
+        v = g["value"]
+        nonzero = v.notna() & (v != 0)
+        zeros = g.index[v.eq(0)]
+        if len(zeros):
+            flag[zeros] = "zero_suspect" if nonzero.any() else "zero_series"
+        pos = v[v > 0]
+        if len(pos) >= 2:
+            med = float(np.median(pos))
+            off = np.abs(np.log(pos.to_numpy() / med)) >= limit
+            if off.any():
+                if off.sum() >= whole_share * len(pos):
+                    flag[pos.index] = "jump_suspect"
+                else:
+                    flag[pos.index[off]] = "jump_suspect"
+    return flag
+
+
+REASONS = {
+    "missing": "no value in the source",
+    "zero_suspect": "0 although the same series has non-zero values: probably missing, not zero",
+    "zero_series": "0 in a series that is 0 or empty in every year (structural zero or not collected)",
+    "negative": "negative value (possible for value added, impossible for counts): not used by default",
+    "jump_suspect": "differs by a factor of {f:g} or more from the median of its series (a level break between years); if 40% or more of the series does, the whole series is flagged",
+}
+
+
+def load(path: Path, *, label: str | None = None, progress: Progress = _quiet, jump_factor: float = JUMP_FACTOR) -> AdapterResult:
+    """Read the national accounts file into flagged sector_indicators rows (see module doc)."""
+    path = Path(path)
+    label = label or str(path)
+    progress(f"natacc: reading {label}")
+    df = read_csv_raw(path, COLUMNS, label=label, allow_extra=False)
+    check_not_empty(df, label)
+    year = to_number(df, "year", label, integer=True, what="year")
+    check_years(year, label)
+    value = to_number(df, "value", label, allow_empty=True, what="value")
+    ind = df["indicator"].str.strip()
+    unknown = ~ind.isin(list(UNITS))
+    if unknown.any():
+        pos = int(np.flatnonzero(unknown.to_numpy())[0])
+        raise InputError(f"{label}: unknown indicator {df['indicator'].iloc[pos]!r} in column 'indicator' at line {pos + 2}; known: {', '.join(UNITS)}")
+    nace = df["nace"].str.strip()
+    badn = ~nace.str.match(NACE_RE)
+    if badn.any():
+        pos = int(np.flatnonzero(badn.to_numpy())[0])
+        raise InputError(f"{label}: {df['nace'].iloc[pos]!r} in column 'nace' at line {pos + 2} is not a NACE Rev. 2 code or group (e.g. C21, C24_C25, C10-C12, TOTAL); fix the code")
+    ctry = df["country"].str.strip()
+    mapping = {c: nuts_code(c) for c in sorted(set(ctry))}
+    bad = [c for c, m in mapping.items() if (describe_region(m) or {}).get("level") not in ("nuts0", "aggregate")]
+    if bad:
+        pos = int(np.flatnonzero((ctry == bad[0]).to_numpy())[0])
+        raise InputError(f"{label}: unknown region code {bad[0]!r} in column 'country' at line {pos + 2}; use Eurostat country codes (BE, DE, EL, UK)")
+    unit = ind.map(UNITS).where(~((ind.map(UNITS) == "MIO_EUR") & ctry.isin(NATIONAL_CURRENCY)), "MIO_NAC")
+    out = pd.DataFrame({"region": ctry.map(mapping), "sector": nace, "indicator": ind, "year": year, "value": value, "unit": unit})
+    check_duplicates(out, ["region", "sector", "indicator", "year"], label)
+    series = out["region"] + "|" + out["indicator"] + "|" + out["sector"]
+    out["flag"] = flag_series(pd.DataFrame({"series": series, "year": out["year"], "value": out["value"]}), jump_factor)
+    flagged = out[out["flag"] != ""]
+    flags = [
+        dict(
+            file=label, table="sector_indicators", region=r.region, item=f"{r.sector} {r.indicator}", year=int(r.year),
+            value=None if pd.isna(r.value) else float(r.value), flag=r.flag, reason=REASONS[r.flag].format(f=jump_factor),
+        )
+        for r in flagged.itertuples()
+    ]
+    out["flag"] = out["flag"].where(out["flag"] != "", None)
+    res = AdapterResult(adapter=NAME)
+    res.tables["sector_indicators"] = out
+    res.tables["quality_flags"] = flags_frame(flags)
+    res.inputs.append(InputFile(path=path, adapter=NAME, rows_read=len(df)))
+    counts = flagged["flag"].value_counts().sort_index()
+    res.notes.append(f"{label}: {len(df)} rows; flagged: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    progress(f"natacc: {len(out)} sector_indicators rows, {len(flagged)} flagged")
+    return res
+
+
+# how the build finds and reads this adapter's file in a raw data folder
+detect, load_from_raw = single_file(FILES[0], load)

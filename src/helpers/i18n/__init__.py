@@ -1,0 +1,179 @@
+"""Chart and table titles in Dutch (the report's language) and English: the one entry point.
+
+``t(key, language, **values)`` returns the label for ``key`` in ``language`` with ``values``
+filled in. A missing key or language raises ``KeyError`` at build time, so no page silently
+mixes languages.
+
+The label texts live per chapter in :mod:`helpers.i18n.labels` (``common``, ``sectors``, ``technology``,
+``landscape``); :data:`LABELS` merges them, and a key defined in two chapters with different text
+stops the import. Table headers are the keys ``<prefix><column>`` of one chapter
+(:func:`column_labels`). Also here: region names (:func:`region_name`, :func:`policy_region_name`),
+short strategy names, taxonomy labels and joining names into a sentence.
+"""
+
+from __future__ import annotations
+
+import gettext
+import os
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+
+import pandas as pd
+import pycountry
+
+from helpers.i18n.labels import common, landscape, sectors, technology
+from helpers.i18n.labels.landscape import POLICY_REGIONS, STRATEGY_SHORT
+from helpers.i18n.labels.technology import FIELD_NAMES_NL
+
+__all__ = [
+    "CHAPTER_LABELS", "COLUMN_PREFIXES", "FIELD_NAMES_NL", "LABELS", "column_labels", "join_names", "merge_labels",
+    "policy_region_name", "profile_labels", "region_name", "strategy_short_name", "t", "taxonomy_label",
+]
+
+#: Each chapter's own table (chapter name -> key -> {"nl": ..., "en": ...}), from :mod:`helpers.i18n.labels`.
+CHAPTER_LABELS: dict[str, dict[str, dict[str, str]]] = {
+    "common": common.LABELS, "sectors": sectors.LABELS, "technology": technology.LABELS, "landscape": landscape.LABELS,
+}
+
+#: Chapter -> key prefix of its table headers (``sector_col_domain`` -> column ``domain``).
+COLUMN_PREFIXES: dict[str, str] = {"sectors": "sector_col_", "technology": "tech_col_", "landscape": "land_col_"}
+
+
+def merge_labels(tables: Mapping[str, Mapping[str, Mapping[str, str]]]) -> dict[str, dict[str, str]]:
+    """One mapping from the chapter ``tables`` (name -> labels); ``ValueError`` naming both chapters
+    when a key is defined twice with different text."""
+    merged: dict[str, dict[str, str]] = {}
+    origin: dict[str, str] = {}
+    for name, table in tables.items():
+        for key, value in table.items():
+            if key in merged:
+                if merged[key] != dict(value):
+                    raise ValueError(f"label {key!r} is defined in {origin[key]} and in {name} with different text; "
+                                     "rename one of them")
+                continue
+            merged[key], origin[key] = dict(value), name
+    return merged
+
+
+#: Every label of the book: key -> {"nl": ..., "en": ...}.
+LABELS: dict[str, dict[str, str]] = merge_labels(CHAPTER_LABELS)
+
+
+def t(key: str, language: str, **values: object) -> str:
+    """Label ``key`` in ``language`` (``nl`` or ``en``), formatted with ``values``."""
+    return LABELS[key][language].format(**values)
+
+
+def column_labels(language: str, chapter: str) -> dict[str, str]:
+    """Readable table headers of ``chapter`` (a key of :data:`COLUMN_PREFIXES`): machine name -> label."""
+    if chapter not in COLUMN_PREFIXES:
+        raise KeyError(f"column_labels: chapter {chapter!r}; use one of {', '.join(COLUMN_PREFIXES)}")
+    prefix = COLUMN_PREFIXES[chapter]
+    return {key[len(prefix):]: value[language] for key, value in CHAPTER_LABELS[chapter].items() if key.startswith(prefix)}
+
+
+def profile_labels(language: str, region: str) -> dict[str, str]:
+    """Column headers for the tables of :mod:`helpers.chapters.overview`."""
+    return {
+        "technology": t("field", language), "year": t("year", language), "region_value": region,
+        "world_value": t("world", language), "share_of_region": t("share_of_region", language, region=region),
+        "share_of_world": t("share_of_world", language), "world_mix": t("world_mix", language), "rca": "RCA",
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# region names
+
+_AGGREGATES = {"WLD": {"nl": "Wereld", "en": "World"}, "EU27": {"nl": "EU-27", "en": "EU-27"}, "EU28": {"nl": "EU-28", "en": "EU-28"},
+               "BE2": {"nl": "Vlaams Gewest", "en": "Flemish Region"}}
+
+
+@lru_cache(maxsize=4)
+def _country_names(language: str) -> gettext.NullTranslations:
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+
+
+def region_name(code: str, language: str, names: Mapping[str, str] | pd.Series | None = None) -> str:
+    """Name of a region in ``language``: ISO 3166 countries through pycountry's translations,
+    known aggregates from this module, anything else from ``names`` (any mapping or a pandas
+    Series indexed by code, e.g. the canonical regions table's ``name`` column), else the code
+    itself (also when ``names`` has no usable name for it)."""
+    if code in _AGGREGATES:
+        return _AGGREGATES[code][language]
+    country = pycountry.countries.get(alpha_3=code) if len(code) == 3 and code.isalpha() else None
+    if country is not None:
+        if language == "en":
+            return getattr(country, "common_name", None) or country.name
+        return _country_names(language).gettext(country.name)
+    if names is None:
+        return code
+    name = names.get(code)
+    if isinstance(name, pd.Series):  # a Series with the code more than once
+        name = name.dropna().iloc[0] if name.notna().any() else None
+    return code if name is None or pd.isna(name) or str(name) == "" else str(name)
+
+
+def policy_region_name(code: str, language: str, names: Mapping[str, str] | pd.Series | None = None) -> str:
+    """Name of a ``strategies.csv`` country code (``BE-VLG`` -> Vlaanderen/Flanders, ``DEU`` -> Duitsland/Germany)."""
+    if code in POLICY_REGIONS:
+        return POLICY_REGIONS[code][language]
+    return region_name(code, language, names)
+
+
+# --------------------------------------------------------------------------------------------
+# other names
+
+def strategy_short_name(strategy_id: str, language: str, strategies: pd.DataFrame | None = None, limit: int = 32) -> str:
+    """Short axis label of a strategy; falls back to its (shortened) name in ``strategies``."""
+    if strategy_id in STRATEGY_SHORT:
+        return STRATEGY_SHORT[strategy_id][language]
+    if strategies is not None:
+        row = strategies[strategies["strategy_id"] == strategy_id]
+        if len(row):
+            name = str(row.iloc[0]["name_en" if language == "en" and "name_en" in row.columns else "name"])
+            return name if len(name) <= limit else name[: limit - 1] + "…"
+    return strategy_id
+
+
+def taxonomy_label(taxonomy_id: str, language: str, technologies: pd.DataFrame, domains: Mapping[str, tuple[str, str]]) -> str:
+    """Reader label of a taxonomy item: the technology's label, or the sector domain's with '(sector)'."""
+    tech = technologies[technologies["tech_id"] == taxonomy_id]
+    if len(tech):
+        return str(tech.iloc[0][f"label_{language}"])
+    if taxonomy_id in domains:
+        nl, en = domains[taxonomy_id]
+        return t("sector_suffix", language, label=en if language == "en" else nl)
+    return taxonomy_id
+
+
+def join_names(names: list[str], language: str) -> str:
+    """``["a", "b", "c"]`` -> ``"a, b en c"`` (nl) / ``"a, b and c"`` (en); ``"—"`` when empty."""
+    names = [str(n) for n in names]
+    if not names:
+        return "—"
+    if len(names) == 1:
+        return names[0]
+    word = " en " if language == "nl" else " and "
+    return ", ".join(names[:-1]) + word + names[-1]
+
+
+_NUMBER = re.compile(r"^[+\-\u2212]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\s?%?$")
+#: d3-format locale of Vega charts per language (Dutch: 1.234,5)
+D3_LOCALES: dict[str, dict[str, object]] = {
+    "nl": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€\u00a0", ""]},
+}
+
+
+def localise_number(text: str, language: str) -> str:
+    """A number formatted the English way (``61,648.5``, ``0.59%``) in the separators of
+    ``language`` (Dutch: ``61.648,5``, ``0,59%``). Text that is not just a number is returned
+    unchanged, so names with commas are never touched."""
+    if language != "nl" or not _NUMBER.match(text.strip()):
+        return text
+    return text.translate(str.maketrans({",": ".", ".": ","}))
+
+
+def book_language() -> str:
+    """The language of the book being built (``helpers build`` sets ``HELPERS_LANGUAGE``); ``en`` outside a build."""
+    return os.environ.get("HELPERS_LANGUAGE", "en")

@@ -1,0 +1,240 @@
+"""Co-occurrence of technologies and its normalisation into relatedness.
+
+Two sources of co-occurrence (brief, "Methods"):
+
+* within documents (:func:`cooccurrence`): how many patents / publications / companies carry both
+  technologies, from a sparse documents x technologies incidence matrix
+  (:func:`incidence_matrix` builds it from a long table);
+* co-location (:func:`colocation`): how many regions are specialised in both, ``B^T B``.
+
+Both return the co-occurrence with a zero diagonal (EconGeo's ``co_occurrence(diagonal = FALSE)``
+default). :func:`relatedness` normalises it (cosine, association strength, probabilistic
+association strength; van Eck and Waltman 2009, EconGeo ``relatedness()``); :func:`column_cosine`
+is the vector cosine between the columns of the incidence matrix and :func:`proximity` the
+product-space proximity of Hidalgo et al. (2007) used by ``ecomplexity``. Every relatedness
+matrix returned here has a zero diagonal.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from helpers.errors import InputError
+from helpers.methods.metrics import Matrix, _check_binary, _check_values, _csr_map, _csr_rows, _is_sparse, _names, _raw, _zero_diagonal
+
+RelatednessMethod = Literal["cosine", "association", "probabilistic"]
+#: The normalisations of :func:`relatedness`; ``cosine`` is the default (the seed names cosine).
+RELATEDNESS_METHODS: tuple[str, ...] = ("cosine", "association", "probabilistic")
+
+__all__ = [
+    "RELATEDNESS_METHODS",
+    "colocation",
+    "column_cosine",
+    "cooccurrence",
+    "incidence_matrix",
+    "proximity",
+    "relatedness",
+]
+
+
+def _square_labels(c: pd.DataFrame, source: str) -> pd.DataFrame:
+    if set(c.index) != set(c.columns) or len(c.index) != len(c.columns):
+        raise InputError(f"{source}: rows and columns must be the same technologies; only in rows: {_names(set(c.index) - set(c.columns))}; only in columns: {_names(set(c.columns) - set(c.index))}")
+    return c.loc[:, list(c.index)]
+
+
+def incidence_matrix(
+    table: pd.DataFrame,
+    document: str = "document",
+    technology: str = "technology",
+    weight: str | None = None,
+    source: str = "documents",
+) -> tuple[sp.csr_array, pd.Index, pd.Index]:
+    """Sparse documents x technologies incidence matrix from a long table.
+
+    One row of ``table`` says that a document carries a technology. Without ``weight`` an entry is
+    1 (a repeated document-technology pair counts once); with ``weight`` (e.g. fractional
+    counting, 1/k for a document with k codes) the weights of repeated pairs are summed. Returns
+    ``(M, documents, technologies)`` with the labels of the rows and columns, both sorted.
+    """
+    for col in [document, technology] + ([weight] if weight else []):
+        if col not in table.columns:
+            raise InputError(f"{source}: missing column {col!r}; columns are {_names(table.columns)}")
+    if table.empty:
+        raise InputError(f"{source}: no rows; give at least one document with a technology")
+    for col in (document, technology):
+        if table[col].isna().any():
+            row = int(np.flatnonzero(table[col].isna().to_numpy())[0])
+            raise InputError(f"{source}: empty {col!r} in row {row + 1}; every row needs a {col}")
+    doc_codes, docs = pd.factorize(table[document], sort=True)
+    tech_codes, techs = pd.factorize(table[technology], sort=True)
+    if weight is None:
+        data, rows, cols = np.ones(len(doc_codes)), doc_codes, tech_codes
+    else:
+        data = pd.to_numeric(table[weight], errors="coerce").to_numpy(dtype=float)
+        bad = ~np.isfinite(data) | (data < 0)
+        if bad.any():
+            row = int(np.flatnonzero(bad)[0])
+            raise InputError(f"{source}: weight {table[weight].iloc[row]!r} in row {row + 1} is not a number >= 0")
+        rows, cols = doc_codes, tech_codes
+    m = sp.csr_array((data, (rows, cols)), shape=(len(docs), len(techs)))
+    m.sum_duplicates()
+    if weight is None:
+        m.data[:] = 1.0  # a repeated document-technology pair counts once
+    return m, pd.Index(docs, name=document), pd.Index(techs, name=technology)
+
+
+def cooccurrence(incidence: Matrix, weights: np.ndarray | pd.Series | None = None, source: str = "incidence matrix") -> Matrix:
+    r"""Within-document co-occurrence of technologies, with a zero diagonal.
+
+    .. math:: C = M^\top \operatorname{diag}(w) \, M, \qquad C_{ii} = 0
+
+    ``M`` is documents x technologies (0/1, or fractional weights), ``w`` an optional weight per
+    document (default 1). With 0/1 entries, :math:`C_{ij}` is the number of documents carrying
+    both ``i`` and ``j`` (EconGeo's ``co_occurrence``, which takes the transposed technologies x
+    events matrix). DataFrame in, DataFrame (technology x technology) out; sparse in, CSR out.
+    """
+    _check_values(incidence, source, what="incidence values", axes=("document", "technology"))
+    m = _raw(incidence)
+    if weights is not None:
+        w = weights.reindex(incidence.index).to_numpy(dtype=float) if isinstance(weights, pd.Series) and isinstance(incidence, pd.DataFrame) else np.asarray(weights, dtype=float)
+        if w.shape != (m.shape[0],):
+            raise InputError(f"{source}: {w.shape[0] if w.ndim else 0} document weights for {m.shape[0]} documents; give one weight per document")
+        if not np.all(np.isfinite(w)) or (w < 0).any():
+            raise InputError(f"{source}: document weights must be numbers >= 0 (one is missing or negative)")
+        weighted = sp.csr_array(sp.diags_array(w) @ m) if _is_sparse(m) else m * w[:, None]
+    else:
+        weighted = m
+    if _is_sparse(m):
+        c = sp.csr_array(m.T.tocsr() @ weighted)
+    else:
+        c = m.T @ weighted
+    c = _zero_diagonal(c)
+    if isinstance(incidence, pd.DataFrame):
+        return pd.DataFrame(c, index=incidence.columns.copy(), columns=incidence.columns.copy())
+    return c
+
+
+def colocation(b: Matrix, source: str = "specialisation matrix") -> Matrix:
+    r"""Co-location of technologies: number of regions specialised in both, zero diagonal.
+
+    .. math:: C = B^\top B, \qquad C_{ii} = 0
+
+    ``B`` is region x technology 0/1 (:func:`helpers.methods.metrics.binary_specialisation`).
+    """
+    _check_binary(b, source)
+    c = cooccurrence(b, source=source)
+    return c
+
+
+def _symmetric(c: np.ndarray | sp.csr_array, source: str) -> None:
+    if _is_sparse(c):
+        # cheap necessary condition for large sparse input: row sums equal column sums
+        diff = np.abs(np.asarray(c.sum(axis=1)).ravel() - np.asarray(c.sum(axis=0)).ravel())
+        biggest, scale = float(diff.max()), float(np.abs(c.data).sum()) if c.nnz else 0.0
+    else:
+        biggest, scale = float(np.abs(c - c.T).max()), float(np.abs(c).max())
+    if biggest > 1e-12 * max(scale, 1.0):
+        raise InputError(f"{source}: the co-occurrence matrix is not symmetric; build it with cooccurrence() or colocation()")
+
+
+def relatedness(c: Matrix, method: RelatednessMethod = "cosine", source: str = "co-occurrence matrix") -> Matrix:
+    r"""Relatedness between technologies: a normalised co-occurrence matrix, zero diagonal.
+
+    The diagonal of ``C`` is set to 0 first; ``s_i = \sum_j C_ij`` and ``T = \sum_{ij} C_ij``.
+
+    * ``cosine`` (default; the seed's "cosine similarity", EconGeo ``method = "cosine"``):
+      :math:`R_{ij} = C_{ij} / \sqrt{s_i s_j}`
+    * ``association`` (association strength): :math:`R_{ij} = C_{ij} T / (s_i s_j)`
+    * ``probabilistic`` (EconGeo's default ``"prob"``, Steijn 2017):
+      :math:`R_{ij} = C_{ij} / \left(\frac{s_i s_j}{2}\left(\frac{1}{T - s_i} + \frac{1}{T - s_j}\right)\right)`
+
+    A technology with no co-occurrence has relatedness 0 with every other (EconGeo turns the
+    0/0 into 0 too). ``C`` must be square, symmetric and non-negative. DataFrame in, DataFrame
+    out; sparse in, CSR with the same sparsity pattern out.
+    """
+    if method not in RELATEDNESS_METHODS:
+        raise InputError(f"relatedness normalisation {method!r}: use one of {', '.join(RELATEDNESS_METHODS)}")
+    _check_values(c, source, what="co-occurrence counts", axes=("technology", "technology"))
+    if c.shape[0] != c.shape[1]:
+        raise InputError(f"{source}: shape {c.shape} is not square; give a technology x technology matrix")
+    labelled = isinstance(c, pd.DataFrame)
+    if labelled:
+        c = _square_labels(c, source)
+    values = _zero_diagonal(_raw(c))
+    _symmetric(values, source)
+    s = np.asarray(values.sum(axis=1)).ravel()
+    total = float(s.sum())
+
+    def normalise(cij: np.ndarray, si: np.ndarray, sj: np.ndarray) -> np.ndarray:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            if method == "cosine":
+                r = cij / np.sqrt(si * sj)
+            elif method == "association":
+                r = cij * total / (si * sj)
+            else:
+                r = cij / ((si * sj / 2.0) * (1.0 / (total - si) + 1.0 / (total - sj)))
+        return np.where(cij > 0, r, 0.0)
+
+    if _is_sparse(values):
+        rows = _csr_rows(values)
+        return _csr_map(values, normalise(values.data, s[rows], s[values.indices]))
+    out = normalise(values, s[:, None], s[None, :])
+    np.fill_diagonal(out, 0.0)
+    if labelled:
+        return pd.DataFrame(out, index=c.index.copy(), columns=c.columns.copy())
+    return out
+
+
+def column_cosine(incidence: Matrix, source: str = "incidence matrix") -> Matrix:
+    r"""Vector cosine between the technology columns of an incidence matrix, zero diagonal.
+
+    .. math:: R_{ij} = \frac{\sum_d M_{di} M_{dj}}{\sqrt{\sum_d M_{di}^2}\,\sqrt{\sum_d M_{dj}^2}}
+
+    With 0/1 entries this is the co-occurrence count over the geometric mean of the two
+    technologies' occurrence counts (Salton's cosine), the usual reading of "cosine similarity"
+    in bibliometrics. It differs from :func:`relatedness` ``method="cosine"``, the brief's and
+    EconGeo's definition, which divides by the co-occurrence row sums ``s_i`` instead. Use
+    ``M = B`` for the co-location variant.
+    """
+    _check_values(incidence, source, what="incidence values", axes=("document", "technology"))
+    m = _raw(incidence)
+    gram = sp.csr_array(m.T.tocsr() @ m) if _is_sparse(m) else m.T @ m
+    norms = np.sqrt(np.asarray(gram.diagonal()).ravel())
+    gram = _zero_diagonal(gram)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if _is_sparse(gram):
+            rows = _csr_rows(gram)
+            return _csr_map(gram, gram.data / (norms[rows] * norms[gram.indices]))
+        out = np.where(gram > 0, gram / np.outer(norms, norms), 0.0)
+    if isinstance(incidence, pd.DataFrame):
+        return pd.DataFrame(out, index=incidence.columns.copy(), columns=incidence.columns.copy())
+    return out
+
+
+def proximity(b: Matrix, source: str = "specialisation matrix") -> Matrix:
+    r"""Product-space proximity (Hidalgo et al. 2007), as ``ecomplexity`` computes it, zero diagonal.
+
+    .. math:: \varphi_{ij} = \frac{\sum_r B_{ri} B_{rj}}{\max(u_i, u_j)}, \qquad u_i = \sum_r B_{ri}
+
+    the minimum of the two conditional probabilities of being specialised in one technology given
+    the other. ``ecomplexity`` keeps :math:`\varphi_{ii} = 1` and so counts the technology itself in
+    its density; here the diagonal is 0 like every relatedness matrix of this module.
+    """
+    _check_binary(b, source)
+    m = _raw(b)
+    gram = sp.csr_array(m.T.tocsr() @ m) if _is_sparse(m) else m.T @ m
+    u = np.asarray(gram.diagonal()).ravel()
+    gram = _zero_diagonal(gram)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if _is_sparse(gram):
+            rows = _csr_rows(gram)
+            return _csr_map(gram, gram.data / np.maximum(u[rows], u[gram.indices]))
+        out = np.where(gram > 0, gram / np.maximum(u[:, None], u[None, :]), 0.0)
+    if isinstance(b, pd.DataFrame):
+        return pd.DataFrame(out, index=b.columns.copy(), columns=b.columns.copy())
+    return out
