@@ -91,7 +91,8 @@ def long_form(x: pd.DataFrame | sp.csr_array) -> pd.DataFrame:
 
 def ours_matrix(x):
     from helpers.methods.complexity import complexity_eigenvector
-    from helpers.methods.metrics import binary_specialisation, rca, relatedness_density
+    from helpers.methods.density import relatedness_density
+    from helpers.methods.specialisation import binary_specialisation, rca
     from helpers.methods.relatedness import colocation, relatedness
 
     b = binary_specialisation(rca(x))

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers.book.edition import DEFAULT_EDITION, load_edition, region_is_known
+from helpers.book.edition import DEFAULT_EDITION, load_edition
+from helpers.data.regions import region_is_known
 from helpers.errors import InputError
 
 from conftest import RAW_DATA

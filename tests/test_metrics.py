@@ -17,17 +17,10 @@ from pandas.testing import assert_frame_equal, assert_series_equal
 import helpers.methods.complexity as complexity_module
 from helpers.methods.complexity import complexity_eigenvector, complexity_reflections, scaling_exponent
 from helpers.errors import InputError
-from helpers.methods.metrics import (
-    QUADRANTS,
-    binary_specialisation,
-    coverage,
-    diversity,
-    document_coverage,
-    quadrants,
-    rca,
-    relatedness_density,
-    ubiquity,
-)
+from helpers.methods.coverage import coverage, document_coverage
+from helpers.methods.density import relatedness_density
+from helpers.methods.quadrants import QUADRANTS, quadrants
+from helpers.methods.specialisation import binary_specialisation, diversity, rca, ubiquity
 from helpers.methods.relatedness import (
     RELATEDNESS_METHODS,
     colocation,

@@ -12,7 +12,8 @@ from pandas.testing import assert_frame_equal
 
 from helpers.cli import main as cli
 from helpers.methods.complexity import complexity_eigenvector
-from helpers.methods.metrics import binary_specialisation, rca, relatedness_density
+from helpers.methods.density import relatedness_density
+from helpers.methods.specialisation import binary_specialisation, rca
 from helpers.methods.cli import read_matrix
 from helpers.methods.relatedness import colocation, relatedness
 

@@ -19,7 +19,9 @@ import pytest
 
 from helpers.cli import main as cli
 from helpers.methods.complexity import complexity_eigenvector, complexity_reflections
-from helpers.methods.metrics import binary_specialisation, diversity, quadrants, rca, relatedness_density, ubiquity
+from helpers.methods.density import relatedness_density
+from helpers.methods.quadrants import quadrants
+from helpers.methods.specialisation import binary_specialisation, diversity, rca, ubiquity
 from helpers.methods.relatedness import colocation, proximity, relatedness
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"

@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from helpers import charts
+from helpers.book import render
 from helpers.i18n import LABELS, profile_labels, region_name, t
 from helpers.book.publish import publish_table, table_html, write_csv
 
@@ -37,7 +37,7 @@ def test_publish_table_writes_csv_and_links_it(tmp_path):
 
 def test_embed_html_is_offline_and_deterministic():
     spec = alt.Chart(pd.DataFrame({"x": [1, 2]})).mark_point().encode(x="x:Q").to_dict()
-    first, second = charts.embed_html(spec), charts.embed_html(spec)
+    first, second = render.embed_html(spec), render.embed_html(spec)
     assert "cdn" not in first.lower() and "http" not in first.replace("https://vega.github.io/schema", "")
     assert 'class="vega-chart"' in first and "window.vegaEmbed" in first
     # same spec -> same digest; the counter keeps two copies on one page apart
@@ -48,10 +48,10 @@ def test_embed_html_is_offline_and_deterministic():
 
 def test_book_renderer_only_in_build(monkeypatch):
     monkeypatch.delenv("HELPERS_BOOK_BUILD", raising=False)
-    charts.setup()
+    render.setup()
     assert alt.renderers.active != "book"
     monkeypatch.setenv("HELPERS_BOOK_BUILD", "1")
-    charts.setup()
+    render.setup()
     assert alt.renderers.active == "book"
     bundle = alt.Chart(pd.DataFrame({"x": [1]})).mark_point().encode(x="x:Q")._repr_mimebundle_()
     data = bundle[0] if isinstance(bundle, tuple) else bundle
@@ -60,7 +60,7 @@ def test_book_renderer_only_in_build(monkeypatch):
 
 
 def test_bundle_is_wrapped_and_sets_globals():
-    js = charts.javascript_bundle()
+    js = render.javascript_bundle()
     assert js.startswith("(function(){") and js.rstrip().endswith("})();")
     assert "window.vegaEmbed=" in js
 

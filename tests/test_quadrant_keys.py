@@ -1,4 +1,4 @@
-"""Quadrant keys: helpers.methods.metrics.QUADRANTS is the one vocabulary (optimal, moonshot, low_risk, low_priority)."""
+"""Quadrant keys: helpers.methods.quadrant_rules.QUADRANTS is the one vocabulary (optimal, moonshot, low_risk, low_priority)."""
 
 from __future__ import annotations
 
@@ -8,14 +8,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers import charts
-from helpers.methods import metrics
+from helpers.charts import quadrants as quadrant_charts
+from helpers.charts import style as chart_style
+from helpers.methods import quadrants as quadrant_rules
 from helpers.chapters import technologies as technology
 from helpers.chapters.framework import classify_technologies
 from helpers.i18n import LABELS
 
 ROOT = Path(__file__).resolve().parents[1]
-KEYS = set(metrics.QUADRANTS)
+KEYS = set(quadrant_rules.QUADRANTS)
 #: Not a quadrant: the colour/label of a row without a technology measure (a sector).
 NO_QUADRANT = "none"
 
@@ -43,7 +44,7 @@ def _unknown_quadrant_keys(source: str) -> list[tuple[int, list[str]]]:
 
 
 def test_metrics_quadrant_keys():
-    assert list(metrics.QUADRANTS) == ["optimal", "moonshot", "low_risk", "low_priority"]
+    assert list(quadrant_rules.QUADRANTS) == ["optimal", "moonshot", "low_risk", "low_priority"]
 
 
 def test_quadrant_keys_in_the_code_exist_in_metrics():
@@ -63,11 +64,11 @@ def test_quadrant_keys_in_the_code_exist_in_metrics():
 
 
 def test_chart_and_technology_tables_use_the_metrics_keys():
-    assert set(charts.QUADRANT_COLOURS) == KEYS | {NO_QUADRANT}
-    assert set(charts._QUADRANT_CORNERS) == KEYS
-    for key, (horizontal, vertical) in charts._QUADRANT_CORNERS.items():
-        assert metrics.QUADRANTS[key]["position"] == f"{vertical} {horizontal}", key
-    assert technology.QUADRANT_ORDER == tuple(metrics.QUADRANTS)
+    assert set(chart_style.QUADRANT_COLOURS) == KEYS | {NO_QUADRANT}
+    assert set(quadrant_charts._QUADRANT_CORNERS) == KEYS
+    for key, (horizontal, vertical) in quadrant_charts._QUADRANT_CORNERS.items():
+        assert quadrant_rules.QUADRANTS[key]["position"] == f"{vertical} {horizontal}", key
+    assert technology.QUADRANT_ORDER == tuple(quadrant_rules.QUADRANTS)
     for key in KEYS:
         for prefix in ("quadrant_", "quadrant_legend_", "quadrant_short_"):
             assert prefix + key in LABELS, prefix + key
@@ -83,5 +84,5 @@ def test_framework_quadrants_are_metrics_keys():
     out = classify_technologies(tech).set_index("technology")["quadrant"]
     assert out.to_dict() == {"tr": "optimal", "tl": "moonshot", "br": "low_risk", "bl": "low_priority"}
     for key in out:
-        assert metrics.QUADRANTS[key]["position"] == {"optimal": "top right", "moonshot": "top left",
+        assert quadrant_rules.QUADRANTS[key]["position"] == {"optimal": "top right", "moonshot": "top left",
                                                       "low_risk": "bottom right", "low_priority": "bottom left"}[key]

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers import charts
+from helpers.charts import quadrants as quadrant_charts
 from helpers.methods import complexity as cx
 from helpers.chapters import technologies as tech
 from helpers.errors import InputError
@@ -283,7 +283,7 @@ def test_quadrant_summary():
 # ----------------------------------------------------------------------------- charts
 def test_quadrant_chart_spec():
     p = tech.technology_profile(hand_activity(), "R5", (2020, 2021), classification="toy")
-    spec = charts.quadrant_chart(p, "Title", "density", "complexity", "en", label_top_n=2).to_dict()
+    spec = quadrant_charts.quadrant_chart(p, "Title", "density", "complexity", "en", label_top_n=2).to_dict()
     layers = spec["layer"]
     texts = [l for l in layers if l.get("mark", {}).get("type") == "text"]
     corner = {d["text"].replace("\n", " ") for l in texts for d in spec["datasets"][l["data"]["name"]] if "text" in d}
@@ -293,23 +293,23 @@ def test_quadrant_chart_spec():
     assert points["encoding"]["size"]["field"] == "rca" and points["encoding"]["color"]["field"] == "category_label"
     rules = [l for l in layers if l.get("mark", {}).get("type") == "rule"]
     assert len(rules) == 2
-    zoom = charts.quadrant_chart(p, "Zoom", "x", "y", "nl", domain=((30, 50), (-1, 1))).to_dict()
+    zoom = quadrant_charts.quadrant_chart(p, "Zoom", "x", "y", "nl", domain=((30, 50), (-1, 1))).to_dict()
     assert zoom["layer"][0]["encoding"]["x"]["scale"]["domain"] == [30, 50]
 
 
 def test_labels_do_not_overlap():
     rng = np.random.default_rng(3)
     pts = pd.DataFrame({"x": rng.uniform(0, 10, 60), "y": rng.uniform(0, 10, 60), "text": [f"technology {i}" for i in range(60)], "r": 6.0})
-    placed = charts.place_labels(pts, pts.index, x="x", y="y", text="text", radius="r", xdom=(0, 10), ydom=(0, 10), width=500, height=400)
+    placed = quadrant_charts.place_labels(pts, pts.index, x="x", y="y", text="text", radius="r", xdom=(0, 10), ydom=(0, 10), width=500, height=400)
     assert 0 < len(placed) < 60
     boxes = []
     for _, row in placed.iterrows():
         px, py = row["tx"] / 10 * 500, (10 - row["ty"]) / 10 * 400
-        w, h = len(row["label"]) * charts._CHAR_WIDTH, charts._LABEL_FONT + 2
+        w, h = len(row["label"]) * quadrant_charts._CHAR_WIDTH, quadrant_charts._LABEL_FONT + 2
         x0 = {"left": px, "right": px - w, "center": px - w / 2}[row["align"]]
         y0 = {"top": py, "bottom": py - h, "middle": py - h / 2}[row["baseline"]]
         boxes.append((x0 + 0.01, y0 + 0.01, x0 + w - 0.01, y0 + h - 0.01))
-    assert not any(charts._overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    assert not any(quadrant_charts._overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
 
 
 def test_labels_exist_in_both_languages():

@@ -16,7 +16,6 @@ Steps and where things go (all under ``_build/`` of the project unless ``--out``
 
 from __future__ import annotations
 
-import argparse
 import concurrent.futures
 import fcntl
 import hashlib
@@ -35,11 +34,11 @@ from typing import Any, Callable, Iterator
 import nbformat
 import yaml
 
-from helpers import charts
+from helpers.book import render
 from helpers.book import provenance
 from helpers.data import taxonomy
-from helpers.book.edition import PROJECT_ROOT, Edition, add_edition_arguments, load_edition
-from helpers.errors import BuildError, InputError
+from helpers.book.edition import PROJECT_ROOT, Edition
+from helpers.errors import BuildError
 
 Progress = Callable[[str], None]
 BUILD_DIR = PROJECT_ROOT / "_build"
@@ -91,7 +90,7 @@ def _stage_sources(stage: Path, edition: Edition) -> None:
     shutil.copy2(PROJECT_ROOT / "_toc.yml", stage / "_toc.yml")
     shutil.copytree(PROJECT_ROOT / "book", stage / "book", ignore=shutil.ignore_patterns("_static"))
     shutil.copytree(PROJECT_ROOT / "book" / "_static", stage / "_static")
-    charts.write_bundle(stage / "_static")
+    render.write_bundle(stage / "_static")
     mathjax = _mathjax_file()
     (stage / "_vendor" / "mathjax").mkdir(parents=True)
     shutil.copy2(mathjax, stage / "_vendor" / "mathjax" / "tex-svg.js")
@@ -334,26 +333,3 @@ def build_book(edition: Edition, edition_file: Path, overrides: list[str], out: 
 
 def _size_mb(path: Path) -> float:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6
-
-
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="helpers build", description="Build and publish the report book for one edition.")
-    add_edition_arguments(parser)
-    parser.add_argument("--out", default=None, help="where the published HTML goes (default: <build-dir>/html, i.e. _build/html)")
-    parser.add_argument("--build-dir", default=str(BUILD_DIR), help="work folder for canonical data, stage and logs (default: _build)")
-    parser.add_argument("--strict", action="store_true", help="treat Sphinx warnings as errors")
-    parser.add_argument("--no-cache", action="store_true",
-                        help="rerun every notebook even when nothing they depend on changed since the last build")
-    parser.add_argument("--jobs", type=int, default=min(4, os.cpu_count() or 1),
-                        help="notebooks executed at the same time (default: number of cores, at most 4)")
-    args = parser.parse_args(argv)
-    build_dir = Path(args.build_dir).resolve()
-    out = Path(args.out) if args.out else build_dir / "html"
-    edition_file = Path(args.edition)
-    edition = load_edition(edition_file, args.overrides)
-    print(f"[edition] {edition_file}: {edition.edition}, focus {edition.focus_region}, language {edition.language}", flush=True)
-    try:
-        build_book(edition, edition_file, args.overrides, out, strict=args.strict, build_dir=build_dir, jobs=args.jobs, use_cache=not args.no_cache)
-    except (InputError, BuildError) as exc:
-        raise type(exc)(f"{exc} -- the previously published book in {out} is unchanged") from None
-    return 0

@@ -9,39 +9,20 @@ the key, what is wrong and what is allowed.
 
 from __future__ import annotations
 
-import argparse
 import re
 from pathlib import Path
 from typing import Any, Literal
 
-import pycountry
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator, ValidationInfo
 
 from helpers.data import PROJECT_ROOT
+from helpers.data.regions import EDITION_AGGREGATES as AGGREGATES, region_is_known
 from helpers.errors import InputError
 
 DEFAULT_EDITION = PROJECT_ROOT / "editions" / "2026.yml"
 
-# Aggregates that the data sources use besides countries and NUTS regions.
-AGGREGATES = {"WLD": "World", "EU27": "EU-27", "EU28": "EU-28"}
 SOURCES = ("patents", "publications", "investments", "sectors", "rd")
-# NUTS codes: two-letter country code (EL/UK as Eurostat writes them) and up to three levels.
-_NUTS = re.compile(r"^[A-Z]{2}[0-9A-Z]{0,3}$")
-
-
-def region_is_known(code: str) -> bool:
-    """True for an ISO 3166 alpha-3 country, an ISO 3166-2 subdivision, a known aggregate, or a NUTS code of a known country."""
-    if code in AGGREGATES:
-        return True
-    if "-" in code:  # ISO 3166-2 subdivisions, e.g. US states (US-CA) in the Crunchbase data
-        return pycountry.subdivisions.get(code=code) is not None
-    if len(code) == 3 and code.isalpha() and code.isupper() and pycountry.countries.get(alpha_3=code) is not None:
-        return True
-    if _NUTS.match(code):  # NUTS 1 codes such as UKI or DEA look like ISO3 codes: check them as NUTS too
-        iso2 = {"EL": "GR", "UK": "GB"}.get(code[:2], code[:2])
-        return pycountry.countries.get(alpha_2=iso2) is not None
-    return False
 
 
 class Window(BaseModel):
@@ -297,20 +278,3 @@ def load_edition(path: Path | str = DEFAULT_EDITION, overrides: list[str] | None
     if check_data and not edition.data_dir.is_dir():
         raise InputError(f"{path}: key 'data_dir' points to {edition.data_dir}, which is not a folder; set it to the folder with the raw data files (e.g. --set data_dir=../shared/data)")
     return edition
-
-
-def add_edition_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--edition", default=str(DEFAULT_EDITION), help="edition file (default: editions/2026.yml)")
-    parser.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
-                        help="override an edition key, e.g. --set focus_region=NLD --set windows.patents=[2010,2014]")
-
-
-def main(argv: list[str]) -> int:
-    """``helpers validate``: check an edition file and print the resolved parameters."""
-    parser = argparse.ArgumentParser(prog="helpers validate", description="Validate an edition file and its overrides.")
-    add_edition_arguments(parser)
-    args = parser.parse_args(argv)
-    edition = load_edition(args.edition, args.overrides)
-    print(yaml.safe_dump(edition.model_dump(mode="json"), sort_keys=False, allow_unicode=True), end="")
-    print(f"ok: {args.edition} is valid", flush=True)
-    return 0

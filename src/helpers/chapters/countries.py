@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from helpers.book.edition import AGGREGATES, region_is_known
+from helpers.data.regions import EDITION_AGGREGATES as AGGREGATES, region_is_known
 from helpers.errors import InputError
 from helpers.data.policy import DOMAIN_IDS, PolicyData, budget_totals
 

@@ -841,7 +841,7 @@ def classify_technologies(table: pd.DataFrame, *, id_column: str = "technology",
     pair (density split, complexity split); "above" means strictly greater than the split.
     ``transition``: technology -> True/False/None (judgement); absent technologies are unknown.
     Output: :func:`classify_domains` columns plus ``feasible``, ``density_split``, ``complexity_split``
-    and ``quadrant`` (the CEPS quadrant, a key of :data:`helpers.methods.metrics.QUADRANTS`: optimal, moonshot,
+    and ``quadrant`` (the CEPS quadrant, a key of :data:`helpers.methods.quadrants.QUADRANTS`: optimal, moonshot,
     low_risk, low_priority).
     """
     cols = {"economic": "rca_investments", "innovation": "rca_patents", "scientific": "rca_publications"}

@@ -12,7 +12,7 @@ import warnings
 
 import pandas as pd
 
-from helpers.methods import metrics
+from helpers.methods import specialisation
 from helpers.errors import InputError
 
 
@@ -61,7 +61,7 @@ def field_profile(activity: pd.DataFrame, region: str, what: str = "activity") -
     - ``region_value`` = X_rt, ``world_value`` = sum over countries X_ct;
     - ``share_of_region`` = X_rt / sum_t X_rt (the region's mix);
     - ``share_of_world`` = X_rt / sum_c X_ct (the region's weight in the field);
-    - ``world_mix`` = sum_c X_ct / sum_ct X_ct and ``rca`` = :func:`helpers.methods.metrics.rca` of the
+    - ``world_mix`` = sum_c X_ct / sum_ct X_ct and ``rca`` = :func:`helpers.methods.specialisation.rca` of the
       country x technology matrix (= share_of_region / world_mix, Balassa).
     Sorted by ``region_value`` descending, then technology.
     """
@@ -75,6 +75,6 @@ def field_profile(activity: pd.DataFrame, region: str, what: str = "activity") -
     out["world_mix"] = out["world_value"] / out["world_value"].sum()
     with warnings.catch_warnings():  # fields without activity anywhere are dropped from RCA with a warning
         warnings.simplefilter("ignore")
-        out["rca"] = metrics.rca(matrix, what).loc[region].reindex(out.index)
+        out["rca"] = specialisation.rca(matrix, what).loc[region].reindex(out.index)
     out = out.reset_index().rename(columns={"index": "technology"})
     return out.sort_values(["region_value", "technology"], ascending=[False, True], kind="mergesort").reset_index(drop=True)

@@ -3,7 +3,7 @@
 For every technology of a classification, one row with the focus region's activity, its
 specialisation (RCA), the feasibility of the technology for the region (relatedness density,
 x axis), its economic value (complexity, y axis), its quadrant and its category. The formulas are
-those of :mod:`helpers.methods.metrics`, :mod:`helpers.methods.relatedness` and :mod:`helpers.methods.complexity`
+those of :mod:`helpers.methods`, :mod:`helpers.methods.relatedness` and :mod:`helpers.methods.complexity`
 (``book/annex_methods.md``); this module chooses the inputs and puts the pieces together:
 
 1. ``X`` = region x technology activity, summed over the years of the window
@@ -27,7 +27,7 @@ those of :mod:`helpers.methods.metrics`, :mod:`helpers.methods.relatedness` and 
    scaling measure (``scaling``) needs a city x technology matrix with city populations, which
    the data do not have: it raises :class:`InputError` saying so.
 6. Quadrants of ``(density, complexity)`` split at the median, the mean or fixed values
-   (:func:`helpers.methods.metrics.quadrants`).
+   (:func:`helpers.methods.quadrant_rules.quadrants`).
 
 ``B_s`` is ``B`` restricted to the regions whose total activity in the window is at least
 ``min_activity``: very small economies (a handful of patents) otherwise dominate the eigenvector
@@ -62,7 +62,10 @@ import numpy as np
 import pandas as pd
 
 from helpers.methods import complexity as cx
-from helpers.methods import metrics
+from helpers.methods import coverage as coverage_measures
+from helpers.methods import density
+from helpers.methods import quadrants as quadrant_rules
+from helpers.methods import specialisation
 from helpers.methods import relatedness as rel
 from helpers.errors import InputError
 
@@ -113,7 +116,7 @@ DOCUMENT_COLUMNS = ("classification", "document_id", "region", "weight", "techno
 EXCLUDED_TECHNOLOGIES: dict[str, tuple[str, ...]] = {"ncses_fields": ("all",)}
 COMPLEXITY_METHODS = ("eigenvector", "reflections", "scaling")
 #: Quadrant keys in reading order (top right, top left, bottom right, bottom left).
-QUADRANT_ORDER = tuple(metrics.QUADRANTS)
+QUADRANT_ORDER = tuple(quadrant_rules.QUADRANTS)
 #: Category of a technology that no taxonomy technology maps onto.
 OTHER_CATEGORY = {"category_id": "other", "label_nl": "Overige (niet in de taxonomie)", "label_en": "Other (not in the taxonomy)"}
 #: Document classification -> taxonomy scheme of ``data/technology_codes.csv`` (REGPAT writes ipc4/cpc4).
@@ -469,9 +472,9 @@ def technology_space(
     x = long.pivot_table(index="region", columns="technology", values="value", aggfunc="sum", fill_value=0.0).sort_index().sort_index(axis=1)
     x.index.name, x.columns.name = "region", "technology"
     with _collect(notes):
-        r = metrics.rca(x, source=what)
+        r = specialisation.rca(x, source=what)
     x = x.loc[r.index, r.columns]
-    b = metrics.binary_specialisation(r, rca_threshold)
+    b = specialisation.binary_specialisation(r, rca_threshold)
     totals = x.sum(axis=1)
     space = totals.index[totals >= min_activity]
     if len(space) < 2:
@@ -529,9 +532,9 @@ def profile_from_space(space: TechnologySpace, focus_region: str, *, split: Spli
             raise InputError(f"{what}: none of the selected technologies has activity in the window; check the selection")
     own = space.x.loc[focus_region]
     with _collect(notes):
-        dens = metrics.relatedness_density(space.b.loc[[focus_region]], space.relatedness, source=f"{what} specialisation").loc[focus_region]
+        dens = density.relatedness_density(space.b.loc[[focus_region]], space.relatedness, source=f"{what} specialisation").loc[focus_region]
         try:
-            q = metrics.quadrants(dens.reindex(techs), space.complexity.reindex(techs), _split(split))
+            q = quadrant_rules.quadrants(dens.reindex(techs), space.complexity.reindex(techs), _split(split))
         except InputError as exc:
             raise InputError(f"{what}, {focus_region}: {exc} (too few technologies with relatedness links and a complexity to place)") from None
     out = pd.DataFrame({"technology": techs})
@@ -651,11 +654,11 @@ def coverage(
     r"""Share of ``region``'s activity in the window that falls in the selected technologies.
 
     Aggregated classifications (each unit of activity in one technology, as WIPO fields):
-    :math:`\sum_{t \in S} X_{rt} / \sum_t X_{rt}` (:func:`helpers.methods.metrics.coverage`); the default
+    :math:`\sum_{t \in S} X_{rt} / \sum_t X_{rt}` (:func:`helpers.methods.coverage_measures.coverage`); the default
     selection is :func:`taxonomy_selection` (the codes the taxonomy's technologies map onto as
     primary), which over-states the coverage of the technologies themselves (a field is wider
     than the technology). ``taxonomy``: the share of the region's documents (weighted) that carry
-    at least one selected technology, each document once (:func:`helpers.methods.metrics.document_coverage`).
+    at least one selected technology, each document once (:func:`helpers.methods.coverage_measures.document_coverage`).
 
     Returns one row: ``source``, ``classification``, ``region``, ``window_start``, ``window_end``,
     ``n_selected``, ``region_total``, ``covered``, ``coverage`` (0-1), ``method``.
@@ -694,7 +697,7 @@ def coverage(
         matrix = mine.to_frame(region).T
         known = [t for t in sel if t in matrix.columns]
         total = float(mine.sum())
-        covered = float(metrics.coverage(matrix, known, source=what).iloc[0] * total) if known else 0.0
+        covered = float(coverage_measures.coverage(matrix, known, source=what).iloc[0] * total) if known else 0.0
         method = "columns (selected fields)"
         n_sel = len(sel)
     return pd.DataFrame([{
@@ -713,7 +716,7 @@ def quadrant_summary(profile: pd.DataFrame, language: str) -> pd.DataFrame:
     rows = []
     for key in QUADRANT_ORDER:
         part = profile[profile["quadrant"] == key].sort_values(["rca", "technology"], ascending=[False, True], kind="mergesort")
-        rows.append({"quadrant": key, "label": metrics.QUADRANTS[key][language], "count": int(len(part)),
+        rows.append({"quadrant": key, "label": quadrant_rules.QUADRANTS[key][language], "count": int(len(part)),
                      "technologies": "; ".join(part[f"label_{language}"]) or "-"})
     return pd.DataFrame(rows)
 
@@ -895,6 +898,13 @@ def seed_coverage_percent(source: str, data_dir: Path | str | None = None) -> fl
     return float(policy.load_figures(data_dir).set_index("fact_id")["value"][f"vlg_ceps_coverage_{source}"])
 
 
+def category_order() -> list[str]:
+    """The taxonomy's categories in the order of ``data/technology_categories.csv`` (their chart colours follow it)."""
+    from helpers.data import policy
+
+    return list(policy.load_categories()["category_id"])
+
+
 def table_labels(language: str) -> dict[str, str]:
     """Column headers of the chapter's tables: the chapter's column labels plus ``label``, ``category`` and ``quadrant``."""
     from helpers.i18n import column_labels
@@ -992,19 +1002,19 @@ class SourcePage:
 
     def charts(self, label_top_n: int) -> list:
         """The quadrant chart and, when the points crowd one corner, a zoom on that corner (:mod:`helpers.charts`)."""
-        from helpers import charts
+        from helpers.charts import quadrants as quadrant_charts
 
         lang, p = self.language, self.profile
         split = self.quadrant_split if isinstance(self.quadrant_split, str) else "fixed"
         y_title = _t("tech_y_title", lang, method=_t(f"tech_complexity_short_{self.complexity_method}", lang))
-        common = dict(label_top_n=label_top_n, threshold=self.rca_threshold, tooltip_titles=tooltip_labels(lang))
-        out = [charts.quadrant_chart(
+        common = dict(label_top_n=label_top_n, threshold=self.rca_threshold, tooltip_titles=tooltip_labels(lang), category_order=category_order())
+        out = [quadrant_charts.quadrant_chart(
             p, _t("tech_chart_title", lang, region=self.name, source=self.source_label, start=self.start, end=self.end),
             _t("tech_x_title", lang), y_title, lang,
             subtitle=_t("tech_chart_subtitle", lang, threshold=self.rca_threshold, split=_t(f"tech_split_{split}", lang), n=len(p)), **common)]
-        zoom = charts.quadrant_zoom_domain(p)
+        zoom = quadrant_charts.quadrant_zoom_domain(p)
         if zoom is not None:
-            out.append(charts.quadrant_chart(p, _t("tech_zoom_title", lang), _t("tech_x_title", lang), y_title, lang, domain=zoom,
+            out.append(quadrant_charts.quadrant_chart(p, _t("tech_zoom_title", lang), _t("tech_x_title", lang), y_title, lang, domain=zoom,
                                              subtitle=_t("tech_zoom_subtitle", lang), **common))
         return out
 
@@ -1140,17 +1150,17 @@ class SummaryPage:
 
     def charts(self, label_top_n: int) -> list:
         """The summary quadrant chart of every source and, when the points crowd one corner, a zoom on it."""
-        from helpers import charts
+        from helpers.charts import quadrants as quadrant_charts
 
         s, lang, names = self.summary, self.language, self.source_names
-        common = dict(source_labels=names, label_top_n=label_top_n, tooltip_titles=tooltip_labels(lang))
+        common = dict(source_labels=names, label_top_n=label_top_n, tooltip_titles=tooltip_labels(lang), category_order=category_order())
         x_title, y_title = _t("tech_summary_x", lang), _t("tech_summary_y", lang)
-        out = [charts.summary_quadrant_chart(
+        out = [quadrant_charts.summary_quadrant_chart(
             s, _t("tech_summary_title", lang, region=self.focus_name, sources=", ".join(names[x].lower() for x in self.profiles)),
             x_title, y_title, lang, subtitle=_t("tech_summary_subtitle", lang), **common)]
-        zoom = charts.quadrant_zoom_domain(s, "x_std", "y_std", split=(0.0, 0.0))
+        zoom = quadrant_charts.quadrant_zoom_domain(s, "x_std", "y_std", split=(0.0, 0.0))
         if zoom is not None:
-            out.append(charts.summary_quadrant_chart(s, _t("tech_zoom_title", lang), x_title, y_title, lang,
+            out.append(quadrant_charts.summary_quadrant_chart(s, _t("tech_zoom_title", lang), x_title, y_title, lang,
                                                      subtitle=_t("tech_zoom_subtitle", lang), domain=zoom, **common))
         return out
 

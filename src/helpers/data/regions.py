@@ -289,3 +289,23 @@ def us_state_code(state: str) -> str | None:
     """Two-letter US state code -> ``US-XX`` if ISO 3166-2 knows it."""
     code = f"US-{state.strip().upper()}"
     return code if pycountry.subdivisions.get(code=code) is not None else None
+
+
+# Aggregates an edition may name as a region (focus, comparison or reference), besides countries and NUTS regions.
+EDITION_AGGREGATES = {"WLD": "World", "EU27": "EU-27", "EU28": "EU-28"}
+# NUTS codes: two-letter country code (EL/UK as Eurostat writes them) and up to three levels.
+_NUTS_EDITION = re.compile(r"^[A-Z]{2}[0-9A-Z]{0,3}$")
+
+
+def region_is_known(code: str) -> bool:
+    """True for an ISO 3166 alpha-3 country, an ISO 3166-2 subdivision, a known aggregate, or a NUTS code of a known country."""
+    if code in EDITION_AGGREGATES:
+        return True
+    if "-" in code:  # ISO 3166-2 subdivisions, e.g. US states (US-CA) in the Crunchbase data
+        return pycountry.subdivisions.get(code=code) is not None
+    if len(code) == 3 and code.isalpha() and code.isupper() and pycountry.countries.get(alpha_3=code) is not None:
+        return True
+    if _NUTS_EDITION.match(code):  # NUTS 1 codes such as UKI or DEA look like ISO3 codes: check them as NUTS too
+        iso2 = {"EL": "GR", "UK": "GB"}.get(code[:2], code[:2])
+        return pycountry.countries.get(alpha_2=iso2) is not None
+    return False

@@ -9,7 +9,7 @@ Reads MATRIX.csv (first column region ids, then one column per technology, count
 
 Co-occurrence is the co-location of specialisations (``B^T B``) unless ``--documents`` gives a
 documents CSV (``document,technology[,weight]``) for within-document co-occurrence. Formulas:
-``book/annex_methods.md``; the functions: :mod:`helpers.methods.metrics`, :mod:`helpers.methods.relatedness`,
+``book/annex_methods.md``; the functions: :mod:`helpers.methods`, :mod:`helpers.methods.relatedness`,
 :mod:`helpers.methods.complexity`.
 """
 
@@ -27,7 +27,8 @@ import pandas as pd
 
 from helpers.methods.complexity import SCALES, complexity_eigenvector, complexity_reflections, scaling_exponent
 from helpers.errors import InputError
-from helpers.methods.metrics import binary_specialisation, rca, relatedness_density
+from helpers.methods.density import relatedness_density
+from helpers.methods.specialisation import binary_specialisation, rca
 from helpers.methods.relatedness import RELATEDNESS_METHODS, colocation, column_cosine, cooccurrence, incidence_matrix, relatedness
 
 NORMALISATIONS = (*RELATEDNESS_METHODS, "column-cosine")
@@ -253,9 +254,3 @@ def main(argv: list[str]) -> int:
     n_regions, n_techs = outputs["rca.csv"].shape
     print(f"wrote {len(outputs)} files to {out} ({n_regions} regions x {n_techs} technologies)")
     return 0
-
-
-if __name__ == "__main__":  # pragma: no cover
-    from helpers.cli import main as _cli_main
-
-    sys.exit(_cli_main(["metrics", *sys.argv[1:]]))

@@ -27,7 +27,7 @@ import scipy.sparse as sp
 from scipy.sparse.linalg import LinearOperator, eigsh
 
 from helpers.errors import InputError
-from helpers.methods.metrics import Matrix, _check_binary, _check_values, _count, _is_sparse, _names, _raw, _zscore
+from helpers.methods.matrix import Matrix, _check_binary, _check_values, _count, _is_sparse, _names, _raw, _zscore
 
 Scale = Literal["zscore", "eci", "minmax", "none"]
 #: Scales accepted by the eigenvector and reflections methods.

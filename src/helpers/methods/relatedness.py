@@ -24,7 +24,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from helpers.errors import InputError
-from helpers.methods.metrics import Matrix, _check_binary, _check_values, _csr_map, _csr_rows, _is_sparse, _names, _raw, _zero_diagonal
+from helpers.methods.matrix import Matrix, _check_binary, _check_values, _csr_map, _csr_rows, _is_sparse, _names, _raw, _zero_diagonal
 
 RelatednessMethod = Literal["cosine", "association", "probabilistic"]
 #: The normalisations of :func:`relatedness`; ``cosine`` is the default (the seed names cosine).
@@ -124,7 +124,7 @@ def colocation(b: Matrix, source: str = "specialisation matrix") -> Matrix:
 
     .. math:: C = B^\top B, \qquad C_{ii} = 0
 
-    ``B`` is region x technology 0/1 (:func:`helpers.methods.metrics.binary_specialisation`).
+    ``B`` is region x technology 0/1 (:func:`helpers.methods.specialisation.binary_specialisation`).
     """
     _check_binary(b, source)
     c = cooccurrence(b, source=source)

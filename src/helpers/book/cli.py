@@ -1,0 +1,54 @@
+"""The book's subcommands: ``helpers build`` (build and publish the book) and ``helpers validate`` (check an edition)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+import yaml
+
+from helpers.book.build import BUILD_DIR, build_book
+from helpers.book.edition import DEFAULT_EDITION, load_edition
+from helpers.errors import BuildError, InputError
+
+
+def add_edition_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--edition", default=str(DEFAULT_EDITION), help="edition file (default: editions/2026.yml)")
+    parser.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
+                        help="override an edition key, e.g. --set focus_region=NLD --set windows.patents=[2010,2014]")
+
+
+def validate(argv: list[str]) -> int:
+    """``helpers validate``: check an edition file and print the resolved parameters."""
+    parser = argparse.ArgumentParser(prog="helpers validate", description="Validate an edition file and its overrides.")
+    add_edition_arguments(parser)
+    args = parser.parse_args(argv)
+    edition = load_edition(args.edition, args.overrides)
+    print(yaml.safe_dump(edition.model_dump(mode="json"), sort_keys=False, allow_unicode=True), end="")
+    print(f"ok: {args.edition} is valid", flush=True)
+    return 0
+
+
+def build(argv: list[str]) -> int:
+    """``helpers build``: validate the edition, build the data, run the notebooks, build and publish the book."""
+    parser = argparse.ArgumentParser(prog="helpers build", description="Build and publish the report book for one edition.")
+    add_edition_arguments(parser)
+    parser.add_argument("--out", default=None, help="where the published HTML goes (default: <build-dir>/html, i.e. _build/html)")
+    parser.add_argument("--build-dir", default=str(BUILD_DIR), help="work folder for canonical data, stage and logs (default: _build)")
+    parser.add_argument("--strict", action="store_true", help="treat Sphinx warnings as errors")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="rerun every notebook even when nothing they depend on changed since the last build")
+    parser.add_argument("--jobs", type=int, default=min(4, os.cpu_count() or 1),
+                        help="notebooks executed at the same time (default: number of cores, at most 4)")
+    args = parser.parse_args(argv)
+    build_dir = Path(args.build_dir).resolve()
+    out = Path(args.out) if args.out else build_dir / "html"
+    edition_file = Path(args.edition)
+    edition = load_edition(edition_file, args.overrides)
+    print(f"[edition] {edition_file}: {edition.edition}, focus {edition.focus_region}, language {edition.language}", flush=True)
+    try:
+        build_book(edition, edition_file, args.overrides, out, strict=args.strict, build_dir=build_dir, jobs=args.jobs, use_cache=not args.no_cache)
+    except (InputError, BuildError) as exc:
+        raise type(exc)(f"{exc} -- the previously published book in {out} is unchanged") from None
+    return 0

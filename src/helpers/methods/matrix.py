@@ -1,0 +1,189 @@
+"""The matrix types every measure takes, and the input checks they share.
+
+Input types. Every measure takes a pandas DataFrame (regions as index, technologies as columns;
+labels are kept in the result) and, for large data, a ``scipy.sparse`` matrix (the result is then
+sparse or a numpy array, positions instead of labels). Dense numpy arrays are treated like sparse
+ones (no labels).
+
+Bad input raises :class:`helpers.errors.InputError` with one line naming the input (``source``),
+the row and column and what to do. Regions or technologies with no activity are not an error: a
+DataFrame loses them with a warning that names them; a sparse matrix or an array keeps its shape
+(so that the caller's labels still line up) and the warning gives their positions.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable
+from typing import Union
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from helpers.errors import InputError
+
+Matrix = Union[pd.DataFrame, np.ndarray, sp.spmatrix, sp.sparray]
+
+
+def _is_sparse(x: object) -> bool:
+    return sp.issparse(x)
+
+
+def _names(labels: Iterable[object], limit: int = 12) -> str:
+    """``'A', 'B' and 3 more`` for warnings and errors."""
+    labels = [str(v) for v in labels]
+    shown = ", ".join(repr(v) for v in labels[:limit])
+    return shown + (f" and {len(labels) - limit} more" if len(labels) > limit else "")
+
+
+def _count(n: int, noun: str) -> str:
+    """``1 region``, ``2 regions``, ``1 technology``, ``3 technologies``."""
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{n} {noun if n == 1 else plural}"
+
+
+def _raw(x: Matrix) -> np.ndarray | sp.csr_array:
+    """Float values of ``x``: a dense float array or a CSR sparse array (a copy when needed)."""
+    if isinstance(x, pd.DataFrame):
+        return _frame_values(x)
+    if _is_sparse(x):
+        return sp.csr_array(x, dtype=float)
+    return np.asarray(x, dtype=float)
+
+
+def _frame_values(x: pd.DataFrame, source: str = "matrix") -> np.ndarray:
+    bad = [c for c in x.columns if not (pd.api.types.is_numeric_dtype(x[c]) or pd.api.types.is_bool_dtype(x[c]))]
+    if bad:
+        raise InputError(f"{source}: column {bad[0]!r} is not numeric; give counts (numbers) in every technology column")
+    return x.to_numpy(dtype=float, na_value=np.nan)
+
+
+def _where(x: Matrix, flat_index: int, axes: tuple[str, str] = ("region", "technology")) -> str:
+    """'region 'BEL', technology 'Optics'' (labels) or 'row 3, column 7' (positions, from 0)."""
+    if isinstance(x, pd.DataFrame):
+        i, j = np.unravel_index(flat_index, x.shape)
+        return f"{axes[0]} {x.index[i]!r}, {axes[1]} {x.columns[j]!r}"
+    i, j = np.unravel_index(flat_index, x.shape)
+    return f"row {i}, column {j}"
+
+
+def _check_values(x: Matrix, source: str, what: str = "counts", axes: tuple[str, str] = ("region", "technology")) -> None:
+    """Fail on an empty matrix, NaN, infinite or negative values, duplicated labels.
+
+    ``axes`` names what the rows and columns are, for the messages.
+    """
+    if x.shape[0] == 0 or x.shape[1] == 0:
+        raise InputError(f"{source}: the matrix is empty ({x.shape[0]} rows x {x.shape[1]} columns); give at least two {axes[0]}s and two {axes[1]}s")
+    if isinstance(x, pd.DataFrame):
+        for axis, labels in zip(axes, (x.index, x.columns)):
+            dup = labels[labels.duplicated()]
+            if len(dup):
+                raise InputError(f"{source}: duplicate {axis} {dup[0]!r}; every {axis} must appear once (sum its rows or columns first)")
+        values = _frame_values(x, source)
+    elif _is_sparse(x):
+        csr = sp.csr_array(x)
+        values = csr.data.astype(float, copy=False)
+    else:
+        values = np.asarray(x, dtype=float)
+    bad = ~np.isfinite(values)
+    if bad.any():
+        k = int(np.flatnonzero(bad)[0])
+        where = _sparse_where(x, k) if _is_sparse(x) else _where(x, k, axes)
+        raise InputError(f"{source}: missing or infinite value ({values.flat[k]}) at {where}; fill in the {what} (0 where there is none)")
+    neg = values < 0
+    if neg.any():
+        k = int(np.flatnonzero(neg)[0])
+        where = _sparse_where(x, k) if _is_sparse(x) else _where(x, k, axes)
+        raise InputError(f"{source}: negative value {values.flat[k]:g} at {where}; {what} must be >= 0")
+
+
+def _sparse_where(x: Matrix, k: int) -> str:
+    csr = sp.csr_array(x)
+    row = int(np.searchsorted(csr.indptr, k, side="right") - 1)
+    return f"row {row}, column {int(csr.indices[k])}"
+
+
+def _csr_rows(m: sp.csr_array) -> np.ndarray:
+    """Row index of every stored entry of a CSR matrix."""
+    return np.repeat(np.arange(m.shape[0]), np.diff(m.indptr))
+
+
+def _csr_map(m: sp.csr_array, data: np.ndarray) -> sp.csr_array:
+    """A CSR matrix with ``m``'s sparsity pattern and new values (zeros removed)."""
+    out = sp.csr_array((data, m.indices.copy(), m.indptr.copy()), shape=m.shape)
+    out.eliminate_zeros()
+    return out
+
+
+def _zero_diagonal(m: np.ndarray | sp.csr_array) -> np.ndarray | sp.csr_array:
+    if _is_sparse(m):
+        m = sp.csr_array(m)
+        rows = _csr_rows(m)
+        keep = (m.indices != rows) & (m.data != 0)
+        indptr = np.concatenate([[0], np.cumsum(np.bincount(rows[keep], minlength=m.shape[0]))])
+        return sp.csr_array((m.data[keep], m.indices[keep], indptr), shape=m.shape)
+    m = np.array(m, dtype=float, copy=True)
+    np.fill_diagonal(m, 0.0)
+    return m
+
+
+def _zscore(v: np.ndarray) -> np.ndarray:
+    sd = np.nanstd(v)
+    return (v - np.nanmean(v)) / sd if sd > 0 else np.zeros_like(v)
+
+
+
+def _check_binary(b: Matrix, source: str) -> None:
+    _check_values(b, source, what="0/1 values")
+    values = _raw(b)
+    data = values.data if _is_sparse(values) else values.ravel()
+    over = data > 1
+    if over.any():
+        k = int(np.flatnonzero(over)[0])
+        where = _sparse_where(b, k) if _is_sparse(b) else _where(b, k)
+        raise InputError(
+            f"{source}: value {data[k]:g} at {where} is above 1; relatedness density needs the binary "
+            "specialisation matrix: pass binary_specialisation(rca(X))"
+        )
+
+
+
+def check_activity(x: Matrix, source: str = "matrix", min_regions: int = 2) -> Matrix:
+    """Validate an activity matrix and drop (DataFrame) or report (sparse, array) empty lines.
+
+    Fails with :class:`InputError` on an empty matrix, NaN/infinite or negative values,
+    duplicated labels, fewer than ``min_regions`` active regions or fewer than two active
+    technologies. Regions (rows) or technologies (columns) whose total is 0 are removed from a
+    DataFrame with a warning naming them; a sparse matrix or array keeps its shape and the warning
+    gives their positions (their RCA is 0).
+    """
+    _check_values(x, source)
+    if isinstance(x, pd.DataFrame):
+        values = _frame_values(x, source)
+        rows, cols = values.sum(axis=1), values.sum(axis=0)
+    else:
+        raw = _raw(x)
+        rows, cols = np.asarray(raw.sum(axis=1)).ravel(), np.asarray(raw.sum(axis=0)).ravel()
+    empty_rows, empty_cols = np.flatnonzero(rows == 0), np.flatnonzero(cols == 0)
+    if isinstance(x, pd.DataFrame):
+        row_names, col_names = x.index[empty_rows], x.columns[empty_cols]
+    else:
+        row_names, col_names = [f"row {i}" for i in empty_rows], [f"column {j}" for j in empty_cols]
+    verb = "dropped" if isinstance(x, pd.DataFrame) else "kept with RCA 0"
+    if len(empty_rows):
+        warnings.warn(f"{source}: {verb} {_count(len(empty_rows), 'region')} with no activity: {_names(row_names)}", stacklevel=3)
+    if len(empty_cols):
+        warnings.warn(f"{source}: {verb} {_count(len(empty_cols), 'technology')} with no activity: {_names(col_names)}", stacklevel=3)
+    n_regions, n_techs = int((rows > 0).sum()), int((cols > 0).sum())
+    if n_regions < min_regions:
+        active = x.index[rows > 0] if isinstance(x, pd.DataFrame) else [f"row {i}" for i in np.flatnonzero(rows > 0)]
+        raise InputError(
+            f"{source}: {_count(n_regions, 'region')} with activity ({_names(active)}); RCA compares a region with the whole "
+            f"and needs at least {min_regions} regions: give the matrix of all regions (e.g. all countries)"
+        )
+    if n_techs < 2:
+        raise InputError(f"{source}: {_count(n_techs, 'technology')} with activity; RCA needs at least 2 technologies with activity")
+    if isinstance(x, pd.DataFrame) and (len(empty_rows) or len(empty_cols)):
+        x = x.loc[rows > 0, cols > 0]
+    return x

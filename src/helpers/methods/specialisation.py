@@ -1,0 +1,87 @@
+"""Specialisation: revealed comparative advantage (RCA), binary specialisation, diversity and ubiquity.
+
+One small function per measure, in the style of the EconGeo R package (Balland); the formulas and
+the differences from EconGeo and ``ecomplexity`` are in ``book/annex_methods.md``.
+"""
+
+from __future__ import annotations
+
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from helpers.errors import InputError
+from helpers.methods.matrix import Matrix, _is_sparse, _raw, check_activity
+
+
+#: Relative tolerance of the ``RCA >= threshold`` test: an RCA that is mathematically equal to
+#: the threshold but comes out of floating point a few ulps below it still counts as
+#: specialised (``ecomplexity`` and EconGeo compare the raw float).
+RCA_TIE_RTOL = 1e-12
+
+
+def rca(x: Matrix, source: str = "matrix") -> Matrix:
+    r"""Revealed comparative advantage (Balassa 1965), also called location quotient.
+
+    .. math:: RCA_{rt} = \frac{X_{rt} / \sum_{t'} X_{rt'}}{\sum_{r'} X_{r't} / \sum_{r't'} X_{r't'}}
+
+    computed in this order (share of the technology in the region divided by its share in the
+    whole), as ``ecomplexity`` does, so that both give identical floats. Full precision (EconGeo
+    rounds to 2 decimals). Input is validated by :func:`check_activity`; a sparse input gives a
+    sparse CSR array with the same sparsity pattern.
+    """
+    x = check_activity(x, source)
+    if _is_sparse(x):
+        csr = _raw(x)
+        row_tot = np.asarray(csr.sum(axis=1)).ravel()
+        col_tot = np.asarray(csr.sum(axis=0)).ravel()
+        share_world = col_tot / col_tot.sum()
+        rows = np.repeat(np.arange(csr.shape[0]), np.diff(csr.indptr))
+        out = sp.csr_array((csr.data / row_tot[rows] / share_world[csr.indices], csr.indices.copy(), csr.indptr.copy()), shape=csr.shape)
+        out.eliminate_zeros()
+        return out
+    values = _raw(x)
+    row_tot = values.sum(axis=1)
+    col_tot = values.sum(axis=0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = (values / row_tot[:, None]) / (col_tot / col_tot.sum())[None, :]
+    out = np.nan_to_num(out, nan=0.0, posinf=0.0)
+    if isinstance(x, pd.DataFrame):
+        return pd.DataFrame(out, index=x.index.copy(), columns=x.columns.copy())
+    return out
+
+
+def binary_specialisation(rca_values: Matrix, threshold: float = 1.0) -> Matrix:
+    r"""Binary specialisation :math:`B_{rt} = 1` where :math:`RCA_{rt} \ge` ``threshold`` else 0.
+
+    ``>=`` as in ``ecomplexity`` (``rca_mcp_threshold``) and, in effect, EconGeo (which sets
+    ``RCA < 1`` to 0 and ``RCA > 1`` to 1, so exactly 1 stays 1). Ties within a relative
+    :data:`RCA_TIE_RTOL` of the threshold count as specialised. DataFrame/array: integers 0/1;
+    sparse: a CSR array of 0/1 floats (ready for sparse products).
+    """
+    if not np.isfinite(threshold) or threshold <= 0:
+        raise InputError(f"RCA threshold {threshold!r}: give a number > 0 (the usual value is 1)")
+    cut = threshold * (1.0 - RCA_TIE_RTOL)
+    if _is_sparse(rca_values):
+        csr = sp.csr_array(rca_values, dtype=float)
+        out = sp.csr_array(((csr.data >= cut).astype(float), csr.indices.copy(), csr.indptr.copy()), shape=csr.shape)
+        out.eliminate_zeros()
+        return out
+    if isinstance(rca_values, pd.DataFrame):
+        return (rca_values >= cut).astype("int64")
+    return (np.asarray(rca_values, dtype=float) >= cut).astype("int64")
+
+
+def diversity(b: Matrix) -> pd.Series | np.ndarray:
+    r"""Diversity of each region, :math:`k_{r,0} = \sum_t B_{rt}` (number of specialisations)."""
+    if isinstance(b, pd.DataFrame):
+        return b.sum(axis=1).rename("diversity")
+    return np.asarray(_raw(b).sum(axis=1)).ravel()
+
+
+def ubiquity(b: Matrix) -> pd.Series | np.ndarray:
+    r"""Ubiquity of each technology, :math:`k_{t,0} = \sum_r B_{rt}` (number of specialised regions)."""
+    if isinstance(b, pd.DataFrame):
+        return b.sum(axis=0).rename("ubiquity")
+    return np.asarray(_raw(b).sum(axis=0)).ravel()
