@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from helpers.book import annexes
 from helpers.data import policy
 from helpers.data import taxonomy as tx
 from helpers.errors import InputError
@@ -361,7 +362,7 @@ def test_missing_file(tmp_path):
 
 # ----------------------------------------------------------------------------- the annex page
 def test_taxonomy_markdown(techs):
-    md = tx.taxonomy_markdown()
+    md = annexes.taxonomy_markdown()
     assert md.startswith("# ")
     for label in techs["label_en"]:
         assert f"### {label} (" in md

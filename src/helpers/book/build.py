@@ -36,7 +36,7 @@ import yaml
 
 from helpers.book import render
 from helpers.book import provenance
-from helpers.data import taxonomy
+from helpers.book import annexes
 from helpers.book.edition import PROJECT_ROOT, Edition
 from helpers.errors import BuildError
 
@@ -317,7 +317,7 @@ def build_book(edition: Edition, edition_file: Path, overrides: list[str], out: 
             _store_cache(build_dir / "cache", key, stage / "notebooks", tables_dir)
 
         provenance.write_pages(stage / "generated", edition, edition_file, overrides, manifest, tables_dir)
-        (stage / "generated" / "taxonomy.md").write_text(taxonomy.taxonomy_markdown(), encoding="utf-8")
+        (stage / "generated" / "taxonomy.md").write_text(annexes.taxonomy_markdown(), encoding="utf-8")
 
         t = time.perf_counter()
         progress("[book] jupyter-book build ...")

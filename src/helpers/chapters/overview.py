@@ -7,13 +7,21 @@ never an aggregate row (World, EU-27) of the source, so shares are consistent be
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
+import altair as alt
 import pandas as pd
 
-from helpers.methods import specialisation
+from helpers.chapters.page import Table
+from helpers.charts import bars as bar_charts
+from helpers.data import canonical
 from helpers.errors import InputError
+from helpers.i18n import profile_labels, region_name, t
+from helpers.methods import specialisation
 
 
 def in_window(activity: pd.DataFrame, window: Sequence[int], what: str = "activity") -> pd.DataFrame:
@@ -78,3 +86,97 @@ def field_profile(activity: pd.DataFrame, region: str, what: str = "activity") -
         out["rca"] = specialisation.rca(matrix, what).loc[region].reindex(out.index)
     out = out.reset_index().rename(columns={"index": "technology"})
     return out.sort_values(["region_value", "technology"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------------- the chapter's page
+#: A field needs at least this many patents in the window to count as the region's strongest specialisation.
+MIN_PATENTS_FOR_TOP_RCA = 50
+_COUNT_FORMATS = {"region_value": ",.0f", "world_value": ",.0f", "share_of_region": ".2%", "share_of_world": ".3%", "world_mix": ".2%", "rca": ".2f"}
+
+
+@dataclass
+class OverviewPage:
+    """The overview chapter: the focus region's patents and articles by year and by field (:func:`overview_page`)."""
+
+    language: str
+    name: str
+    note: str
+    patents_window: tuple[int, int]
+    publications_window: tuple[int, int]
+    pat_years: pd.DataFrame
+    pat_fields: pd.DataFrame
+    art_years: pd.DataFrame
+    art_fields: pd.DataFrame
+
+    def glue(self) -> dict[str, Any]:
+        """The numbers and words of the chapter's text."""
+        pat, art = self.pat_fields, self.art_fields
+        top_pat, top_art = pat.iloc[0], art.iloc[0]
+        top_rca = pat[pat["region_value"] >= MIN_PATENTS_FOR_TOP_RCA].sort_values("rca", ascending=False).iloc[0]
+        (p_start, p_end), (a_start, a_end) = self.patents_window, self.publications_window
+        return dict(
+            region_name=self.name, stand_in_note=self.note, p_start=p_start, p_end=p_end, a_start=a_start, a_end=a_end,
+            pat_total=float(pat["region_value"].sum()), pat_share=float(pat["region_value"].sum() / pat["world_value"].sum() * 100),
+            pat_top_field=top_pat["technology"], pat_top_share=float(top_pat["share_of_region"] * 100),
+            pat_rca_field=top_rca["technology"], pat_rca_value=float(top_rca["rca"]), pat_rca_min=MIN_PATENTS_FOR_TOP_RCA,
+            pat_n_specialised=int((pat["rca"] >= 1).sum()), pat_n_fields=len(pat),
+            art_total=float(art["region_value"].sum()), art_share=float(art["region_value"].sum() / art["world_value"].sum() * 100),
+            art_top_field=top_art["technology"], art_top_share=float(top_art["share_of_region"] * 100),
+        )
+
+    def _labels(self) -> dict[str, str]:
+        return profile_labels(self.language, self.name)
+
+    def tables(self) -> dict[str, Table]:
+        """The published tables: patents and articles by year and by field."""
+        labels = self._labels()
+        return {name: Table(df, f"overview_{name}", formats=_COUNT_FORMATS, labels=labels) for name, df in {
+            "patents_by_year": self.pat_years, "patents_by_field": self.pat_fields, "articles_by_field": self.art_fields}.items()}
+
+    def charts(self) -> dict[str, Any]:
+        """The share of the world over the years and the RCA per field, for patents and articles."""
+        lang, name = self.language, self.name
+        (p_start, p_end), (a_start, a_end) = self.patents_window, self.publications_window
+
+        def fields(df: pd.DataFrame, title: str) -> Any:
+            tooltip = ["technology", alt.Tooltip("region_value:Q", format=",.0f"), alt.Tooltip("share_of_region:Q", format=".2%"),
+                       alt.Tooltip("share_of_world:Q", format=".3%"), alt.Tooltip("rca:Q", format=".2f")]
+            return bar_charts.share_bar_chart(df, "technology", "rca", title, t("specialisation", lang), x_format=".2f", reference=1.0, tooltip=tooltip)
+
+        return {
+            "patents_trend": bar_charts.trend_chart(self.pat_years, "year", "share_of_world", t("overview_patents_share_trend", lang, region=name),
+                                                    t("share_of_world", lang), y_format=".2%"),
+            "patents_fields": fields(self.pat_fields, t("overview_patents_fields", lang, region=name, start=p_start, end=p_end)),
+            "articles_trend": bar_charts.trend_chart(self.art_years, "year", "share_of_world", t("overview_articles_trend", lang, region=name),
+                                                     t("share_of_world", lang), y_format=".2%"),
+            "articles_fields": fields(self.art_fields, t("overview_articles_fields", lang, region=name, start=a_start, end=a_end)),
+        }
+
+
+def overview_page(data_dir: str | Path, *, focus_region: str, patents_window: Sequence[int], publications_window: Sequence[int],
+                  language: str) -> OverviewPage:
+    """The overview chapter from the canonical tables in ``data_dir``: patents (WIPO 35 fields) and
+    articles (NCSES fields, without the "All S&E fields" total) of the countries; the focus
+    region's country stands in when the data have no rows for the region itself."""
+    regions = canonical.read(data_dir, "regions")
+    names = regions.set_index("region")["name"]
+    patents = canonical.read(data_dir, "activity", source="patents", classification="wipo35", level="country")
+    articles = canonical.read(data_dir, "activity", source="publications", classification="ncses_fields", level="country")
+    articles = articles[articles["technology"] != "all"]  # the NCSES "All S&E fields" total is not a field
+    used = data_region(patents, focus_region, regions, "patents")
+    name, focus_name = region_name(used, language, names), region_name(focus_region, language, names)
+    if focus_region in ("BEL", "BE2"):
+        note = t("overview_note_flanders", language, used=name)
+    elif used != focus_region:
+        note = t("overview_note_stand_in", language, used=name, focus=focus_name)
+    else:
+        note = t("overview_note_focus", language, focus=name)
+    return OverviewPage(
+        language=language, name=name, note=note,
+        patents_window=(int(patents_window[0]), int(patents_window[1])),
+        publications_window=(int(publications_window[0]), int(publications_window[1])),
+        pat_years=yearly_share(patents, used, "patents"),
+        pat_fields=field_profile(in_window(patents, patents_window, "patents"), used, "patents"),
+        art_years=yearly_share(articles, used, "publications"),
+        art_fields=field_profile(in_window(articles, publications_window, "publications"), used, "publications"),
+    )

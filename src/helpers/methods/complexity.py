@@ -159,6 +159,17 @@ def complexity_eigenvector(b: Matrix, scale: Scale = "zscore", source: str = "sp
     Regions or technologies without any specialisation get NaN (with a warning). Identical to
     ``ecomplexity``'s PCI/ECI with ``scale="eci"``; EconGeo's ``tci`` orients by ubiquity and
     divides by the sum of the vector instead (see the methods annex).
+
+    Example:
+
+    >>> import pandas as pd
+    >>> x = pd.DataFrame({"ai": [6, 3, 0, 1], "bio": [4, 0, 2, 1], "chem": [0, 3, 4, 8]}, index=["BE", "NL", "SE", "DK"])
+    >>> from helpers.methods.specialisation import binary_specialisation, rca
+    >>> complexity_eigenvector(binary_specialisation(rca(x))).technology.round(3)
+    ai      0.707
+    bio     0.707
+    chem   -1.414
+    Name: complexity, dtype: float64
     """
     _check_scale(scale)
     bv, d, u, rows, cols = _prepare(b, source)

@@ -39,6 +39,13 @@ def coverage(x: Matrix, selection: Sequence[object] | np.ndarray, source: str = 
     technologies do not overlap (each unit of activity is in one column); for overlapping
     technology definitions (a patent in two selected technologies) use :func:`document_coverage`,
     which counts each document once. Regions with no activity get NaN.
+
+    Example:
+
+    >>> import pandas as pd
+    >>> x = pd.DataFrame({"ai": [6, 3, 0, 1], "bio": [4, 0, 2, 1], "chem": [0, 3, 4, 8]}, index=["BE", "NL", "SE", "DK"])
+    >>> coverage(x, ["ai", "bio"]).round(3).to_dict()
+    {'BE': 1.0, 'NL': 0.5, 'SE': 0.333, 'DK': 0.2}
     """
     _check_values(x, source)
     cols = _selection_columns(x, selection, source)

@@ -25,6 +25,19 @@ def relatedness_density(b: Matrix, relatedness: Matrix, source: str = "specialis
     technology x technology, symmetric or not (column ``t`` is used), non-negative. With
     DataFrames, ``relatedness`` is aligned on ``b``'s columns (it may hold more technologies: the
     relatedness is computed over all technologies, the density over those in ``b``).
+
+    Example:
+
+    >>> import pandas as pd
+    >>> x = pd.DataFrame({"ai": [6, 3, 0, 1], "bio": [4, 0, 2, 1], "chem": [0, 3, 4, 8]}, index=["BE", "NL", "SE", "DK"])
+    >>> from helpers.methods.relatedness import colocation, relatedness
+    >>> from helpers.methods.specialisation import binary_specialisation, rca
+    >>> b = binary_specialisation(rca(x))
+    >>> relatedness_density(b, relatedness(colocation(b), "cosine")).loc["DK"]
+    ai      50.0
+    bio     50.0
+    chem     0.0
+    Name: DK, dtype: float64
     """
     _check_binary(b, source)
     _check_values(relatedness, "relatedness matrix", what="relatedness values", axes=("technology", "technology"))

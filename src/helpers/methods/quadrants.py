@@ -51,6 +51,14 @@ def quadrants(
     Returns one row per technology (input order): ``x``, ``y``, ``x_split``, ``y_split``,
     ``quadrant`` (stable key: ``optimal`` top right, ``moonshot`` top left, ``low_risk`` bottom
     right, ``low_priority`` bottom left) and ``label_nl`` / ``label_en``.
+
+    Example:
+
+    >>> import pandas as pd
+    >>> density = pd.Series({"ai": 40.0, "bio": 10.0, "chem": 30.0, "space": 5.0})
+    >>> complexity = pd.Series({"ai": 1.0, "bio": 0.5, "chem": -1.0, "space": -0.5})
+    >>> quadrants(density, complexity)["quadrant"].to_dict()
+    {'ai': 'optimal', 'bio': 'moonshot', 'chem': 'low_risk', 'space': 'low_priority'}
     """
     if not isinstance(x, pd.Series) or not isinstance(y, pd.Series):
         raise InputError("quadrants: give x and y as pandas Series indexed by technology")

@@ -125,6 +125,17 @@ def colocation(b: Matrix, source: str = "specialisation matrix") -> Matrix:
     .. math:: C = B^\top B, \qquad C_{ii} = 0
 
     ``B`` is region x technology 0/1 (:func:`helpers.methods.specialisation.binary_specialisation`).
+
+    Example:
+
+    >>> import pandas as pd
+    >>> x = pd.DataFrame({"ai": [6, 3, 0, 1], "bio": [4, 0, 2, 1], "chem": [0, 3, 4, 8]}, index=["BE", "NL", "SE", "DK"])
+    >>> from helpers.methods.specialisation import binary_specialisation, rca
+    >>> colocation(binary_specialisation(rca(x)))
+           ai  bio  chem
+    ai    0.0  1.0   1.0
+    bio   1.0  0.0   1.0
+    chem  1.0  1.0   0.0
     """
     _check_binary(b, source)
     c = cooccurrence(b, source=source)
@@ -156,6 +167,16 @@ def relatedness(c: Matrix, method: RelatednessMethod = "cosine", source: str = "
     A technology with no co-occurrence has relatedness 0 with every other (EconGeo turns the
     0/0 into 0 too). ``C`` must be square, symmetric and non-negative. DataFrame in, DataFrame
     out; sparse in, CSR with the same sparsity pattern out.
+
+    Example:
+
+    >>> import pandas as pd
+    >>> c = pd.DataFrame([[0, 4, 1], [4, 0, 1], [1, 1, 0]], index=list("abc"), columns=list("abc"))
+    >>> relatedness(c, "cosine").round(3)
+           a      b      c
+    a  0.000  0.800  0.316
+    b  0.800  0.000  0.316
+    c  0.316  0.316  0.000
     """
     if method not in RELATEDNESS_METHODS:
         raise InputError(f"relatedness normalisation {method!r}: use one of {', '.join(RELATEDNESS_METHODS)}")
@@ -224,6 +245,17 @@ def proximity(b: Matrix, source: str = "specialisation matrix") -> Matrix:
     the minimum of the two conditional probabilities of being specialised in one technology given
     the other. ``ecomplexity`` keeps :math:`\varphi_{ii} = 1` and so counts the technology itself in
     its density; here the diagonal is 0 like every relatedness matrix of this module.
+
+    Example:
+
+    >>> import pandas as pd
+    >>> x = pd.DataFrame({"ai": [6, 3, 0, 1], "bio": [4, 0, 2, 1], "chem": [0, 3, 4, 8]}, index=["BE", "NL", "SE", "DK"])
+    >>> from helpers.methods.specialisation import binary_specialisation, rca
+    >>> proximity(binary_specialisation(rca(x))).round(2)
+            ai   bio  chem
+    ai    0.00  0.50  0.33
+    bio   0.50  0.00  0.33
+    chem  0.33  0.33  0.00
     """
     _check_binary(b, source)
     m = _raw(b)

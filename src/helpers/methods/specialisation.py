@@ -30,6 +30,17 @@ def rca(x: Matrix, source: str = "matrix") -> Matrix:
     whole), as ``ecomplexity`` does, so that both give identical floats. Full precision (EconGeo
     rounds to 2 decimals). Input is validated by :func:`check_activity`; a sparse input gives a
     sparse CSR array with the same sparsity pattern.
+
+    Example:
+
+    >>> import pandas as pd
+    >>> x = pd.DataFrame({"ai": [6, 3, 0, 1], "bio": [4, 0, 2, 1], "chem": [0, 3, 4, 8]}, index=["BE", "NL", "SE", "DK"])
+    >>> rca(x).round(2)
+          ai   bio  chem
+    BE  1.92  1.83  0.00
+    NL  1.60  0.00  1.07
+    SE  0.00  1.52  1.42
+    DK  0.32  0.46  1.71
     """
     x = check_activity(x, source)
     if _is_sparse(x):
@@ -59,6 +70,17 @@ def binary_specialisation(rca_values: Matrix, threshold: float = 1.0) -> Matrix:
     ``RCA < 1`` to 0 and ``RCA > 1`` to 1, so exactly 1 stays 1). Ties within a relative
     :data:`RCA_TIE_RTOL` of the threshold count as specialised. DataFrame/array: integers 0/1;
     sparse: a CSR array of 0/1 floats (ready for sparse products).
+
+    Example:
+
+    >>> import pandas as pd
+    >>> x = pd.DataFrame({"ai": [6, 3, 0, 1], "bio": [4, 0, 2, 1], "chem": [0, 3, 4, 8]}, index=["BE", "NL", "SE", "DK"])
+    >>> binary_specialisation(rca(x))
+        ai  bio  chem
+    BE   1    1     0
+    NL   1    0     1
+    SE   0    1     1
+    DK   0    0     1
     """
     if not np.isfinite(threshold) or threshold <= 0:
         raise InputError(f"RCA threshold {threshold!r}: give a number > 0 (the usual value is 1)")
@@ -74,14 +96,30 @@ def binary_specialisation(rca_values: Matrix, threshold: float = 1.0) -> Matrix:
 
 
 def diversity(b: Matrix) -> pd.Series | np.ndarray:
-    r"""Diversity of each region, :math:`k_{r,0} = \sum_t B_{rt}` (number of specialisations)."""
+    r"""Diversity of each region, :math:`k_{r,0} = \sum_t B_{rt}` (number of specialisations).
+
+    Example:
+
+    >>> import pandas as pd
+    >>> x = pd.DataFrame({"ai": [6, 3, 0, 1], "bio": [4, 0, 2, 1], "chem": [0, 3, 4, 8]}, index=["BE", "NL", "SE", "DK"])
+    >>> diversity(binary_specialisation(rca(x))).to_dict()
+    {'BE': 2, 'NL': 2, 'SE': 2, 'DK': 1}
+    """
     if isinstance(b, pd.DataFrame):
         return b.sum(axis=1).rename("diversity")
     return np.asarray(_raw(b).sum(axis=1)).ravel()
 
 
 def ubiquity(b: Matrix) -> pd.Series | np.ndarray:
-    r"""Ubiquity of each technology, :math:`k_{t,0} = \sum_r B_{rt}` (number of specialised regions)."""
+    r"""Ubiquity of each technology, :math:`k_{t,0} = \sum_r B_{rt}` (number of specialised regions).
+
+    Example:
+
+    >>> import pandas as pd
+    >>> x = pd.DataFrame({"ai": [6, 3, 0, 1], "bio": [4, 0, 2, 1], "chem": [0, 3, 4, 8]}, index=["BE", "NL", "SE", "DK"])
+    >>> ubiquity(binary_specialisation(rca(x))).to_dict()
+    {'ai': 2, 'bio': 2, 'chem': 3}
+    """
     if isinstance(b, pd.DataFrame):
         return b.sum(axis=0).rename("ubiquity")
     return np.asarray(_raw(b).sum(axis=0)).ravel()
