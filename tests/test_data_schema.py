@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 
 from helpers.errors import InputError
-from helpers.data.schema import TABLES, data_dictionary_markdown, validate
+from helpers.data.schema import TABLES, data_dictionary_markdown
+from helpers.data.validation import validate
 
 
 def activity(**over) -> pd.DataFrame:

@@ -28,11 +28,15 @@ import helpers
 from helpers.data.adapters import AdapterResult, sha256_file
 from helpers.errors import InputError
 from helpers.data.regions import regions_frame
-from helpers.data.schema import BUILT_TABLES, TABLES, coerce, get_schema, sort_table, validate
+from helpers.data.schema import BUILT_TABLES, TABLES, get_schema
+from helpers.data.validation import coerce, sort_table, validate
 
 FORMAT = "helpers-canonical/1"
 FLOAT_FORMAT = "%.15g"
 PARQUET_THRESHOLD = 2_000_000  # documents with more rows are written as parquet
+
+#: the built tables whose region codes make up regions.csv
+REGION_TABLES = ("activity", "documents", "sector_indicators", "region_indicators", "published_positions")
 
 # adapter name -> module; order = build order
 ADAPTERS: dict[str, str] = {
@@ -45,6 +49,7 @@ ADAPTERS: dict[str, str] = {
     "openalex": "helpers.data.adapters.openalex",
     "crunchbase": "helpers.data.adapters.crunchbase",
     "eurostat_sdmx": "helpers.data.adapters.eurostat_sdmx",
+    "ceps_vario": "helpers.data.adapters.ceps_vario",
 }
 
 
@@ -133,14 +138,14 @@ def merge_results(results: list[AdapterResult], *, file_label: str = "<build>") 
             df = df.drop_duplicates()
         tables[name] = df
     codes: set[str] = set()
-    for name in ("activity", "documents", "sector_indicators", "region_indicators"):
+    for name in REGION_TABLES:
         codes |= set(tables[name]["region"].dropna().astype(str))
     tables["regions"] = regions_frame(codes, file=file_label)
     out = {}
     region_codes = set(tables["regions"]["region"])
     out["regions"] = sort_table(validate(tables["regions"], "regions", f"{file_label}: regions.csv"), "regions")
     out["technologies"] = sort_table(validate(tables["technologies"], "technologies", f"{file_label}: technologies.csv"), "technologies")
-    for name in ("activity", "documents", "sector_indicators", "region_indicators", "quality_flags"):
+    for name in (n for n in BUILT_TABLES if n not in ("regions", "technologies")):
         techs = out["technologies"] if name in ("activity", "documents") else None
         v = validate(tables[name], name, f"{file_label}: {get_schema(name).filename}", regions=region_codes, technologies=techs)
         out[name] = sort_table(v, name)

@@ -2,20 +2,15 @@
 
 Every notebook reads the same small set of tidy (long) tables from a data folder built by
 ``helpers data build`` (see :mod:`helpers.data.canonical`). Each table has a :class:`TableSchema`
-here: its columns with type, description and allowed values, and its key. :func:`validate`
-checks a table against its schema and raises :class:`~helpers.errors.InputError` with one line
-naming the file, the column or row, what is wrong and what to do. :func:`data_dictionary_markdown`
+here: its columns with type, description and allowed values, and its key;
+:func:`helpers.data.validation.validate` checks a table against it. :func:`data_dictionary_markdown`
 renders every schema as a MyST page for the book.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Iterable
 
-import numpy as np
-import pandas as pd
 
 from helpers.errors import InputError
 
@@ -281,6 +276,85 @@ BUDGETS = TableSchema(
     produced_by="project data (data/)",
 )
 
+PUBLISHED_SOURCES = ("patents", "publications", "investments", "summary")
+
+PUBLISHED_POSITIONS = TableSchema(
+    name="published_positions",
+    filename="published_positions.csv",
+    description=(
+        "Published values of a study's technology quadrants (the CEPS study behind the VARIO report, figures 1, 3, 5, 6): "
+        "per source and technology the region's RCA, the relatedness density and the technology complexity. Reference "
+        "data: the book shows them beside what it computes, it never fits anything to them."
+    ),
+    columns=(
+        Column("study", _S, "Which study published the values (ceps_vario_2026)."),
+        Column("source", _S, "patents, publications, investments, or summary (the study's composite over the three sources).", allowed=PUBLISHED_SOURCES),
+        Column("region", _S, "Region code (BE2: the Flemish Region)."),
+        Column("technology", _S, "tech_id of data/technologies.csv (through data/ceps_technology_map.csv)."),
+        Column("study_name", _S, "The technology's name on the study's pages."),
+        Column("study_category", _S, "The study's category of the technology (its colour on the study's charts)."),
+        Column("rca", _F, "Published RCA of the region in this source (empty for summary).", nullable=True, min_value=0.0),
+        Column("density", _F, "Relatedness density of the technology for the region in THIS source (0-100); for summary the "
+               "composite relatedness density (0-100).", min_value=0.0, max_value=100.0),
+        Column("density_plotted", _F, "The x value the study's page of this source plots (the patent density on the "
+               "publications and investments pages, see the data README).", nullable=True, min_value=0.0, max_value=100.0),
+        Column("complexity", _F, "Published technology complexity (y axis; one value per technology, the same in every source).", min_value=0.0),
+        Column("published_rank", _F, "The study's rank of the density in this source (1 = lowest, ties averaged); for summary "
+               "the sum of the three ranks.", nullable=True, min_value=0.0),
+        Column("page", _S, "The study's page the row comes from (path in its repository, with the commit)."),
+    ),
+    key=("study", "source", "region", "technology"),
+    produced_by="ceps_vario",
+)
+
+PUBLISHED_NETWORK = TableSchema(
+    name="published_network",
+    filename="published_network.csv",
+    description="The study's 'domain space': weighted links between technologies, per source (relatedness from co-occurrence).",
+    columns=(
+        Column("study", _S, "Which study published the network."),
+        Column("source", _S, "patents or publications.", allowed=("patents", "publications")),
+        Column("technology_a", _S, "tech_id of one end (the smaller id of the pair)."),
+        Column("technology_b", _S, "tech_id of the other end."),
+        Column("weight", _F, "Link weight as published (the normalisation is not stated on the study's page).", min_value=0.0),
+        Column("page", _S, "The study's page the row comes from."),
+    ),
+    key=("study", "source", "technology_a", "technology_b"),
+    produced_by="ceps_vario",
+)
+
+PUBLISHED_LAYOUT = TableSchema(
+    name="published_layout",
+    filename="published_layout.csv",
+    description="Where the study's network chart draws each technology (layout coordinates), per source.",
+    columns=(
+        Column("study", _S, "Which study published the layout."),
+        Column("source", _S, "patents or publications.", allowed=("patents", "publications")),
+        Column("technology", _S, "tech_id."),
+        Column("study_category", _S, "The study's category of the technology."),
+        Column("x", _F, "Horizontal layout coordinate."),
+        Column("y", _F, "Vertical layout coordinate."),
+        Column("page", _S, "The study's page the row comes from."),
+    ),
+    key=("study", "source", "technology"),
+    produced_by="ceps_vario",
+)
+
+PUBLISHED_COMPANIES = TableSchema(
+    name="published_companies",
+    filename="published_companies.csv",
+    description="Companies of the region that the study lists per technology (partial: not every technology's page is stored).",
+    columns=(
+        Column("study", _S, "Which study published the list."),
+        Column("technology", _S, "tech_id."),
+        Column("organisation", _S, "Company name as published."),
+        Column("amount", _F, "Amount shown with the company (presumably funding raised in USD; the page does not say).", min_value=0.0),
+        Column("page", _S, "The study's page the row comes from."),
+    ),
+    key=("study", "technology", "organisation"),
+    produced_by="ceps_vario",
+)
+
 TABLES: dict[str, TableSchema] = {
     t.name: t
     for t in (
@@ -294,10 +368,15 @@ TABLES: dict[str, TableSchema] = {
         TAXONOMY,
         PRIORITIES,
         BUDGETS,
+        PUBLISHED_POSITIONS,
+        PUBLISHED_NETWORK,
+        PUBLISHED_LAYOUT,
+        PUBLISHED_COMPANIES,
     )
 }
 # the tables that `helpers data build` writes (the others are project data in data/)
-BUILT_TABLES = ("activity", "documents", "regions", "technologies", "sector_indicators", "region_indicators", "quality_flags")
+BUILT_TABLES = ("activity", "documents", "regions", "technologies", "sector_indicators", "region_indicators", "quality_flags",
+                "published_positions", "published_network", "published_layout", "published_companies")
 
 
 def get_schema(table: str) -> TableSchema:
@@ -305,194 +384,6 @@ def get_schema(table: str) -> TableSchema:
         return TABLES[table]
     except KeyError:
         raise InputError(f"unknown table '{table}'; known tables: {', '.join(TABLES)}") from None
-
-
-# ---------------------------------------------------------------------------------------------
-# validation
-
-
-def _where(file: str | Path | None) -> str:
-    return str(file) if file is not None else "<table>"
-
-
-def _row_ref(df: pd.DataFrame, pos: int, schema: TableSchema, from_file: bool) -> str:
-    row = df.iloc[pos]
-    key = ", ".join(f"{k}={row[k]}" for k in schema.key if k in df.columns)
-    line = f"line {pos + 2} " if from_file else ""
-    return f"{line}(row {key})"
-
-
-def empty_frame(table: str) -> pd.DataFrame:
-    """An empty DataFrame with the table's columns and dtypes."""
-    schema = get_schema(table)
-    return coerce(pd.DataFrame({c.name: pd.Series([], dtype=object) for c in schema.columns}), table)
-
-
-def coerce(df: pd.DataFrame, table: str) -> pd.DataFrame:
-    """Cast columns to the schema's dtypes (no checks): str -> object strings, int -> Int64, float -> float64."""
-    schema = get_schema(table)
-    out = {}
-    for c in schema.columns:
-        s = df[c.name]
-        if c.dtype == "str":
-            out[c.name] = s.astype("str")
-        elif c.dtype == "int":
-            out[c.name] = pd.to_numeric(s, errors="raise").astype("Int64")
-        else:
-            out[c.name] = pd.to_numeric(s, errors="raise").astype("float64")
-    return pd.DataFrame(out, index=df.index)
-
-
-def validate(
-    df: pd.DataFrame,
-    table_name: str,
-    file: str | Path | None = None,
-    *,
-    regions: Iterable[str] | None = None,
-    technologies: pd.DataFrame | None = None,
-    from_file: bool = False,
-) -> pd.DataFrame:
-    """Check ``df`` against the schema of ``table_name``; return it with schema dtypes.
-
-    Checks, in order: missing and extra columns, types, empty values, values below the minimum
-    (negative counts) or above the maximum, allowed values, duplicate keys, and when given, region
-    codes unknown to ``regions`` and (classification, technology) pairs unknown to ``technologies``.
-    The first problem raises :class:`InputError` with one line: file, column or row, what is wrong,
-    what to do. ``from_file`` makes row references give the line number in the file.
-    """
-    schema = get_schema(table_name)
-    where = _where(file)
-    cols = list(df.columns)
-    missing = [c for c in schema.column_names if c not in cols]
-    if missing:
-        raise InputError(
-            f"{where}: missing column(s) {', '.join(repr(m) for m in missing)} in table '{table_name}'; "
-            f"expected columns {', '.join(schema.column_names)}: add them or rebuild the folder with `helpers data build`"
-        )
-    extra = [c for c in cols if c not in schema.column_names]
-    if extra:
-        raise InputError(
-            f"{where}: unexpected column(s) {', '.join(repr(e) for e in extra)} in table '{table_name}'; "
-            f"expected exactly {', '.join(schema.column_names)}: remove them or fix the header"
-        )
-    df = df[schema.column_names].reset_index(drop=True)
-    out: dict[str, pd.Series] = {}
-    for c in schema.columns:
-        s = df[c.name]
-        isnull = s.isna()
-        if c.dtype == "str":
-            st = s.astype("str")
-            blank = st.isna() | st.str.strip().eq("")
-            vals = st.where(~blank)
-            isnull = blank
-        else:
-            if s.dtype == object or pd.api.types.is_string_dtype(s.dtype):
-                txt = s.astype("str")
-                blank = txt.isna() | txt.str.strip().eq("")
-                num = pd.to_numeric(txt.where(~blank), errors="coerce")
-                bad = (~blank) & num.isna()
-                isnull = blank
-            elif pd.api.types.is_bool_dtype(s.dtype):
-                num = s.astype(float)
-                bad = pd.Series(True, index=s.index)
-            else:
-                num = pd.to_numeric(s, errors="coerce")
-                bad = pd.Series(False, index=s.index)
-                isnull = num.isna()
-            if bad.any():
-                pos = int(np.flatnonzero(bad.to_numpy())[0])
-                raise InputError(
-                    f"{where}: column '{c.name}' has a non-numeric value {df[c.name].iloc[pos]!r} at "
-                    f"{_row_ref(df, pos, schema, from_file)} ({int(bad.sum())} such rows); "
-                    f"write a {'whole number' if c.dtype == 'int' else 'number'} there"
-                )
-            if c.dtype == "int":
-                frac = (~isnull) & (num.fillna(0) % 1 != 0)
-                if frac.any():
-                    pos = int(np.flatnonzero(frac.to_numpy())[0])
-                    raise InputError(
-                        f"{where}: column '{c.name}' must hold whole numbers but has {float(num.iloc[pos]):g} at "
-                        f"{_row_ref(df, pos, schema, from_file)}; write a whole number (e.g. a year as 2019)"
-                    )
-                vals = num.astype("Int64")
-            else:
-                vals = num.astype("float64")
-                inf = np.isinf(vals.to_numpy(dtype=float, na_value=0.0))
-                if inf.any():
-                    pos = int(np.flatnonzero(inf)[0])
-                    raise InputError(f"{where}: column '{c.name}' has an infinite value at {_row_ref(df, pos, schema, from_file)}; write a finite number")
-        if not c.nullable and isnull.any():
-            pos = int(np.flatnonzero(isnull.to_numpy())[0])
-            what = "NaN/empty value" if c.dtype != "str" else "empty value"
-            raise InputError(
-                f"{where}: column '{c.name}' has an {what} at {_row_ref(df, pos, schema, from_file)} "
-                f"({int(isnull.sum())} such rows); every row needs a {c.name}: fill it in or remove the row"
-            )
-        if c.dtype != "str":
-            arr = vals.to_numpy(dtype=float, na_value=np.nan)
-            if c.min_value is not None:
-                below = arr < c.min_value
-                if below.any():
-                    pos = int(np.flatnonzero(below)[0])
-                    what = "negative count" if c.min_value == 0 else f"value below {c.min_value}"
-                    raise InputError(
-                        f"{where}: column '{c.name}' has a {what} {float(arr[pos]):g} at {_row_ref(df, pos, schema, from_file)} "
-                        f"({int(below.sum())} such rows); counts must be >= {c.min_value:g}: correct or remove the row"
-                    )
-            if c.max_value is not None:
-                above = arr > c.max_value
-                if above.any():
-                    pos = int(np.flatnonzero(above)[0])
-                    raise InputError(
-                        f"{where}: column '{c.name}' has {float(arr[pos]):g} above the maximum {c.max_value:g} at "
-                        f"{_row_ref(df, pos, schema, from_file)}; correct the value"
-                    )
-        if c.allowed is not None:
-            ok = vals.isna() | vals.isin(list(c.allowed))
-            if not ok.all():
-                pos = int(np.flatnonzero(~ok.to_numpy())[0])
-                raise InputError(
-                    f"{where}: column '{c.name}' has the unknown value {vals.iloc[pos]!r} at "
-                    f"{_row_ref(df, pos, schema, from_file)}; allowed: {', '.join(c.allowed)}"
-                )
-        out[c.name] = vals
-    res = pd.DataFrame(out)
-    dup = res.duplicated(list(schema.key), keep="first")
-    if dup.any():
-        pos = int(np.flatnonzero(dup.to_numpy())[0])
-        raise InputError(
-            f"{where}: duplicate key ({', '.join(schema.key)}) at {_row_ref(res, pos, schema, from_file)} "
-            f"({int(dup.sum())} duplicate rows); each key may occur once: sum or remove the duplicates"
-        )
-    if regions is not None and "region" in res.columns and table_name not in ("regions", "quality_flags"):
-        known = set(regions)
-        unknown = ~res["region"].isin(known)
-        if unknown.any():
-            pos = int(np.flatnonzero(unknown.to_numpy())[0])
-            n = res.loc[unknown, "region"].nunique()
-            raise InputError(
-                f"{where}: unknown region code {res['region'].iloc[pos]!r} at {_row_ref(res, pos, schema, from_file)} "
-                f"({n} unknown codes); add it to regions.csv or map it in helpers.data.regions"
-            )
-    if technologies is not None and {"classification", "technology"} <= set(res.columns):
-        pairs = pd.MultiIndex.from_frame(technologies[["classification", "technology"]].astype(str))
-        mine = pd.MultiIndex.from_frame(res[["classification", "technology"]].astype(str))
-        unknown = ~mine.isin(pairs)
-        if unknown.any():
-            pos = int(np.flatnonzero(unknown)[0])
-            raise InputError(
-                f"{where}: unknown technology code {res['technology'].iloc[pos]!r} of classification "
-                f"{res['classification'].iloc[pos]!r} at {_row_ref(res, pos, schema, from_file)}; "
-                f"add it to technologies.csv or fix the code"
-            )
-    return res
-
-
-def sort_table(df: pd.DataFrame, table: str) -> pd.DataFrame:
-    """Sort by the table's key (stable, deterministic), columns in schema order."""
-    schema = get_schema(table)
-    df = df[schema.column_names]
-    return df.sort_values(list(schema.key), kind="mergesort", na_position="first").reset_index(drop=True)
 
 
 # ---------------------------------------------------------------------------------------------
