@@ -16,6 +16,8 @@ from conftest import ROOT
 
 SRC = ROOT / "src" / "helpers"
 LAYERS = ("data", "methods", "charts", "chapters", "book")
+#: a module longer than this is split by concern
+MAX_MODULE_LINES = 600
 #: layer -> the parts of helpers it may import (besides itself)
 ALLOWED: dict[str, set[str]] = {
     "errors": set(),
@@ -108,3 +110,8 @@ def test_lower_layers_import_alone(layer):
             "print(sorted({n.split('.')[1] for n in sys.modules if n.startswith('helpers.')}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert set(ast.literal_eval(out.strip())) <= {layer, "errors"}, out
+
+
+def test_modules_stay_small():
+    long = {str(p.relative_to(SRC)): n for p in sorted(SRC.rglob("*.py")) if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES}
+    assert long == {}, f"split these modules by concern: {long}"

@@ -29,8 +29,8 @@ from helpers.chapters.framework import (
     technology_counts,
     technology_framework,
     technology_transitions,
+    framework_input_sources,
     framework_inputs,
-    load_domain_transitions,
     names_in_category,
     outcome_counts,
     portfolio,
@@ -41,7 +41,8 @@ from helpers.chapters.framework import (
     tree_layout,
     walk,
 )
-from helpers.methods.ratings import load_domains, load_published_ratings, ratings_from_wide
+from helpers.data.domains import load_domain_transitions, load_domains, load_published_ratings
+from helpers.methods.ratings import ratings_from_wide
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_FILE = ROOT.parent / "shared" / "seeds" / "000_58134484e03f4a01.txt"
@@ -356,6 +357,17 @@ def test_framework_inputs_and_unknown_domain():
     assert inp.loc["food", "growth"] is None  # absent -> unknown
     with pytest.raises(InputError, match="unknown domain_id 'biotech'"):
         framework_inputs(st, growth={"biotech": True})
+
+
+def test_framework_input_sources_say_what_is_judgement():
+    src = framework_input_sources(ratings_source="computed", growth_measure="VA", reference="EU-27", sectors_window=[2014, 2018],
+                                  transition_basis=["seed text", "judgement"], na="ignore", language="en").set_index("input_id")
+    assert src.loc["transition", "kind_id"] == "judgement"
+    assert src.loc["growth", "kind_id"] == "measured"
+    assert set(src.index) == {"economic", "innovation", "scientific", "growth", "transition"}
+    with pytest.raises(InputError, match="framework_ratings"):
+        framework_input_sources(ratings_source="guessed", growth_measure="VA", reference="EU27", sectors_window=[2014, 2018],
+                                transition_basis=["judgement"], na="ignore")
 
 
 def test_published_tabel1_through_the_framework():

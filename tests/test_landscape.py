@@ -6,21 +6,21 @@ through pandas or helpers.data.policy, so that a bug in the loaders cannot hide 
 
 from __future__ import annotations
 
+import ast
 import csv
 import math
 from collections import defaultdict
 from pathlib import Path
 
+import altair as alt
 import nbformat
 import pandas as pd
 import pytest
-
-from helpers.data import canonical
-from helpers.chapters import countries as landscape
-from helpers.data import policy
-from helpers.errors import InputError
-
 from conftest import RAW_DATA, ROOT
+
+from helpers.chapters import countries as landscape
+from helpers.data import canonical, policy
+from helpers.errors import InputError
 
 DATA = ROOT / "data"
 DEFAULT = ["NLD", "DEU", "SWE", "GBR"]
@@ -95,9 +95,9 @@ def test_matrix_counts_against_the_csv_files(data):
         if col in m.columns:
             assert m.at[tid, col] == len(strats), (tid, col)
     assert int(m.to_numpy().sum()) == sum(len(v) for (t, c), v in strategies.items() if c in m.columns)
-    # the item counts agree with helpers.data.policy's own matrix
+    # the item counts agree with the matrix counted straight on the policy tables
     mi = landscape.priorities_matrix(data, sel, value="n_items", mapped_only=False)
-    pm = policy.priorities_matrix(data.priorities, data.crosswalk, sel.strategies, technologies=data.technologies, by="country")
+    pm = landscape.item_matrix(data.priorities, data.crosswalk, sel.strategies, technologies=data.technologies, by="country")
     pd.testing.assert_frame_equal(mi, pm, check_names=False)
 
 
@@ -131,6 +131,68 @@ def test_convergence_and_specificities(data):
     assert "quantum_computing" in set(gaps["taxonomy_id"]) and "hpc" in set(only["taxonomy_id"])
     with pytest.raises(InputError):
         landscape.flemish_specificities(m.drop(columns=["BE-VLG"]))
+
+
+# ----------------------------------------------------------------------------- counts straight on the policy tables (item_counts)
+def test_matrix_rebuilds_for_another_selection(data):
+    full = landscape.item_matrix(data.priorities, data.crosswalk, data.strategies, technologies=data.technologies)
+    assert full.shape == (38 + 9, len(data.strategies))
+    sel = data.strategies[data.strategies["country"].isin(["NLD", "SWE"])]
+    m = landscape.item_matrix(data.priorities, data.crosswalk, sel, technologies=data.technologies, by="country")
+    assert list(m.columns) == ["NLD", "SWE"]
+    assert m.loc["semiconductors", "SWE"] == 2  # science-not-technology and Stockholm moonshot
+    assert m.loc["quantum_computing"].gt(0).all()
+    per_strategy = landscape.item_matrix(data.priorities, data.crosswalk, ["nld_nts_2024", "eu_competitiveness_compass_2025"],
+                                         taxonomy="tech", binary=True)
+    assert list(per_strategy.columns) == ["nld_nts_2024", "eu_competitiveness_compass_2025"]
+    assert per_strategy.dtypes.eq(bool).all()
+    assert per_strategy.loc["quantum_computing"].all()
+    assert not set(per_strategy.index) & set(policy.DOMAIN_IDS)
+    seed_only = landscape.item_matrix(data.priorities, data.crosswalk, data.strategies, mapping_bases=["seed"])
+    assert seed_only.to_numpy().sum() < full.to_numpy().sum()
+    de = landscape.item_matrix(data.priorities, data.crosswalk, data.strategies[data.strategies["country"] == "DEU"],
+                               technologies=data.technologies, source_types=["external"])
+    assert de.loc["artificial_intelligence", "deu_hightech_agenda_2025"] == 1
+
+
+def test_matrix_on_a_small_hand_made_example():
+    pr = pd.DataFrame({"strategy_id": ["a", "a", "b", "c"], "item_id": ["a1", "a2", "b1", "c1"],
+                       "item_group": ["x", "y", "x", "x"], "source_type": ["seed"] * 4})
+    cw = pd.DataFrame({"item_id": ["a1", "a2", "a2", "b1", "c1"], "tech_id": ["t1", "t1", "", "t2", "t1"],
+                       "domain_id": ["", "", "food", "", ""], "mapping_basis": ["seed"] * 5})
+    st = pd.DataFrame({"strategy_id": ["a", "b", "c"], "country": ["X", "Y", "X"]})
+    m = landscape.item_matrix(pr, cw, st)
+    assert m.loc["t1"].tolist() == [2, 0, 1]
+    assert m.loc["food"].tolist() == [1, 0, 0]
+    assert m.loc["pharma"].tolist() == [0, 0, 0]  # every domain is a row
+    mc = landscape.item_matrix(pr, cw, st, by="country")
+    assert mc.loc["t1"].to_dict() == {"X": 3, "Y": 0}
+    mg = landscape.item_matrix(pr, cw, st, groups=["x"])
+    assert mg.loc["t1", "a"] == 1
+    conv = landscape.convergence(mc, min_strategies=1)
+    assert conv.iloc[0]["taxonomy_id"] == "t1" and conv.iloc[0]["n"] == 1
+    conv2 = landscape.convergence(m, min_strategies=2)
+    assert conv2["taxonomy_id"].tolist() == ["t1"]
+    assert conv2.iloc[0]["columns"] == "a;c"
+    assert conv2.iloc[0]["share"] == pytest.approx(2 / 3)
+
+
+def test_convergence_on_the_real_matrix(data):
+    m = landscape.item_matrix(data.priorities, data.crosswalk, data.strategies, technologies=data.technologies, by="country")
+    conv = landscape.convergence(m, min_strategies=4)
+    assert len(conv) > 0
+    assert conv["n"].is_monotonic_decreasing
+    assert "artificial_intelligence" in set(conv["taxonomy_id"])
+    assert (conv["n"] >= 4).all() and (conv["share"] <= 1).all()
+
+
+def test_matrix_bad_arguments_are_input_errors(data):
+    with pytest.raises(InputError, match="no strategies"):
+        landscape.item_matrix(data.priorities, data.crosswalk, [])
+    with pytest.raises(InputError, match="by="):
+        landscape.item_matrix(data.priorities, data.crosswalk, data.strategies, by="year")
+    with pytest.raises(InputError, match="not_a_strategy"):
+        landscape.item_matrix(data.priorities, data.crosswalk, ["not_a_strategy"])
 
 
 # ----------------------------------------------------------------------------- budgets
@@ -283,10 +345,22 @@ def test_notebooks_are_thin_and_clean(name):
     params = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
     for key in ("focus_region", "language", "data_dir", "tables_dir"):
         assert f"{key} = " in params.source
-    # every table the notebook publishes has a countries_ name
-    for cell in nb.cells:
-        if "publish_table(" in cell.source:
-            assert '"countries_' in cell.source
+    # the notebook shows what its page builds
+    assert any(f"countries.{name.split('_')[1]}_page(" in c.source for c in nb.cells if c.cell_type == "code")
+
+
+def test_every_published_table_has_a_countries_name():
+    """Each Table a page module of the chapter builds is named ``countries_...`` (read from the source, no data needed)."""
+    names = []
+    for path in sorted((ROOT / "src" / "helpers" / "chapters" / "countries").glob("*_page.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "Table":
+                name = node.args[1]
+                assert isinstance(name, ast.Constant), f"{path.name} line {node.lineno}: give the table name as a literal"
+                names.append(name.value)
+    assert len(names) == 8 + 9 + 4  # priorities 8, budgets 9, profiles 4
+    assert all(n.startswith("countries_") for n in names), names
+    assert len(set(names)) == len(names)
 
 
 def test_priorities_by_position_uses_each_countrys_own_columns(data):
@@ -324,3 +398,151 @@ def test_focus_positions_and_spotlight():
     assert landscape.spotlight_position(pos.reset_index(), "not_there", "en")["rca"] == "—"
     empty = landscape.focus_positions(["quantum_computing"], None, coarse, language="en")
     assert empty["quadrant"].tolist() == ["none"] and empty["rca"].isna().all()
+
+
+# ----------------------------------------------------------------------------- budget totals (moved from helpers.data.policy)
+def test_budget_totals_agree_with_the_rows(data):
+    res = landscape.budget_totals(data.budgets).set_index("total_id")
+    assert res.loc["cfd_pilot_total", "computed"] == pytest.approx(70.0)
+    assert res.loc["ai_plan_annual", "computed"] == pytest.approx(14.10 + 7.5)
+    assert res.loc["cyber_plan_annual", "computed"] == pytest.approx(8.47 + 8.40)
+    assert res.loc["budget_step_2025_total", "computed"] == pytest.approx(17.9 + 6.5)
+    assert res.loc["cfd_programme_total", "computed"] == pytest.approx(2100.0)
+    assert not res.loc["cfd_programme_total", "matches"]
+    assert res.drop(index="cfd_programme_total")["matches"].all()
+
+
+def test_unmapped_items_and_taxonomy_labels_on_a_tiny_example():
+    pr = pd.DataFrame({"strategy_id": ["a", "a", "b"], "item_id": ["a1", "a2", "b1"]}, index=[5, 6, 7])
+    cw = pd.DataFrame({"item_id": ["a1"], "tech_id": ["t1"], "domain_id": [""], "mapping_basis": ["seed"]})
+    out = landscape.unmapped_items(pr, cw)
+    assert out["item_id"].tolist() == ["a2", "b1"] and out.index.tolist() == [0, 1]
+    techs = pd.DataFrame({"tech_id": ["t1"], "label_en": ["One"], "label_nl": ["Een"], "category_id": ["c"]})
+    labels = landscape.taxonomy_labels(techs, "nl")
+    assert labels.iloc[0].to_dict() == {"taxonomy_id": "t1", "kind": "tech", "label": "Een", "category_id": "c"}
+    assert labels["kind"].tolist() == ["tech"] + ["domain"] * len(policy.DOMAIN_IDS)
+    assert labels["taxonomy_id"].tolist()[1:] == list(policy.DOMAIN_IDS)
+
+
+# ----------------------------------------------------------------------------- heatmap rows and cells, hand-worked
+def test_pack_rows_never_splits_a_column():
+    sizes = {"a": 3, "b": 2, "c": 4, "d": 1}
+    assert landscape.pack_rows(["a", "b", "c", "d"], sizes, 5) == [["a", "b"], ["c", "d"]]  # 3+2=5 fits; 5+4>5 starts a row
+    assert landscape.pack_rows(["a", "b", "c", "d"], sizes, 6) == [["a", "b"], ["c", "d"]]  # 3+2+4=9>6
+    assert landscape.pack_rows(["a", "b", "c", "d"], sizes, 100) == [["a", "b", "c", "d"]]
+    assert landscape.pack_rows(["c", "a"], sizes, 2) == [["c"], ["a"]]  # a column larger than a row gets a row of its own
+    assert landscape.pack_rows([], sizes, 5) == []
+    with pytest.raises(InputError) as exc:
+        landscape.pack_rows(["a"], sizes, 0)
+    _one_line(exc)
+
+
+def test_strategies_per_column(data):
+    sel = landscape.select_strategies(data.strategies, "BEL", ["DEU"])
+    counts = landscape.strategies_per_column(sel)
+    assert list(counts) == sel.columns
+    assert counts == {c: int((sel.strategies["country"] == c).sum()) for c in sel.columns}
+    assert sum(counts.values()) == len(sel.strategies)
+
+
+def test_cell_grid_fills_every_cell():
+    cells = pd.DataFrame({"taxonomy_id": ["t2"], "column": ["Y"], "n_strategies": [2], "n_items": [3], "strategies": ["s"]})
+    grid = landscape.cell_grid(cells, ["t1", "t2"], ["X", "Y"])
+    assert list(zip(grid["taxonomy_id"], grid["column"])) == [("t1", "X"), ("t1", "Y"), ("t2", "X"), ("t2", "Y")]
+    assert grid["n_strategies"].tolist() == [0, 0, 0, 2] and grid["n_items"].tolist() == [0, 0, 0, 3]
+    assert grid["n_items"].dtype.kind == "i"
+    assert grid["strategies"].tolist() == ["", "", "", "s"]
+    only_items = landscape.cell_grid(cells.drop(columns=["n_strategies"]), ["t2"], ["X", "Y"], counts=("n_items",))
+    assert only_items["n_items"].tolist() == [0, 3]
+
+
+def test_item_order_technologies_first_then_most_shared():
+    matrix = pd.DataFrame({"X": [1, 0, 1, 1], "Y": [0, 1, 1, 1]}, index=["t_b", "t_a", "t_c", "food"])
+    labels = {"t_a": "Alpha", "t_b": "Beta", "t_c": "Gamma", "food": "Food (sector)"}
+    # t_c has two columns; t_a and t_b one each, then by label; the domain comes last although shared by both
+    assert landscape.item_order(matrix, ["t_a", "t_b", "t_c"], labels) == ["t_c", "t_a", "t_b", "food"]
+
+
+def test_heatmap_rows_label_and_trim_per_row():
+    grid = pd.DataFrame({"taxonomy_id": ["t1", "t2"] * 3, "column": ["s1", "s1", "s2", "s2", "s3", "s3"],
+                         "n_items": [1, 0, 0, 0, 0, 2]})
+    country = {"s1": "X", "s2": "X", "s3": "Y"}
+    short = {"s1": "One", "s2": "Two", "s3": "Three"}
+    labels = {"t1": "Item 1", "t2": "Item 2"}
+    one, two = landscape.heatmap_rows(grid, [["X"], ["Y"]], country, short, ["t1", "t2"], labels)
+    assert one.x_order == ["One", "Two"] and one.y_order == ["Item 1"] and one.columns == ["X"]
+    assert set(one.cells["taxonomy_id"]) == {"t1"} and one.cells["strategy"].tolist() == ["One", "Two"]
+    assert two.x_order == ["Three"] and two.y_order == ["Item 2"]
+    (both,) = landscape.heatmap_rows(grid, [["X", "Y"]], country, short, ["t2", "t1"], labels)
+    assert both.x_order == ["X · One", "X · Two", "Y · Three"]  # several columns in a row: the column before the name
+    assert both.y_order == ["Item 2", "Item 1"] and both.columns == ["X", "Y"]
+
+
+def test_position_cells_three_measures_per_item():
+    positions = pd.DataFrame({"taxonomy_id": ["a", "b"], "proxy_field": ["F", None], "field_label": ["Field", None],
+                              "rca": [1.234, None], "density": [45.6, None], "complexity": [0.5, None], "quadrant": ["optimal", "none"]})
+    cells = landscape.position_cells(positions, {"a": "A", "b": "B"}, "en")
+    assert landscape.position_measures("en")[1] == "RCA" and len(cells) == 6
+    assert cells["measure"].tolist() == [m for m in landscape.position_measures("en") for _ in range(2)]
+    text = cells.set_index(["taxonomy_id", "measure"])["text"]
+    assert text[("a", "RCA")] == "1.23" and text[("a", landscape.position_measures("en")[2])] == "46"
+    assert text[("b", "RCA")] == "—" and text[("b", landscape.position_measures("en")[0])] == "—"
+    assert cells.loc[cells["taxonomy_id"] == "b", "field_label"].eq("—").all()
+    assert cells["item"].tolist()[:2] == ["A", "B"]
+
+
+def test_profile_summary_and_quadrant_counts_by_hand():
+    from helpers.chapters.countries.profiles_page import (
+        profile_summary,
+        quadrant_counts,
+    )
+
+    profiles = pd.DataFrame({"region": ["X", "X", "X", "Y", "Y", "Y"], "region_name": ["Ex"] * 3 + ["Why"] * 3,
+                             "technology": ["f1", "f2", "f3"] * 2, "field": ["F1", "F2", "F3"] * 2,
+                             "rca": [2.0, 0.5, 1.5, 0.2, 3.0, 0.9], "specialised": [True, False, True, False, True, False],
+                             "quadrant": ["optimal", "low_risk", "optimal", "moonshot", "optimal", "low_priority"]})
+    by_pos = pd.DataFrame({"region": ["X", "X", "Y", "Y"], "taxonomy_id": ["q", "h", "q", "h"], "prioritised": [True, True, True, False],
+                           "quadrant": ["optimal", "moonshot", "low_priority", "optimal"]})
+    summary = profile_summary(profiles, by_pos, ["X", "Y"], {"X": "Ex", "Y": "Why"}).set_index("region")
+    assert summary.loc["X"].to_dict() == {"region_name": "Ex", "n_fields": 3, "n_specialised": 2, "top_field": "F1", "top_rca": 2.0,
+                                          "n_optimal": 2, "n_prioritised": 2, "n_prioritised_feasible": 1}
+    assert summary.loc["Y"].to_dict() == {"region_name": "Why", "n_fields": 3, "n_specialised": 1, "top_field": "F2", "top_rca": 3.0,
+                                          "n_optimal": 1, "n_prioritised": 1, "n_prioritised_feasible": 0}
+    counts = quadrant_counts(profiles, by_pos).set_index("region")
+    assert counts.loc["X", ["optimal", "moonshot", "low_risk", "low_priority"]].tolist() == [2, 0, 1, 0]
+    assert counts.loc["Y", ["optimal", "moonshot", "low_risk", "low_priority"]].tolist() == [1, 1, 0, 1]
+    assert counts.loc["X", ["prioritised_optimal", "prioritised_moonshot"]].tolist() == [1, 1]
+    assert counts.loc["Y", ["prioritised_optimal", "prioritised_low_priority"]].tolist() == [0, 1]
+
+
+# ----------------------------------------------------------------------------- chart assembly (helpers.charts)
+def _heat(rows: list[str]) -> alt.LayerChart:
+    from helpers.charts import heatmaps
+
+    df = pd.DataFrame({"item": rows, "country": ["X"] * len(rows), "n": [1] * len(rows)})
+    return heatmaps.priority_heatmap(df, "country", "item", "n", "", x_order=["X"], y_order=rows, value_title="n", tooltip=["item:N"])
+
+
+def test_heatmap_with_positions_puts_the_panel_left_with_its_own_colours():
+    from helpers.charts import heatmaps
+
+    panel_df = pd.DataFrame({"item": ["a"], "measure": ["RCA"], "text": ["1.00"], "quadrant": ["optimal"]})
+    panel = heatmaps.position_panel(panel_df, "item", "measure", "text", "quadrant", y_order=["a"], measure_order=["RCA"],
+                                    quadrant_labels={"optimal": "Optimal"}, quadrant_title="Q", tooltip=["item:N"])
+    view = heatmaps.heatmap_with_positions(_heat(["a"]), panel, title="T", subtitle=["one", "two"]).to_dict()
+    assert len(view["hconcat"]) == 2 and view["resolve"]["scale"]["color"] == "independent" and view["spacing"] == 6
+    assert view["title"] == {"text": "T", "subtitle": ["one", "two"]}
+    assert view["hconcat"][0]["layer"][0]["encoding"]["color"]["field"] == "quadrant"  # the panel first
+    alone = heatmaps.heatmap_with_positions(_heat(["a"]), None, title="T").to_dict()
+    assert "hconcat" not in alone and alone["title"] == "T"
+
+
+def test_stacked_heatmaps_and_side_by_side():
+    from helpers.charts import bars, heatmaps
+
+    stacked = heatmaps.stacked_heatmaps([_heat(["a"]), _heat(["b", "c"])], title="T", subtitle=["s"]).to_dict()
+    assert len(stacked["vconcat"]) == 2 and stacked["spacing"] == 18 and stacked["title"] == {"text": "T", "subtitle": ["s"]}
+    pair = bars.side_by_side(_heat(["a"]), _heat(["a"]), title="P", subtitle="sub").to_dict()
+    assert len(pair["hconcat"]) == 2 and pair["spacing"] == 10 and pair["title"] == {"text": "P", "subtitle": "sub"}
+    narrow = bars.share_bar_chart(pd.DataFrame({"c": ["x"], "v": [1.0]}), "c", "v", "t", "v", width=340).to_dict()
+    assert narrow["width"] == 340

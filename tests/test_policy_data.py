@@ -1,8 +1,9 @@
 """The cited project data (technologies, strategies, priorities, crosswalk, budgets, figures).
 
 Checks the data itself (citations, ids, the 38 technologies, totals recomputed from their parts,
-seed quotes really in the seed text), the pure functions of ``helpers.data.policy`` and the validators'
-one-line errors on broken copies of the files (tmp_path).
+seed quotes really in the seed text) and the validators' one-line errors on broken copies of the
+files (tmp_path). What the chapter computes from these tables (priority counts, convergence, budget
+totals) is tested in ``test_landscape.py``.
 """
 
 from __future__ import annotations
@@ -164,15 +165,7 @@ def test_budget_totals_recomputed_from_rows_equal_stated_totals(data):
         else:  # a documented mismatch of the seed's own numbers
             assert check == "mismatch"
             assert computed != pytest.approx(stated) and tot["note"], tot["budget_id"]
-    # the helper agrees with this recomputation
-    res = policy.budget_totals(b).set_index("total_id")
-    assert res.loc["cfd_pilot_total", "computed"] == pytest.approx(70.0)
-    assert res.loc["ai_plan_annual", "computed"] == pytest.approx(14.10 + 7.5)
-    assert res.loc["cyber_plan_annual", "computed"] == pytest.approx(8.47 + 8.40)
-    assert res.loc["budget_step_2025_total", "computed"] == pytest.approx(17.9 + 6.5)
-    assert res.loc["cfd_programme_total", "computed"] == pytest.approx(2100.0)
-    assert not res.loc["cfd_programme_total", "matches"]
-    assert res.drop(index="cfd_programme_total")["matches"].all()
+    # the chapter's recomputation (helpers.chapters.countries.budget_totals) is checked against these rows in test_landscape.py
 
 
 def test_defence_growth_path_per_year(data):
@@ -182,68 +175,6 @@ def test_defence_growth_path_per_year(data):
     assert path["amount"].tolist() == [5, 15, 24.8, 39.92, 49.92]
     assert path["amount"].is_monotonic_increasing
     assert float(path["amount"].sum()) == pytest.approx(134.64)
-
-
-# ----------------------------------------------------------------------------- matrix and convergence
-def test_matrix_rebuilds_for_another_selection(data):
-    full = policy.priorities_matrix(data.priorities, data.crosswalk, data.strategies, technologies=data.technologies)
-    assert full.shape == (38 + 9, len(data.strategies))
-    sel = data.strategies[data.strategies["country"].isin(["NLD", "SWE"])]
-    m = policy.priorities_matrix(data.priorities, data.crosswalk, sel, technologies=data.technologies, by="country")
-    assert list(m.columns) == ["NLD", "SWE"]
-    assert m.loc["semiconductors", "SWE"] == 2  # science-not-technology and Stockholm moonshot
-    assert m.loc["quantum_computing"].gt(0).all()
-    per_strategy = policy.priorities_matrix(data.priorities, data.crosswalk, ["nld_nts_2024", "eu_competitiveness_compass_2025"],
-                                            taxonomy="tech", binary=True)
-    assert list(per_strategy.columns) == ["nld_nts_2024", "eu_competitiveness_compass_2025"]
-    assert per_strategy.dtypes.eq(bool).all()
-    assert per_strategy.loc["quantum_computing"].all()
-    assert not set(per_strategy.index) & set(policy.DOMAIN_IDS)
-    seed_only = policy.priorities_matrix(data.priorities, data.crosswalk, data.strategies, mapping_bases=["seed"])
-    assert seed_only.to_numpy().sum() < full.to_numpy().sum()
-    de = policy.priorities_matrix(data.priorities, data.crosswalk, data.strategies[data.strategies["country"] == "DEU"],
-                                  technologies=data.technologies, source_types=["external"])
-    assert de.loc["artificial_intelligence", "deu_hightech_agenda_2025"] == 1
-
-
-def test_matrix_on_a_small_hand_made_example():
-    pr = pd.DataFrame({"strategy_id": ["a", "a", "b", "c"], "item_id": ["a1", "a2", "b1", "c1"],
-                       "item_group": ["x", "y", "x", "x"], "source_type": ["seed"] * 4})
-    cw = pd.DataFrame({"item_id": ["a1", "a2", "a2", "b1", "c1"], "tech_id": ["t1", "t1", "", "t2", "t1"],
-                       "domain_id": ["", "", "food", "", ""], "mapping_basis": ["seed"] * 5})
-    st = pd.DataFrame({"strategy_id": ["a", "b", "c"], "country": ["X", "Y", "X"]})
-    m = policy.priorities_matrix(pr, cw, st)
-    assert m.loc["t1"].tolist() == [2, 0, 1]
-    assert m.loc["food"].tolist() == [1, 0, 0]
-    assert m.loc["pharma"].tolist() == [0, 0, 0]  # every domain is a row
-    mc = policy.priorities_matrix(pr, cw, st, by="country")
-    assert mc.loc["t1"].to_dict() == {"X": 3, "Y": 0}
-    mg = policy.priorities_matrix(pr, cw, st, groups=["x"])
-    assert mg.loc["t1", "a"] == 1
-    conv = policy.convergence(mc, min_strategies=1)
-    assert conv.iloc[0]["taxonomy_id"] == "t1" and conv.iloc[0]["n"] == 1
-    conv2 = policy.convergence(m, min_strategies=2)
-    assert conv2["taxonomy_id"].tolist() == ["t1"]
-    assert conv2.iloc[0]["columns"] == "a;c"
-    assert conv2.iloc[0]["share"] == pytest.approx(2 / 3)
-
-
-def test_convergence_on_the_real_matrix(data):
-    m = policy.priorities_matrix(data.priorities, data.crosswalk, data.strategies, technologies=data.technologies, by="country")
-    conv = policy.convergence(m, min_strategies=4)
-    assert len(conv) > 0
-    assert conv["n"].is_monotonic_decreasing
-    assert "artificial_intelligence" in set(conv["taxonomy_id"])
-    assert (conv["n"] >= 4).all() and (conv["share"] <= 1).all()
-
-
-def test_matrix_bad_arguments_are_input_errors(data):
-    with pytest.raises(InputError, match="no strategies"):
-        policy.priorities_matrix(data.priorities, data.crosswalk, [])
-    with pytest.raises(InputError, match="by="):
-        policy.priorities_matrix(data.priorities, data.crosswalk, data.strategies, by="year")
-    with pytest.raises(InputError, match="not_a_strategy"):
-        policy.priorities_matrix(data.priorities, data.crosswalk, ["not_a_strategy"])
 
 
 # ----------------------------------------------------------------------------- validators on broken copies

@@ -1,4 +1,4 @@
-"""Rating rules (helpers.methods.ratings), the comparison with the published Tabel 1, and the data files."""
+"""Rating rules (helpers.methods.ratings), the comparison with the published Tabel 1, and the data files (helpers.data.domains)."""
 
 from __future__ import annotations
 
@@ -9,17 +9,16 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from helpers.data import PROJECT_DATA
+from helpers.data.domains import RATING_SYMBOLS, TABEL1_INDICATORS, load_domains, load_published_ratings
 from helpers.errors import InputError
 from helpers.methods.ratings import (
     INDICATORS,
-    PROJECT_DATA,
     RATINGS,
     RankRule,
     ThresholdRule,
     agreement_summary,
     compare_ratings,
-    load_domains,
-    load_published_ratings,
     rate,
     rate_rank,
     rate_threshold,
@@ -335,3 +334,16 @@ def test_readme_has_a_section_per_file():
     readme = (PROJECT_DATA / "README.md").read_text(encoding="utf-8")
     for name in ("tabel1_published.csv", "domains.csv", "domain_transitions.csv"):
         assert f"## {name}" in readme
+
+
+def test_data_layer_knows_the_same_symbols_and_indicators():
+    # helpers.data imports no methods: the data layer keeps its own copy of the vocabulary to check the file
+    assert RATING_SYMBOLS == RATINGS
+    assert TABEL1_INDICATORS == tuple(INDICATORS)
+
+
+def test_methods_read_no_files():
+    import helpers.methods.ratings as ratings
+
+    assert not hasattr(ratings, "PROJECT_DATA") and not hasattr(ratings, "load_published_ratings")
+    assert not hasattr(ratings, "load_domains")

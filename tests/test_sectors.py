@@ -15,8 +15,9 @@ import pandas as pd
 import pytest
 
 from helpers.chapters import sectors
+from helpers.data.domains import load_concordance, load_domains, load_ncses_mapping, load_published_ratings
 from helpers.errors import InputError
-from helpers.methods.ratings import INDICATORS, RankRule, ThresholdRule, load_domains, load_published_ratings
+from helpers.methods.ratings import INDICATORS, RankRule, ThresholdRule
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT.parent / "shared" / "data"
@@ -311,9 +312,6 @@ def test_bad_parameters():
         sectors.make_rule("threshold", [0.9, 1.1, 1.5])  # not decreasing
     with pytest.raises(InputError):
         sectors.growth_potential(two_countries(), DOMAINS, "DEU", [2014, 2015], measure="PROD")
-    with pytest.raises(InputError):
-        sectors.framework_input_sources(ratings_source="guessed", growth_measure="VA", reference="EU27", sectors_window=[2014, 2018],
-                                        transition_basis=["judgement"], na="ignore")
 
 
 def test_unknown_technology_in_field_map():
@@ -330,7 +328,7 @@ def test_unknown_technology_in_field_map():
 
 
 def test_concordance_file():
-    conc = sectors.load_concordance()
+    conc = load_concordance()
     assert len(conc) == 35 and conc["citation"].str.contains("Schmoch").all()
     fmap, reasons = sectors.patent_field_map(conc, load_domains())
     fields = fmap.groupby("domain_id")["technology"].apply(set).to_dict()
@@ -345,32 +343,24 @@ def test_concordance_file():
 
 
 def test_concordance_checks(tmp_path: Path):
-    conc = sectors.load_concordance()
+    conc = load_concordance()
     bad = conc.copy()
     bad.loc[0, "link"] = "maybe"
     path = tmp_path / "c.csv"
     bad.to_csv(path, index=False)
     with pytest.raises(InputError, match="column 'link'"):
-        sectors.load_concordance(path)
+        load_concordance(path)
     conc.iloc[1:].to_csv(path, index=False)
     with pytest.raises(InputError, match="W01"):
-        sectors.load_concordance(path)
+        load_concordance(path)
 
 
 def test_ncses_mapping_file():
-    mapping = sectors.load_ncses_mapping(domains=load_domains()["domain_id"])
+    mapping = load_ncses_mapping(domains=load_domains()["domain_id"])
     fmap, reasons = sectors.publication_field_map(mapping, load_domains())
     assert set(reasons) == {"scientific_rd"}
     assert set(fmap.loc[fmap["domain_id"] == "pharma", "technology"]) == {"Biological and biomedical sciences", "Health sciences"}
     assert mapping["rationale"].str.len().gt(20).all()
-
-
-def test_framework_input_sources_say_what_is_judgement():
-    src = sectors.framework_input_sources(ratings_source="computed", growth_measure="VA", reference="EU-27", sectors_window=[2014, 2018],
-                                          transition_basis=["seed text", "judgement"], na="ignore", language="en").set_index("input_id")
-    assert src.loc["transition", "kind_id"] == "judgement"
-    assert src.loc["growth", "kind_id"] == "measured"
-    assert set(src.index) == {"economic", "innovation", "scientific", "growth", "transition"}
 
 
 # ------------------------------------------------------------------------------------------
@@ -464,7 +454,7 @@ def test_real_patents_belgium_vs_eu28(real, domain: str, fields: set[str]):
                 ref += n if row["wipo_field"] in fields else 0.0
     expected = (own / own_total) / (ref / ref_total)
     patents = real["activity"][real["activity"]["source"] == "patents"]
-    conc = sectors.load_concordance()
+    conc = load_concordance()
     domains = load_domains().query("domain_id == @domain")
     fmap, _ = sectors.patent_field_map(conc, domains)
     out = sectors.activity_specialisation(patents, fmap, domains, "BEL", "EU28", [2015, 2019], "patents", what="patents")
@@ -490,7 +480,7 @@ def test_real_publications_belgium_vs_eu28(real):
     expected = (own / own_total) / (ref / ref_total)
     pubs = real["activity"][real["activity"]["source"] == "publications"]
     domains = load_domains().query("domain_id == 'chemicals'")
-    fmap, _ = sectors.publication_field_map(sectors.load_ncses_mapping(), domains)
+    fmap, _ = sectors.publication_field_map(load_ncses_mapping(), domains)
     out = sectors.activity_specialisation(pubs, fmap, domains, "BEL", "EU28", [2018, 2022], "publications", total_technology="all",
                                           what="publications")
     assert out.iloc[0]["value"] == pytest.approx(expected, rel=1e-9)
@@ -536,5 +526,5 @@ def test_tables_and_charts_for_the_book():
     g = pd.DataFrame({"domain_id": ["pharma"], "growth": [None], "difference": [np.nan], "sector_cagr": [np.nan], "total_cagr": [np.nan],
                       "reason": ["no two years"]})
     assert sectors.growth_chart(g, domains, language="en").to_dict()["layer"]
-    wide = sectors.wide_table("<div class=\"book-table\"><table class=\"sortable\"></table></div>")
-    assert "width:max-content" in wide.data
+    fragment = sectors.Html(html)  # what the page hands to show(): displayed as HTML, a short text repr
+    assert fragment._repr_html_() == html and "characters" in repr(fragment)

@@ -9,10 +9,13 @@ from collections import defaultdict
 import numpy as np
 import pandas as pd
 import pytest
+from IPython.display import HTML, Markdown
 
 from helpers.charts import quadrants as quadrant_charts
 from helpers.methods import complexity as cx
 from helpers.chapters import technologies as tech
+from helpers.chapters.page import Table
+from helpers.data import policy
 from helpers.errors import InputError
 from helpers.i18n import CHAPTER_LABELS, column_labels, t
 
@@ -433,9 +436,17 @@ def test_notes_html_and_labels():
     assert set(tech.tooltip_labels("en")) == set(column_labels("en", "technology")) | {"label"}
 
 
-def test_seed_coverage_percent_is_the_seed_figure():
-    from helpers.data import policy
+def test_notes_block_shows_the_notes_or_nothing():
+    from helpers.chapters.technologies.page_text import notes_block
 
+    p = pd.DataFrame({"rca": [1.0]})
+    assert notes_block(None, "en") is None and notes_block(p, "en") is None
+    p.attrs["notes"] = ["one"]
+    block = notes_block(p, "nl")
+    assert isinstance(block, HTML) and block.data == tech.notes_html(p, "nl")
+
+
+def test_seed_coverage_percent_is_the_seed_figure():
     figures = policy.load_figures().set_index("fact_id")["value"]
     for source in tech.SOURCES:
         assert tech.seed_coverage_percent(source) == float(figures[f"vlg_ceps_coverage_{source}"])
@@ -461,12 +472,15 @@ def test_source_page_on_real_patents(canon):
     assert all(not isinstance(v, np.generic) for v in glue.values())
     assert page.stand_in.startswith("Belgium stands in for Flanders")
     tables = page.tables()
-    assert [v["name"] for v in tables.values()] == ["technologies_patents_profile", "technologies_patents_quadrants", "technologies_patents_coverage"]
-    assert list(tables["profile"]["df"].columns) == tech.PROFILE_TABLE_COLUMNS and len(tables["profile"]["df"]) == 35
-    assert tables["coverage"]["df"]["seed_coverage"].tolist() == [0.5]
-    assert tables["quadrants"]["df"]["count"].sum() == 35
+    assert [v.name for v in tables.values()] == ["technologies_patents_profile", "technologies_patents_quadrants", "technologies_patents_coverage"]
+    assert all(isinstance(v, Table) and dict(v.labels) == tech.table_labels("en") for v in tables.values())
+    assert list(tables["profile"].df.columns) == tech.PROFILE_TABLE_COLUMNS and len(tables["profile"].df) == 35
+    assert tables["coverage"].df["seed_coverage"].tolist() == [0.5]
+    assert tables["quadrants"].df["count"].sum() == 35
     shown = page.charts(label_top_n=5)
-    assert 1 <= len(shown) <= 2 and "Strategic investment framework of Belgium: patents, 2015-2019" in str(shown[0].to_dict()["title"])
+    assert set(shown) == {"quadrants", "zoom"}
+    assert "Strategic investment framework of Belgium: patents, 2015-2019" in str(shown["quadrants"].to_dict()["title"])
+    assert shown["zoom"] is None or "Zoom" in str(shown["zoom"].to_dict()["title"])
 
 
 def test_source_page_without_data(canon):
@@ -478,6 +492,12 @@ def test_source_page_without_data(canon):
     assert page.profile is None and page.name == "Flanders"
     assert page.findings() == t("tech_no_data", "en", source=t("tech_source_investments", "en"), region="Flanders",
                                 reason=t(f"tech_reason_{data.reason_key}", "en", **data.reason_values))
+    # the page still renders: nothing to show but the findings, glued for {glue:md}
+    assert isinstance(page, tech.InvestmentsPage)
+    assert page.tables() == {} and page.charts(label_top_n=5) == {"quadrants": None, "zoom": None} and page.notes() is None
+    glue = page.glue()
+    assert set(glue) == {"n_taxonomy", "investments_findings"} and glue["n_taxonomy"] == len(policy.load_technologies())
+    assert isinstance(glue["investments_findings"], Markdown) and glue["investments_findings"].data == page.findings()
 
 
 def test_summary_page_on_real_data(canon):
@@ -496,7 +516,72 @@ def test_summary_page_on_real_data(canon):
     assert glue["n_optimal"] + glue["n_moonshot"] + glue["n_low_risk"] + glue["n_low_priority"] == 35
     assert "(patents)" not in glue["list_optimal"]  # one source: no source tags on the listed technologies
     assert page.stand_in == t("tech_stand_in_bel", "en")
-    assert [v["name"] for v in page.tables().values()] == ["technologies_summary", "technologies_summary_sources", "technologies_summary_coverage"]
+    assert [v.name for v in page.tables().values()] == ["technologies_summary", "technologies_summary_sources", "technologies_summary_coverage"]
+    assert all(dict(v.labels) == tech.table_labels("en") for v in page.tables().values())
+    assert isinstance(glue["stand_in"], Markdown) and glue["stand_in"].data == page.stand_in
+    charts = page.charts(label_top_n=5)
+    assert set(charts) == {"quadrants", "zoom"} and "Belgium" in str(charts["quadrants"].to_dict()["title"])
     with pytest.raises(InputError, match="no data source has data"):
         tech.summary_page({"investments": sources["investments"]}, windows, {"investments": 0}, language="en", focus_name="Belgium",
                           seed_coverage={"investments": 5.0})
+
+
+def _plain_glue(values: dict) -> dict:
+    """Glue values with Markdown objects replaced by their text (Markdown objects do not compare by value)."""
+    return {k: v.data if isinstance(v, Markdown) else v for k, v in values.items()}
+
+
+def test_read_region_names_and_taxonomy_size(canon):
+    from helpers.chapters.technologies.page_text import read_region_names, taxonomy_size
+
+    names = read_region_names(canon)
+    assert names["BEL"] == "Belgium" and names["US-CA"] == "California"
+    assert taxonomy_size() == len(policy.load_technologies())
+
+
+def test_read_source_page_is_source_page_of_the_notebook_parameters(canon):
+    """read_source_page reads the region names, the focus name and the source, then builds source_page."""
+    from helpers.chapters.technologies.page_text import read_region_names
+    from helpers.i18n import region_name
+
+    names = read_region_names(canon)
+    options = dict(rca_threshold=1.0, quadrant_split="mean", complexity_method="reflections", relatedness="association", min_activity=1000)
+    page = tech.read_source_page(canon, "patents", focus_region="US-CA", language="nl", window=[2015, 2019], **options)
+    data = tech.load_source(canon, "patents", "US-CA")  # a US state: the United States stand in (patents count by country)
+    direct = tech.source_page(data, (2015, 2019), language="nl", focus_name=region_name("US-CA", "nl", names), region_names=names, **options)
+    assert type(page) is tech.SourcePage and data.stand_in
+    pd.testing.assert_frame_equal(page.profile, direct.profile)
+    glue = page.glue()
+    assert _plain_glue(glue) == _plain_glue(direct.glue())
+    assert glue["n_taxonomy"] == len(policy.load_technologies()) and glue["stand_in"].data == direct.stand_in
+    assert glue["stand_in"].data.startswith(f"{region_name('USA', 'nl', names)} staat hier in voor California")
+    for name, table in page.tables().items():
+        pd.testing.assert_frame_equal(table.df, direct.tables()[name].df)
+        assert table.labels == tech.table_labels("nl") and table.caption == direct.tables()[name].caption
+
+
+def test_read_source_page_of_investments_outside_the_us(canon):
+    with pytest.raises(InputError, match="^investments: "):
+        tech.read_source_page(canon, "investments", focus_region="BEL", language="en", window=[2009, 2013])
+    page = tech.read_source_page(canon, "investments", focus_region="BEL", language="en", window=[2009, 2013], required=False)
+    assert isinstance(page, tech.InvestmentsPage) and page.profile is None and page.name == "Belgium"
+    assert page.tables() == {} and page.notes() is None and "Belgium" in page.glue()["investments_findings"].data
+    rounds = tech.read_source_page(canon, "investments", focus_region="US-CA", language="en", window=[2009, 2013], measure="rounds")
+    assert rounds.data.classification == "crunchbase_2013_category_rounds" and rounds.name == "California"
+    assert [v.name for v in rounds.tables().values()] == ["technologies_investments_profile", "technologies_investments_quadrants",
+                                                          "technologies_investments_coverage"]
+    assert rounds.charts(label_top_n=5)["quadrants"] is not None
+    assert "funding rounds" in rounds.glue()["investments_findings"].data
+
+
+def test_read_summary_page_is_summary_page_of_the_notebook_parameters(canon):
+    windows = {"patents": [2015, 2019], "publications": [2018, 2022], "investments": [2009, 2013]}
+    minimum = {"patents": 1000, "publications": 1000, "investments": 0}
+    page = tech.read_summary_page(canon, focus_region="BEL", language="en", windows=windows, min_activity=minimum)
+    sources = {s: tech.load_source(canon, s, "BEL") for s in tech.SOURCES}
+    direct = tech.summary_page(sources, windows, minimum, language="en", focus_name="Belgium", region_names={"BEL": "Belgium"})
+    assert list(page.profiles) == ["patents"] and len(page.status) == len(tech.SOURCES)
+    pd.testing.assert_frame_equal(page.summary, direct.summary)
+    pd.testing.assert_frame_equal(page.status, direct.status)
+    assert _plain_glue(page.glue()) == _plain_glue(direct.glue()) and page.glue()["n_taxonomy"] == len(policy.load_technologies())
+    assert [v.name for v in page.tables().values()] == ["technologies_summary", "technologies_summary_sources", "technologies_summary_coverage"]

@@ -23,9 +23,9 @@ def trend_chart(df, x: str, y: str, title: str, y_title: str, x_title: str = "",
 
 
 def share_bar_chart(df, category: str, value: str, title: str, x_title: str, highlight: str | None = None, tooltip: list[Any] | None = None,
-                    x_format: str = ".1%", reference: float | None = None) -> alt.Chart | alt.LayerChart:
+                    x_format: str = ".1%", reference: float | None = None, width: int = 420) -> alt.Chart | alt.LayerChart:
     """Horizontal bars sorted by value; ``highlight`` is a boolean column drawn in the focus colour;
-    ``reference`` draws a vertical rule (e.g. RCA = 1)."""
+    ``reference`` draws a vertical rule (e.g. RCA = 1); ``width`` in pixels."""
     colour: Any = alt.value(FOCUS_COLOUR)
     if highlight:
         colour = alt.condition(f"datum.{highlight}", alt.value(FOCUS_COLOUR), alt.value(CONTEXT_COLOUR))
@@ -41,8 +41,8 @@ def share_bar_chart(df, category: str, value: str, title: str, x_title: str, hig
     )
     if reference is not None:
         rule = alt.Chart(pd.DataFrame({"reference": [reference]})).mark_rule(color="#444", strokeDash=[4, 3]).encode(x="reference:Q")
-        return alt.layer(bars, rule).properties(title=title, width=420, height=alt.Step(16))
-    return bars.properties(title=title, width=420, height=alt.Step(16))
+        return alt.layer(bars, rule).properties(title=title, width=width, height=alt.Step(16))
+    return bars.properties(title=title, width=width, height=alt.Step(16))
 
 
 
@@ -99,3 +99,8 @@ def rd_intensity_chart(df: pd.DataFrame, *, panels: list[tuple[str, str]], x: st
         charts.append(alt.layer(*layers).properties(title=panel_title, width=panel_width, height=280))
     out = alt.hconcat(*charts).resolve_scale(y="shared")
     return out.properties(title=title) if title else out
+
+
+def side_by_side(*charts: Any, title: str, subtitle: str | list[str] | None = None, spacing: int = 10) -> alt.HConcatChart:
+    """Charts next to each other (e.g. two :func:`profile_dot_plot` panels on the same rows) under one ``title``."""
+    return alt.hconcat(*charts, spacing=spacing).properties(title=alt.TitleParams(title, subtitle=subtitle) if subtitle else title)

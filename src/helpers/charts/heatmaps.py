@@ -65,3 +65,21 @@ def position_panel(df: pd.DataFrame, y: str, measure: str, label: str, quadrant:
     if title:
         props["title"] = title
     return alt.layer(cells, text).properties(**props)
+
+
+def _title(title: str, subtitle: str | list[str] | None) -> alt.TitleParams | str:
+    return alt.TitleParams(title, subtitle=subtitle) if subtitle else title
+
+
+def heatmap_with_positions(heatmap: alt.LayerChart, panel: alt.LayerChart | None = None, *, title: str,
+                           subtitle: str | list[str] | None = None, spacing: int = 6) -> alt.LayerChart | alt.HConcatChart:
+    """A heatmap (:func:`priority_heatmap`) with the :func:`position_panel` of the same rows on its
+    left (when ``panel`` is given; give the heatmap no y labels then, the panel carries them),
+    colour scales kept apart, under one ``title``."""
+    view: Any = alt.hconcat(panel, heatmap, spacing=spacing).resolve_scale(color="independent") if panel is not None else heatmap
+    return view.properties(title=_title(title, subtitle))
+
+
+def stacked_heatmaps(panels: list[Any], *, title: str, subtitle: str | list[str] | None = None, spacing: int = 18) -> alt.VConcatChart:
+    """Heatmaps (:func:`priority_heatmap`, e.g. one per row of strategies) stacked top to bottom under one ``title``."""
+    return alt.vconcat(*panels, spacing=spacing).properties(title=_title(title, subtitle))

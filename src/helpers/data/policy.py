@@ -8,14 +8,14 @@ citation whose first field is a ``source_id`` of ``sources.csv``.
 Loaders read a file with pandas (every column as text, nothing guessed), check it and return a
 DataFrame; a problem raises :class:`helpers.errors.InputError` with one line that names the file,
 the line or column and the fix. :func:`load_policy_data` loads everything and checks the references
-between files. The pure functions at the end (:func:`priorities_matrix`, :func:`convergence`,
-:func:`budget_totals`, :func:`unmapped_items`) are what the book's "other countries" chapter uses.
+between files. What the book's "other countries" chapter computes from these tables (priority
+counts, convergence, budget totals, unmapped items) lives in :mod:`helpers.chapters.countries`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +23,7 @@ import pandas as pd
 
 from helpers.data import PROJECT_DATA
 from helpers.errors import InputError
+
 
 def _domains() -> dict[str, tuple[str, str]]:
     """The nine sector domains of the seed's Tabel 1 from ``data/domains.csv`` (the one list of domain ids)."""
@@ -39,7 +40,6 @@ MAPPING_BASES = ("seed", "judgement")
 TOTAL_CHECKS = ("exact", "parts_incomplete", "parts_not_in_seed", "mismatch")
 _ID = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
 _COUNTRY = re.compile(r"^(?:[A-Z]{3}|EU|[A-Z]{2}-[A-Z]{2,3})$")
-_TOL = 1e-9
 
 
 def default_data_dir() -> Path:
@@ -361,147 +361,3 @@ def load_policy_data(data_dir: Path | str | None = None) -> PolicyData:
     for name in ("categories", "technologies", "strategies", "priorities", "budgets", "figures"):
         check_citations(getattr(data, name), sources, SPECS[name], _path(data_dir, SPECS[name]))
     return data
-
-
-# ----------------------------------------------------------------------------- pure functions for the chapter
-def taxonomy_labels(technologies: pd.DataFrame | None = None, lang: str = "en") -> pd.DataFrame:
-    """One row per taxonomy id (technologies, then the nine domains): kind, label, category."""
-    rows = []
-    if technologies is not None:
-        for _, t in technologies.iterrows():
-            rows.append({"taxonomy_id": t["tech_id"], "kind": "tech", "label": t[f"label_{lang}"], "category_id": t["category_id"]})
-    for d, (nl, en) in DOMAINS.items():
-        rows.append({"taxonomy_id": d, "kind": "domain", "label": en if lang == "en" else nl, "category_id": ""})
-    return pd.DataFrame(rows, columns=["taxonomy_id", "kind", "label", "category_id"])
-
-
-def _strategy_ids(strategies: pd.DataFrame | Sequence[str]) -> list[str]:
-    if isinstance(strategies, pd.DataFrame):
-        return strategies["strategy_id"].tolist()
-    return list(strategies)
-
-
-def priorities_matrix(priorities: pd.DataFrame, crosswalk: pd.DataFrame, strategies: pd.DataFrame | Sequence[str], *,
-                      technologies: pd.DataFrame | None = None, by: str = "strategy", binary: bool = False,
-                      taxonomy: str = "all", groups: Iterable[str] | None = None,
-                      source_types: Iterable[str] | None = None,
-                      mapping_bases: Iterable[str] | None = None) -> pd.DataFrame:
-    """Taxonomy item x strategy (or x country): how many priority items of each column map to each item.
-
-    ``strategies`` selects and orders the columns (a strategies DataFrame or a list of ids; with
-    ``by="country"`` the columns are the countries of those strategies, in order of appearance).
-    ``technologies`` adds every technology as a row even where nothing maps to it (all nine
-    domains are always rows when ``taxonomy`` includes domains). ``taxonomy`` is ``"all"``,
-    ``"tech"`` or ``"domain"``; ``groups`` keeps only those ``item_group`` values and
-    ``source_types`` only those source types; ``mapping_bases=["seed"]`` keeps only the mappings
-    the seed itself states (drops the judgement calls). ``binary=True`` gives booleans (prioritised or not).
-    """
-    if by not in ("strategy", "country"):
-        raise InputError(f"priorities_matrix: by={by!r} is not known; use 'strategy' or 'country'")
-    if taxonomy not in ("all", "tech", "domain"):
-        raise InputError(f"priorities_matrix: taxonomy={taxonomy!r} is not known; use 'all', 'tech' or 'domain'")
-    ids = _strategy_ids(strategies)
-    if not ids:
-        raise InputError("priorities_matrix: no strategies selected; pass at least one strategy_id")
-    if isinstance(strategies, pd.DataFrame):
-        country_of = dict(zip(strategies["strategy_id"], strategies["country"]))
-    elif by == "country":
-        raise InputError("priorities_matrix: by='country' needs the strategies DataFrame (with its country column), not a list of ids")
-    else:
-        country_of = {}
-        unknown = [s for s in ids if s not in set(priorities["strategy_id"])]
-        if unknown:
-            raise InputError(f"priorities_matrix: strategy {unknown[0]!r} has no rows in priorities.csv; check the id")
-
-    pr = priorities[priorities["strategy_id"].isin(ids)]
-    if groups is not None:
-        pr = pr[pr["item_group"].isin(list(groups))]
-    if source_types is not None:
-        pr = pr[pr["source_type"].isin(list(source_types))]
-    if mapping_bases is not None:
-        crosswalk = crosswalk[crosswalk["mapping_basis"].isin(list(mapping_bases))]
-    cw = crosswalk.melt(id_vars=["item_id"], value_vars=["tech_id", "domain_id"], value_name="taxonomy_id")
-    cw = cw[cw["taxonomy_id"] != ""].rename(columns={"variable": "kind"})
-    cw["kind"] = cw["kind"].map({"tech_id": "tech", "domain_id": "domain"})
-    if taxonomy != "all":
-        cw = cw[cw["kind"] == taxonomy]
-    long = pr[["strategy_id", "item_id"]].merge(cw.drop_duplicates(["item_id", "taxonomy_id"]), on="item_id")
-    long["column"] = long["strategy_id"].map(country_of) if by == "country" else long["strategy_id"]
-    columns = list(dict.fromkeys(country_of[s] for s in ids)) if by == "country" else ids
-
-    rows: list[str] = []
-    if taxonomy in ("all", "tech") and technologies is not None:
-        rows += technologies["tech_id"].tolist()
-    if taxonomy in ("all", "domain"):
-        rows += list(DOMAIN_IDS)
-    rows += [r for r in dict.fromkeys(long["taxonomy_id"]) if r not in set(rows)]
-    if long.empty:
-        counts = pd.DataFrame()
-    else:
-        counts = long.groupby(["taxonomy_id", "column"])["item_id"].nunique().unstack("column")
-    matrix = counts.reindex(index=rows, columns=columns).fillna(0).astype(int)
-    matrix.index.name = "taxonomy_id"
-    matrix.columns.name = by
-    return matrix.astype(bool) if binary else matrix
-
-
-def convergence(matrix: pd.DataFrame, min_strategies: int = 2) -> pd.DataFrame:
-    """Taxonomy items that many columns of ``matrix`` prioritise, most shared first.
-
-    Returns columns ``taxonomy_id``, ``n`` (columns with at least one item), ``share`` (n / number
-    of columns), ``total_items`` (sum of counts) and ``columns`` (';'-joined), for items with
-    ``n >= min_strategies``.
-    """
-    if matrix.shape[1] == 0:
-        raise InputError("convergence: the matrix has no columns; select at least one strategy")
-    present = matrix.astype(int) > 0
-    n = present.sum(axis=1)
-    out = pd.DataFrame({
-        "taxonomy_id": matrix.index,
-        "n": n.values,
-        "share": (n / matrix.shape[1]).values,
-        "total_items": matrix.astype(int).sum(axis=1).values,
-        "columns": [";".join(str(c) for c in matrix.columns[row]) for row in present.values],
-    })
-    out = out[out["n"] >= min_strategies]
-    return out.sort_values(["n", "total_items", "taxonomy_id"], ascending=[False, False, True]).reset_index(drop=True)
-
-
-def budget_totals(budgets: pd.DataFrame) -> pd.DataFrame:
-    """Recompute every stated total from its parts.
-
-    For each row with ``is_total`` the parts are the rows whose ``total_id`` is its ``budget_id``;
-    ``computed`` is sum(amount x n_years) over the parts. ``matches`` is True when the check the
-    total declares holds: ``exact`` -> computed == stated; ``parts_incomplete`` -> computed <=
-    stated (the seed leaves part of it unquantified); ``parts_not_in_seed`` -> no parts to check;
-    ``mismatch`` -> the seed's own numbers do not add up (documented, ``matches`` is False).
-    """
-    df = budgets.copy()
-    n_years = df["n_years"].fillna(1.0) if "n_years" in df.columns else 1.0
-    df["_value"] = df["amount"].astype(float) * n_years
-    parts = df[df["total_id"] != ""].groupby("total_id").agg(computed=("_value", "sum"), n_parts=("_value", "size"))
-    totals = df[df["is_total"].astype(bool)].set_index("budget_id")
-    out = totals[["strategy_id", "programme", "unit", "amount"]].rename(columns={"amount": "stated"})
-    out["total_check"] = totals["total_check"] if "total_check" in totals.columns else ""
-    out = out.join(parts, how="left")
-    out["n_parts"] = out["n_parts"].fillna(0).astype(int)
-    out["computed"] = out["computed"].fillna(0.0).round(6)
-    out["difference"] = (out["stated"] - out["computed"]).round(6)
-
-    def _ok(r: pd.Series) -> bool:
-        if r["total_check"] == "exact":
-            return r["n_parts"] > 0 and abs(r["difference"]) <= _TOL * max(1.0, abs(r["stated"]))
-        if r["total_check"] == "parts_incomplete":
-            return r["n_parts"] > 0 and r["computed"] <= r["stated"] + _TOL
-        if r["total_check"] == "parts_not_in_seed":
-            return r["n_parts"] == 0
-        return False
-
-    out["matches"] = out.apply(_ok, axis=1) if len(out) else pd.Series(dtype=bool)
-    out.index.name = "total_id"
-    return out.reset_index()
-
-
-def unmapped_items(priorities: pd.DataFrame, crosswalk: pd.DataFrame) -> pd.DataFrame:
-    """Priority items that map to no technology or domain (outside the common taxonomy)."""
-    return priorities[~priorities["item_id"].isin(set(crosswalk["item_id"]))].reset_index(drop=True)

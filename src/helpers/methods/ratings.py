@@ -34,6 +34,9 @@ Rules
     (quartiles by default; cut points are parameters). Pass all sectors of the economy to rank the
     nine domains against the whole economy, or only the nine to rank them against each other.
 Missing values (NaN/None) become ``na`` under both rules, with the reason carried along.
+
+This module reads no files: the published Tabel 1 and the domains are project data, read by
+:func:`helpers.data.domains.load_published_ratings` and :func:`helpers.data.domains.load_domains`.
 """
 
 from __future__ import annotations
@@ -41,7 +44,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -62,14 +64,6 @@ INDICATORS: dict[str, tuple[str, str]] = {
     "patents": ("Octrooien", "Patents"),
     "publications": ("Publicaties", "Publications"),
 }
-
-#: Project data folder (``data/`` at the repository root): facts taken from the seeds.
-PROJECT_DATA: Path = Path(__file__).resolve().parents[3] / "data"
-PUBLISHED_FILE = "tabel1_published.csv"
-DOMAINS_FILE = "domains.csv"
-
-PUBLISHED_COLUMNS = ("domain_id", "domain_nl", "domain_en", "indicator_id", "indicator_nl", "indicator_en", "rating", "citation")
-DOMAIN_COLUMNS = ("domain_id", "order", "domain_nl", "domain_en", "nace", "nace_label_en", "match", "note", "citation")
 
 COMPARISON_STATUSES: tuple[str, ...] = ("agree", "disagree", "na_mismatch")
 
@@ -121,50 +115,6 @@ def _known_indicators(df: pd.DataFrame, source: str, indicators: Iterable[str] |
             f"{source}, row {i}: unknown indicator_id {df.at[i, 'indicator_id']!r}; "
             f"use one of {', '.join(sorted(allowed))}"
         )
-
-
-# --------------------------------------------------------------------------------------------
-# reference data
-# --------------------------------------------------------------------------------------------
-
-
-def load_published_ratings(path: str | Path | None = None) -> pd.DataFrame:
-    """Read the seed's published Tabel 1 (``data/tabel1_published.csv``) and check it.
-
-    Checks: the columns of :data:`PUBLISHED_COLUMNS`, every rating in :data:`RATINGS`, every
-    indicator in :data:`INDICATORS`, one row per (domain, indicator), a citation on every row.
-    """
-    path = Path(path) if path is not None else PROJECT_DATA / PUBLISHED_FILE
-    source = str(path)
-    try:
-        df = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except FileNotFoundError:
-        raise InputError(f"{source}: file not found; restore it from the repository") from None
-    require_columns(df, PUBLISHED_COLUMNS, source)
-    for i, sym in df["rating"].items():
-        check_rating(sym, source, i)
-    _known_indicators(df, source, INDICATORS)
-    _no_duplicate_cells(df, source)
-    empty = df["citation"].str.strip() == ""
-    if empty.any():
-        raise InputError(f"{source}, row {empty.idxmax()}: empty 'citation'; every row needs its source")
-    return df
-
-
-def load_domains(path: str | Path | None = None) -> pd.DataFrame:
-    """Read ``data/domains.csv`` (the nine domains, labels, NACE groups) and check its columns."""
-    path = Path(path) if path is not None else PROJECT_DATA / DOMAINS_FILE
-    source = str(path)
-    try:
-        df = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except FileNotFoundError:
-        raise InputError(f"{source}: file not found; restore it from the repository") from None
-    require_columns(df, DOMAIN_COLUMNS, source)
-    dup = df["domain_id"].duplicated()
-    if dup.any():
-        raise InputError(f"{source}, row {dup.idxmax()}: duplicate domain_id {df.at[dup.idxmax(), 'domain_id']!r}")
-    df["order"] = pd.to_numeric(df["order"], errors="raise").astype(int)
-    return df.sort_values("order").reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------------------------

@@ -44,6 +44,12 @@ LABELS: dict[str, dict[str, str]] = {
     "framework_tech_missing": {"nl": "geen", "en": "none"},
     "framework_portfolio_caption": {"nl": "Portfolio: domeinen per categorie", "en": "Portfolio: domains per category"},
     "framework_rules_caption": {"nl": "Alle 32 combinaties van de vijf inputs en hun uitkomst", "en": "All 32 combinations of the five inputs and their outcome"},
+    "framework_focus_warning": {
+        "nl": "```{{warning}}\nDe transitieprioriteiten zijn die van de Vlaamse Regering (data/domain_transitions.csv). Voor een andere "
+              "focusregio vervang je dat bestand door de prioriteiten van die regio.\n```",
+        "en": "```{{warning}}\nThe transition priorities are those of the Flemish Government (data/domain_transitions.csv). For another "
+              "focus region, replace that file with that region's priorities.\n```",
+    },
     # status and words
     "status_agree": {"nl": "gelijk", "en": "agree"},
     "status_disagree": {"nl": "verschillend", "en": "disagree"},

@@ -1,0 +1,307 @@
+"""The sector-strengths chapter's page: Tabel 1 computed, compared with the published table, and every value behind it.
+
+:func:`sector_page` computes everything from the canonical tables and the project data;
+:class:`SectorPage` hands the notebook the numbers of the text (:meth:`~SectorPage.glue`), the
+published tables (:meth:`~SectorPage.tables`), the charts (:meth:`~SectorPage.charts`) and the
+coloured comparison table (:meth:`~SectorPage.comparison_html`). The chart wrappers
+(:func:`comparison_chart`, :func:`values_chart`, :func:`growth_chart`) put readers' names on the
+tables and call :mod:`helpers.charts.ratings`.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from helpers.chapters.page import Table
+from helpers.chapters.sectors.indicators import domain_indicators, load_inputs
+from helpers.chapters.sectors.quality import flags_for_cells
+from helpers.chapters.sectors.rating import comparison_table, make_rule, rate_domains
+from helpers.chapters.sectors.values import ALL_INDICATORS, with_names
+from helpers.charts import ratings as rating_charts
+from helpers.data.domains import load_concordance, load_domains, load_ncses_mapping, load_published_ratings
+from helpers.i18n import column_labels, region_name, t
+from helpers.methods.ratings import COMPARISON_STATUSES, INDICATORS, RankRule, ThresholdRule, agreement_summary
+
+
+@dataclass(frozen=True, repr=False)
+class Html:
+    """A fragment of HTML for the page (shown as it is by the notebook's ``show``)."""
+
+    text: str
+
+    def _repr_html_(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return f"<Html: {len(self.text):,} characters>"
+
+
+def _names(domains: pd.DataFrame, language: str) -> dict[str, str]:
+    return dict(zip(domains["domain_id"], domains[f"domain_{language}"]))
+
+
+# --------------------------------------------------------------------------------------------
+# charts: readers' names on the tables, then helpers.charts.ratings
+# --------------------------------------------------------------------------------------------
+
+
+def comparison_chart(comparison: pd.DataFrame, domains: pd.DataFrame, *, language: str = "nl",
+                     titles: Mapping[str, str] | None = None) -> alt.HConcatChart:
+    """Computed and published ratings of :func:`~helpers.chapters.sectors.rating.comparison_table`
+    side by side, domains in the order of ``domains``, Tabel 1's indicators in the seed's order
+    (:func:`helpers.charts.ratings.rating_comparison_chart`; ``titles`` as there)."""
+    col = 0 if language == "nl" else 1
+    names = _names(domains, language)
+    ind_names = {k: v[col] for k, v in INDICATORS.items()}
+    df = comparison.copy()
+    df["domain"] = df["domain_id"].map(names)
+    df["indicator"] = df["indicator_id"].map(ind_names)
+    return rating_charts.rating_comparison_chart(df, x_order=[ind_names[k] for k in INDICATORS],
+                                                 y_order=[names[d] for d in domains["domain_id"]], titles=titles)
+
+
+def values_chart(values: pd.DataFrame, domains: pd.DataFrame, *, language: str = "nl", title: str = "", x_title: str = "",
+                 reference_lines: Sequence[float] = (1.0,), labels: Mapping[str, str] | None = None) -> alt.LayerChart:
+    """Specialisation index per domain (rows) and indicator (colours), log scale, with reference lines
+    (:func:`helpers.charts.ratings.index_dot_chart`)."""
+    col = 0 if language == "nl" else 1
+    names = _names(domains, language)
+    df = values.copy()
+    df["domain"] = df["domain_id"].map(names)
+    df["indicator"] = df["indicator_id"].map(lambda k: ALL_INDICATORS[k][col])
+    return rating_charts.index_dot_chart(df, order=[names[d] for d in domains["domain_id"]],
+                                         indicator_order=[v[col] for v in ALL_INDICATORS.values()], title=title, x_title=x_title,
+                                         reference_lines=reference_lines, labels=labels)
+
+
+def growth_chart(growth: pd.DataFrame, domains: pd.DataFrame, *, language: str = "nl", title: str = "", x_title: str = "",
+                 labels: Mapping[str, str] | None = None) -> alt.LayerChart:
+    """Difference between the domain's and the total economy's annual growth in the reference (bars),
+    coloured by the resulting growth-potential input (:func:`helpers.charts.ratings.growth_difference_chart`)."""
+    names = _names(domains, language)
+    df = growth.copy()
+    df["domain"] = df["domain_id"].map(names)
+    return rating_charts.growth_difference_chart(df, order=[names[d] for d in domains["domain_id"]], title=title, x_title=x_title,
+                                                 labels=labels)
+
+
+# --------------------------------------------------------------------------------------------
+# tables
+# --------------------------------------------------------------------------------------------
+
+#: Background of a comparison cell by status (lighter than the chart's border colours).
+COMPARISON_BACKGROUNDS: dict[str, str] = {"agree": "#d8f0df", "disagree": "#f8d7dc", "na_mismatch": "#fde9c4"}
+
+
+def comparison_html(comparison: pd.DataFrame, domains: pd.DataFrame, *, language: str = "nl", caption: str = "",
+                    labels: Mapping[str, str] | None = None) -> str:
+    """Tabel 1 as a styled HTML table: per cell ``computed / published``, coloured by agreement.
+
+    Green = same symbol, red = different symbols, amber = one of the two is ``na``; ``⚠`` marks a
+    cell touched by a data-quality flag (see the values table). Hover shows value, reason and flags.
+    ``labels["legend"]``: a line under the table.
+    """
+    labels = dict(labels or {})
+    col = 0 if language == "nl" else 1
+    names = _names(domains, language)
+    cells = {(r.domain_id, r.indicator_id): r for r in comparison.itertuples(index=False)}
+    head = "".join(f'<th style="padding:0.2rem 0.3rem;text-align:center">{html_lib.escape(v[col])}</th>' for v in INDICATORS.values())
+    body = []
+    for d in domains["domain_id"]:
+        tds = []
+        for k in INDICATORS:
+            r = cells.get((d, k))
+            if r is None:
+                tds.append("<td></td>")
+                continue
+            value = "" if pd.isna(r.value) else f"{r.value:.2f}"
+            tip = " | ".join(x for x in (value, r.basis if isinstance(r.basis, str) else "", r.reason, r.flags) if x)
+            warn = " ⚠" if r.flagged else ""
+            tds.append(f'<td style="background:{COMPARISON_BACKGROUNDS[r.status]};text-align:center;white-space:nowrap;padding:0.2rem 0.3rem" '
+                       f'title="{html_lib.escape(tip)}"><b>{html_lib.escape(r.computed)}</b>{warn} / {html_lib.escape(r.published)}</td>')
+        body.append(f'<tr><th style="text-align:left;font-weight:normal;padding:0.2rem 0.4rem">{html_lib.escape(names.get(d, d))}</th>{"".join(tds)}</tr>')
+    cap = f"<caption>{html_lib.escape(caption)}</caption>" if caption else ""
+    legend = labels.get("legend", "")
+    leg = f'<p style="font-size:0.85rem">{html_lib.escape(legend)}</p>' if legend else ""
+    return (f'<div class="book-table"><table class="sector-compare" style="font-size:0.8rem;border-collapse:collapse">{cap}<thead><tr><th></th>{head}</tr></thead>'
+            f"<tbody>{''.join(body)}</tbody></table>{leg}</div>")
+
+
+def na_summary(values: pd.DataFrame, domains: pd.DataFrame, language: str = "nl") -> pd.DataFrame:
+    """The ``na`` cells of ``values`` grouped by reason: reason, cells (number), which (domain: indicator; ...)."""
+    col = 0 if language == "nl" else 1
+    names = _names(domains, language)
+    na = values[values["value"].isna()]
+    rows = []
+    for reason, g in na.groupby("reason", sort=False):
+        which = "; ".join(f"{names.get(d, d)}: {ALL_INDICATORS.get(k, (k, k))[col]}" for d, k in zip(g["domain_id"], g["indicator_id"]))
+        rows.append({"reason": reason, "cells": len(g), "which": which})
+    return pd.DataFrame(rows, columns=["reason", "cells", "which"])
+
+
+def rule_text(rule: ThresholdRule | RankRule, language: str) -> str:
+    """The rating rule in words, for the text."""
+    if isinstance(rule, ThresholdRule):
+        return t("rule_threshold", language, a=rule.very_strong, b=rule.strong, c=rule.neutral)
+    return t("rule_rank", language, a=rule.cuts[0], b=rule.cuts[1], c=rule.cuts[2])
+
+
+# --------------------------------------------------------------------------------------------
+# the page
+# --------------------------------------------------------------------------------------------
+
+_AGREEMENT_COLUMNS = ["indicator", "cells", "agree", "disagree", "na_mismatch", "both_rated", "share_agree_rated", "share_within_one"]
+_VALUE_TABLE_COLUMNS = ["domain", "indicator", "value", "computed", "published", "status", "flags", "reason", "years",
+                        "focus_share", "reference_share", "reference_coverage", "basis", "source", "domain_id", "indicator_id"]
+_CONCORDANCE_COLUMNS = ["wipo_id", "wipo_field", "nace_group", "nace_rev2", "link", "schmoch2003_field", "note", "citation"]
+
+
+@dataclass
+class SectorPage:
+    """The sector-strengths chapter (:func:`sector_page`): indicator values, ratings and their comparison with Tabel 1."""
+
+    language: str
+    focus_name: str
+    reference_name: str
+    sectors_window: tuple[int, int]
+    patents_window: tuple[int, int]
+    publications_window: tuple[int, int]
+    min_coverage: float
+    rule: ThresholdRule | RankRule
+    domains: pd.DataFrame
+    concordance: pd.DataFrame
+    ncses_mapping: pd.DataFrame
+    values: pd.DataFrame
+    by_year: pd.DataFrame
+    comparison: pd.DataFrame
+    summary: pd.DataFrame
+    flags: pd.DataFrame | None
+
+    def _labels(self) -> dict[str, str]:
+        return column_labels(self.language, "sectors")
+
+    def _status_words(self) -> dict[str, str]:
+        return {s: t(f"status_{s}", self.language) for s in COMPARISON_STATUSES}
+
+    def glue(self) -> dict[str, Any]:
+        """The numbers and words of the chapter's text (the ``ss_`` glue names)."""
+        overall = self.summary.set_index("indicator_id").loc["all"]
+        comparison = self.comparison
+        (s_start, s_end), (p_start, p_end), (a_start, a_end) = self.sectors_window, self.patents_window, self.publications_window
+        return dict(
+            ss_focus=self.focus_name, ss_reference=self.reference_name, ss_rule=rule_text(self.rule, self.language),
+            ss_s_start=s_start, ss_s_end=s_end, ss_p_start=p_start, ss_p_end=p_end, ss_a_start=a_start, ss_a_end=a_end,
+            ss_cells=int(overall["cells"]), ss_agree=int(overall["agree"]), ss_disagree=int(overall["disagree"]),
+            ss_na_mismatch=int(overall["na_mismatch"]), ss_both_rated=int(overall["both_rated"]),
+            ss_share_agree_rated=float(overall["share_agree_rated"] * 100) if overall["both_rated"] else 0.0,
+            ss_share_within_one=float(overall["share_within_one"] * 100) if overall["both_rated"] else 0.0,
+            ss_na_computed=int((comparison["computed"] == "na").sum()), ss_na_published=int((comparison["published"] == "na").sum()),
+            ss_flagged=int(comparison["flagged"].sum()), ss_min_coverage=float(self.min_coverage * 100),
+            ss_n_flags=0 if self.flags is None else len(self.flags),
+        )
+
+    def agreement(self) -> pd.DataFrame:
+        """Agreement with the published table per indicator and overall (row ``alle`` / ``all``), readers' indicator names."""
+        col = 0 if self.language == "nl" else 1
+        out = self.summary.rename(columns={"indicator_id": "indicator"})[_AGREEMENT_COLUMNS]
+        out["indicator"] = out["indicator"].map(lambda k: INDICATORS.get(k, ("alle", "all"))[col])
+        return out
+
+    def cells(self) -> pd.DataFrame:
+        """Every indicator value with its computed and published rating and agreement, readers' names first."""
+        cells = self.values.merge(self.comparison[["domain_id", "indicator_id", "computed", "published", "status"]],
+                                  on=["domain_id", "indicator_id"], how="left")
+        cells["status"] = cells["status"].map(self._status_words()).fillna("")
+        return with_names(cells, self.domains, self.language)[_VALUE_TABLE_COLUMNS]
+
+    def tables(self) -> dict[str, Table | None]:
+        """The published tables; ``quality_flags`` and ``values_by_year`` are ``None`` when there is nothing to show."""
+        lang, labels = self.language, self._labels()
+        flags = None
+        if self.flags is not None and len(self.flags):
+            (start, end) = self.sectors_window
+            flags = Table(self.flags.rename(columns={"reason": "explanation"}), "sector_quality_flags", labels=labels,
+                          formats={"value": ",.1f"}, caption=t("sector_flags_caption", lang, region=self.focus_name, start=start, end=end))
+        by_year = None
+        if len(self.by_year):
+            by_year = Table(with_names(self.by_year, self.domains, lang), "sector_values_by_year", caption=t("sector_by_year_caption", lang),
+                            labels=labels, formats={"focus_value": ".4f", "reference_value": ".4f", "reference_coverage": ".0%", "si": ".2f"},
+                            wide=True)
+        return {
+            "agreement": Table(self.agreement(), "sector_agreement", caption=t("sector_agreement_caption", lang), labels=labels,
+                               formats={"share_agree": ".0%", "share_agree_rated": ".0%", "share_within_one": ".0%", "mean_abs_distance": ".2f"}),
+            "values": Table(self.cells(), "sector_values", caption=t("sector_values_caption", lang), labels=labels,
+                            formats={"value": ".2f", "focus_share": ".4f", "reference_share": ".4f"}, wide=True),
+            "na_cells": Table(na_summary(self.values, self.domains, lang), "sector_na_cells", caption=t("sector_na_caption", lang), labels=labels),
+            "quality_flags": flags,
+            "concordance": Table(self.concordance[_CONCORDANCE_COLUMNS], "sector_concordance_wipo35", caption=t("sector_concordance_caption", lang),
+                                 labels=labels, wide=True),
+            "ncses_mapping": Table(with_names(self.ncses_mapping, self.domains, lang), "sector_mapping_ncses", caption=t("sector_ncses_caption", lang),
+                                   labels=labels, wide=True),
+            "values_by_year": by_year,
+        }
+
+    def charts(self) -> dict[str, Any]:
+        """The computed and published Tabel 1 side by side (``comparison``) and the values behind them (``values``)."""
+        lang, labels = self.language, self._labels()
+        comparison = comparison_chart(self.comparison, self.domains, language=lang, titles={
+            "computed_title": t("sector_compare_computed", lang, region=self.focus_name), "published_title": t("sector_compare_published", lang),
+            **self._status_words(), "rating": t("rating", lang), "status": t("status", lang),
+            **{k: labels[k] for k in ("domain", "indicator", "computed", "published", "value", "basis", "reason", "flags")}})
+        values = values_chart(self.values, self.domains, language=lang,
+                              title=t("sector_values_title", lang, region=self.focus_name, reference=self.reference_name),
+                              x_title=t("sector_values_axis", lang, reference=self.reference_name),
+                              labels={k: labels[k] for k in ("domain", "indicator", "value", "years", "flags")})
+        return {"comparison": comparison, "values": values}
+
+    def comparison_html(self) -> Html:
+        """Tabel 1 as a coloured HTML table, ``computed / published`` per cell (:func:`comparison_html`)."""
+        return Html(comparison_html(self.comparison, self.domains, language=self.language,
+                                    caption=t("sector_compare_title", self.language, region=self.focus_name, reference=self.reference_name),
+                                    labels={"legend": t("sector_compare_table_caption", self.language)}))
+
+
+def _window(window: Sequence[int]) -> tuple[int, int]:
+    return int(window[0]), int(window[1])
+
+
+def sector_page(data_dir: str | Path, *, focus_region: str, reference_region: str, sectors_window: Sequence[int],
+                patents_window: Sequence[int], publications_window: Sequence[int], rd_window: Sequence[int], language: str,
+                rating_rule: str = "threshold", thresholds: Sequence[float] = (1.5, 1.1, 0.9),
+                rank_cuts: Sequence[float] = (0.25, 0.5, 0.75), min_coverage: float = 0.6) -> SectorPage:
+    """The sector-strengths chapter from the canonical tables in ``data_dir`` and the project data.
+
+    Computes every indicator of the nine domains (:func:`~helpers.chapters.sectors.indicators.domain_indicators`),
+    rates Tabel 1's six with the edition's rule (:func:`~helpers.chapters.sectors.rating.make_rule`),
+    compares the ratings with the published table and lists the data-quality flags of the focus
+    region's domain sectors in the sector window.
+    """
+    data = load_inputs(data_dir)
+    names = data["regions"].set_index("region")["name"]
+    domains = load_domains()
+    concordance = load_concordance()
+    ncses_mapping = load_ncses_mapping(domains=domains["domain_id"])
+    values, by_year = domain_indicators(
+        sectors=data["sector_indicators"], domains=domains, focus=focus_region, reference=reference_region,
+        sectors_window=sectors_window, patents=data["patents"], publications=data["publications"],
+        patents_window=patents_window, publications_window=publications_window, rd_window=rd_window,
+        concordance=concordance, ncses_mapping=ncses_mapping, region_indicators=data["region_indicators"],
+        min_coverage=min_coverage)
+    rule = make_rule(rating_rule, thresholds, rank_cuts)
+    comparison = comparison_table(rate_domains(values, rule), load_published_ratings(), values)
+    flags = (flags_for_cells(data["quality_flags"], domains, focus_region, sectors_window)
+             if data["quality_flags"] is not None else None)
+    return SectorPage(
+        language=language, focus_name=region_name(focus_region, language, names),
+        reference_name=region_name(reference_region, language, names), sectors_window=_window(sectors_window),
+        patents_window=_window(patents_window), publications_window=_window(publications_window), min_coverage=min_coverage,
+        rule=rule, domains=domains, concordance=concordance, ncses_mapping=ncses_mapping, values=values, by_year=by_year,
+        comparison=comparison, summary=agreement_summary(comparison), flags=flags,
+    )

@@ -1,0 +1,68 @@
+"""The words of the technology chapter's pages: table headers and columns, tooltip titles, region names,
+whose data a page shows, and the notes of the measures."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+from IPython.display import HTML
+
+from helpers.chapters.technologies.sources import SourceData
+from helpers.data import canonical, policy
+from helpers.i18n import column_labels, region_name, t
+
+#: Columns of the published profile table of a source page.
+PROFILE_TABLE_COLUMNS = ["label", "category", "quadrant", "activity", "share_of_region", "rca", "specialised", "density", "complexity",
+                         "taxonomy_technologies", "technology"]
+#: Columns of the published coverage table (the summary page puts ``source`` first).
+COVERAGE_TABLE_COLUMNS = ["classification", "window_start", "window_end", "n_selected", "region_total", "covered", "coverage", "seed_coverage"]
+_PROFILE_FORMATS = {"activity": ",.0f", "share_of_region": ".2%", "rca": ".2f", "density": ".1f", "complexity": ".2f"}
+_COVERAGE_FORMATS = {"region_total": ",.0f", "covered": ",.0f", "coverage": ".1%", "seed_coverage": ".0%"}
+#: Sort order "strongest specialisation first" (ties by technology code), as keyword arguments of ``sort_values``.
+_BY_RCA = dict(by=["rca", "technology"], ascending=[False, True], kind="mergesort")
+
+
+def table_labels(language: str) -> dict[str, str]:
+    """Column headers of the chapter's tables: the chapter's column labels plus ``label``, ``category`` and ``quadrant``."""
+    return column_labels(language, "technology") | {"label": t("tech_col_label", language), "category": t("tech_col_category", language),
+                                                    "quadrant": t("tech_col_quadrant", language)}
+
+
+def tooltip_labels(language: str) -> dict[str, str]:
+    """Tooltip titles of the quadrant charts."""
+    return column_labels(language, "technology") | {"label": t("tech_col_label", language)}
+
+
+def read_region_names(data_dir: Path | str) -> dict[str, str]:
+    """Region code -> name of the canonical ``regions`` table in ``data_dir`` (the names :func:`helpers.i18n.region_name` falls back on)."""
+    regions = canonical.read(data_dir, "regions")
+    return dict(zip(regions["region"], regions["name"]))
+
+
+def taxonomy_size() -> int:
+    """The number of technologies of the taxonomy (``data/technologies.csv``), which the chapter's text cites."""
+    return len(policy.load_technologies())
+
+
+def stand_in_text(data: SourceData, focus_name: str, language: str, region_names: Mapping[str, str] | None = None) -> str:
+    """Whose data a page shows: Belgium for Flanders, a country for one of its regions (``data.stand_in``), or the focus region itself."""
+    used = region_name(data.region, language, region_names)
+    if data.stand_in:
+        return t("tech_stand_in_parent", language, region=used, focus=focus_name, source=t(f"tech_source_{data.source}", language))
+    return t("tech_stand_in_bel", language) if data.region == "BEL" else t("tech_stand_in_other", language, region=used)
+
+
+def notes_html(profile: pd.DataFrame, language: str) -> str:
+    """The notes of the measures (``profile.attrs['notes']``) as a folded HTML list; ``""`` when there are none."""
+    notes = profile.attrs.get("notes", [])
+    if not notes:
+        return ""
+    return "<details><summary>" + t("tech_notes_summary", language) + "</summary><ul>" + "".join(f"<li>{n}</li>" for n in notes) + "</ul></details>"
+
+
+def notes_block(profile: pd.DataFrame | None, language: str) -> HTML | None:
+    """:func:`notes_html` of ``profile`` as HTML to show; ``None`` (nothing to show) without profile or notes."""
+    text = notes_html(profile, language) if profile is not None else ""
+    return HTML(text) if text else None

@@ -1,0 +1,233 @@
+"""One source page of the technology chapter (patents, publications, start-up investments).
+
+:func:`read_source_page` reads what the notebook's parameters point at (the focus region's name,
+the source via :func:`~helpers.chapters.technologies.sources.load_source`) and builds the page with
+:func:`source_page`: the profile, its coverage and quadrant summary, and as methods the glued
+values of the text, the published tables (:class:`~helpers.chapters.page.Table`), the quadrant
+charts (:mod:`helpers.charts.quadrants`) and the notes of the measures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import pandas as pd
+from IPython.display import HTML, Markdown
+
+from helpers.chapters.page import Table
+from helpers.chapters.technologies.checks import Split, _window
+from helpers.chapters.technologies.page_text import (_BY_RCA, _COVERAGE_FORMATS, _PROFILE_FORMATS, COVERAGE_TABLE_COLUMNS, PROFILE_TABLE_COLUMNS,
+                                                     notes_block, read_region_names, stand_in_text, table_labels, taxonomy_size, tooltip_labels)
+from helpers.chapters.technologies.profiles import quadrant_summary
+from helpers.chapters.technologies.sources import SourceData, _source_coverage, load_source, seed_coverage_percent, source_profile
+from helpers.chapters.technologies.taxonomy_mapping import category_order
+from helpers.charts import quadrants as quadrant_charts
+from helpers.errors import InputError
+from helpers.i18n import region_name, t
+
+
+@dataclass
+class SourcePage:
+    """Everything one source page of the technology chapter shows (:func:`source_page`): the
+    values of its text (:meth:`glue`), its tables (:meth:`tables`), its quadrant charts
+    (:meth:`charts`) and the notes of the measures (:meth:`notes`).
+
+    ``profile``, ``cover`` and ``quadrants`` are ``None`` when the source has no data for the
+    focus region (``data.available`` false); ``name`` is then the focus region's name.
+    """
+
+    data: SourceData
+    language: str
+    name: str
+    focus_name: str
+    start: int
+    end: int
+    rca_threshold: float
+    quadrant_split: Split
+    complexity_method: str
+    relatedness: str
+    min_activity: float
+    seed_coverage: float
+    profile: pd.DataFrame | None = None
+    cover: pd.DataFrame | None = None
+    quadrants: pd.DataFrame | None = None
+    #: :func:`stand_in_text` of the data
+    stand_in: str = ""
+    #: the number of technologies of the taxonomy, which the text cites
+    n_taxonomy: int = 0
+
+    @property
+    def source_label(self) -> str:
+        """The source's name in running text (``patents``, ``octrooien``)."""
+        return t(f"tech_source_{self.data.source}", self.language)
+
+    def _basis(self) -> str:
+        """Where relatedness comes from: within-document co-occurrence or co-location of specialisations."""
+        docs = self.data.documents
+        if docs is not None and len(docs):
+            return t("tech_basis_documents", self.language)
+        return t("tech_basis_colocation", self.language, threshold=self.rca_threshold)
+
+    def tables(self) -> dict[str, Table]:
+        """The page's published tables: ``profile``, ``quadrants`` and ``coverage``, headed by
+        :func:`table_labels`; none without data for the focus region."""
+        lang, source, p = self.language, self.data.source, self.profile
+        if p is None:
+            return {}
+        labels = table_labels(lang)
+        table = p.assign(label=p[f"label_{lang}"], category=p[f"category_{lang}"], quadrant=p[f"quadrant_{lang}"])
+        table = table.assign(taxonomy_technologies=table["taxonomy_technologies"].str.replace(";", ", "))[PROFILE_TABLE_COLUMNS]
+        cover = self.cover.assign(seed_coverage=self.seed_coverage / 100)[COVERAGE_TABLE_COLUMNS]
+        quadrants = self.quadrants.drop(columns="quadrant").rename(columns={"label": "quadrant"})
+        return {
+            "profile": Table(table, f"technologies_{source}_profile", formats=_PROFILE_FORMATS, labels=labels,
+                             caption=t("tech_table_caption", lang, region=self.name, source=self.source_label, start=self.start, end=self.end)),
+            "quadrants": Table(quadrants, f"technologies_{source}_quadrants", caption=t("tech_quadrant_caption", lang), labels=labels),
+            "coverage": Table(cover, f"technologies_{source}_coverage", formats=_COVERAGE_FORMATS, labels=labels,
+                              caption=t("tech_coverage_caption", lang, region=self.name)),
+        }
+
+    def charts(self, label_top_n: int) -> dict[str, Any]:
+        """``quadrants``: the quadrant chart (:func:`helpers.charts.quadrants.quadrant_chart`; the ``label_top_n``
+        technologies with the highest RCA labelled first); ``zoom``: the same chart zoomed on the corner where
+        the points crowd, ``None`` when they do not. Both ``None`` without data for the focus region."""
+        lang, p = self.language, self.profile
+        if p is None:
+            return {"quadrants": None, "zoom": None}
+        split = self.quadrant_split if isinstance(self.quadrant_split, str) else "fixed"
+        y_title = t("tech_y_title", lang, method=t(f"tech_complexity_short_{self.complexity_method}", lang))
+        common = dict(label_top_n=label_top_n, threshold=self.rca_threshold, tooltip_titles=tooltip_labels(lang), category_order=category_order())
+        chart = quadrant_charts.quadrant_chart(
+            p, t("tech_chart_title", lang, region=self.name, source=self.source_label, start=self.start, end=self.end),
+            t("tech_x_title", lang), y_title, lang,
+            subtitle=t("tech_chart_subtitle", lang, threshold=self.rca_threshold, split=t(f"tech_split_{split}", lang), n=len(p)), **common)
+        zoom = quadrant_charts.quadrant_zoom_domain(p)
+        if zoom is not None:
+            zoom = quadrant_charts.quadrant_chart(p, t("tech_zoom_title", lang), t("tech_x_title", lang), y_title, lang, domain=zoom,
+                                                  subtitle=t("tech_zoom_subtitle", lang), **common)
+        return {"quadrants": chart, "zoom": zoom}
+
+    def notes(self) -> HTML | None:
+        """The notes of the measures, folded (:func:`notes_html`); ``None`` when there are none or no data."""
+        return notes_block(self.profile, self.language)
+
+    def glue(self) -> dict[str, Any]:
+        """The numbers and words of the page's text, as Python scalars and strings; ``stand_in``
+        (whose data the page shows) as Markdown for ``{glue:md}``. Without data for the focus
+        region only ``n_taxonomy`` and ``stand_in``."""
+        lang, p, data = self.language, self.profile, self.data
+        text = {"n_taxonomy": self.n_taxonomy, "stand_in": Markdown(self.stand_in)}
+        if p is None:
+            return text
+        by_rca = p.sort_values(**_BY_RCA)
+        top = by_rca.iloc[0]
+        optimal = by_rca[by_rca["quadrant"] == "optimal"]
+        opt_top = (optimal if len(optimal) else by_rca).iloc[0]
+        count = dict(zip(self.quadrants["quadrant"], self.quadrants["count"]))
+        names = dict(zip(self.quadrants["quadrant"], self.quadrants["technologies"]))
+        opt_categories = optimal[f"category_{lang}"].value_counts()
+        digital = p[p["category_id"] == "digital_ai"]
+        return text | dict(
+            region_name=self.name, start=self.start, end=self.end, total=float(p["activity"].sum()), n_tech=len(p),
+            n_regions=int(p["n_regions"].iloc[0]), n_space=int(p["n_regions_space"].iloc[0]), min_activity=float(self.min_activity),
+            threshold=float(self.rca_threshold), classification_text=t(f"tech_class_{data.classification}", lang),
+            complexity_text=t(f"tech_complexity_{self.complexity_method}", lang), relatedness_text=t(f"tech_relatedness_{self.relatedness}", lang),
+            basis_text=self._basis(), x_split=float(p["x_split"].iloc[0]), y_split=float(p["y_split"].iloc[0]),
+            n_optimal=count["optimal"], n_moonshot=count["moonshot"], n_low_risk=count["low_risk"], n_low_priority=count["low_priority"],
+            list_optimal=names["optimal"], list_moonshot=names["moonshot"], list_low_risk=names["low_risk"], list_low_priority=names["low_priority"],
+            top_label=top[f"label_{lang}"], top_rca=float(top["rca"]), n_specialised=int(p["specialised"].sum()),
+            opt_top_label=opt_top[f"label_{lang}"], opt_top_rca=float(opt_top["rca"]),
+            opt_category=opt_categories.index[0] if len(opt_categories) else t("tech_none", lang),
+            opt_category_n=int(opt_categories.iloc[0]) if len(opt_categories) else 0,
+            coverage=float(self.cover["coverage"].iloc[0] * 100), n_selected=int(self.cover["n_selected"].iloc[0]),
+            seed_coverage=float(self.seed_coverage),
+            digital_n=len(digital), digital_low=int((digital["complexity"] < digital["y_split"]).sum()),
+            digital_mean=float(digital["complexity"].mean()) if len(digital) else float("nan"),
+        )
+
+
+@dataclass
+class InvestmentsPage(SourcePage):
+    """The start-up investments page. Its data may be missing (the 2013 Crunchbase export has only
+    US companies), so its text is one generated paragraph (:meth:`findings`): what the data show,
+    or why there are none; tables, charts and notes are then empty."""
+
+    def findings(self) -> str:
+        """The findings in one paragraph (the investments page, whose data may be missing), in MyST markdown."""
+        lang, data, p = self.language, self.data, self.profile
+        if p is None:
+            return t("tech_no_data", lang, source=self.source_label, region=self.name,
+                      reason=t(f"tech_reason_{data.reason_key}", lang, **data.reason_values))
+        count = dict(zip(self.quadrants["quadrant"], self.quadrants["count"]))
+        names = dict(zip(self.quadrants["quadrant"], self.quadrants["technologies"]))
+        top = p.sort_values(**_BY_RCA).iloc[0]
+        total = float(p["activity"].sum())
+        rounds = data.classification.endswith("_rounds")
+        text = (self.stand_in + "\n\n" if data.stand_in else "") + t(
+            "tech_findings", lang, start=self.start, end=self.end, region=self.name,
+            total=t("tech_findings_rounds" if rounds else "tech_findings_amount", lang, total=f"{total:,.0f}"),
+            n=len(p), classification=t(f"tech_class_{data.classification}", lang),
+            n_regions=int(p["n_regions"].iloc[0]), level=t(f"tech_level_{data.level}", lang),
+            n_optimal=count["optimal"], optimal=names["optimal"], n_moonshot=count["moonshot"], moonshot=names["moonshot"],
+            n_low_risk=count["low_risk"], low_risk=names["low_risk"], n_low_priority=count["low_priority"],
+            top_label=top[f"label_{lang}"], top_rca=f"{top['rca']:.2f}", threshold=f"{self.rca_threshold:g}",
+            n_specialised=int(p["specialised"].sum()), coverage=f"{self.cover['coverage'].iloc[0] * 100:.0f}%")
+        return text + "\n\n" + t("tech_findings_method", lang, n_space=int(p["n_regions_space"].iloc[0]),
+                                  complexity=t(f"tech_complexity_{self.complexity_method}", lang),
+                                  relatedness=t(f"tech_relatedness_{self.relatedness}", lang), basis=self._basis())
+
+    def glue(self) -> dict[str, Any]:
+        """The values of the page's text: ``n_taxonomy`` and the findings (``investments_findings``, Markdown for ``{glue:md}``)."""
+        return {"n_taxonomy": self.n_taxonomy, "investments_findings": Markdown(self.findings())}
+
+
+def source_page(data: SourceData, window: Sequence[int], *, language: str, focus_name: str, rca_threshold: float = 1.0,
+                quadrant_split: Split = "median", complexity_method: str = "eigenvector", relatedness: str = "cosine",
+                min_activity: float = 0, seed_coverage: float | None = None, region_names: Mapping[str, str] | None = None,
+                required: bool = True, n_taxonomy: int | None = None) -> SourcePage:
+    """One source page of the technology chapter from :func:`load_source`'s ``data``: the profile
+    (:func:`technology_profile`), its coverage (:func:`coverage`) and quadrant summary
+    (:func:`quadrant_summary`), with the page's text values, tables and charts as methods of the
+    returned :class:`SourcePage` (:class:`InvestmentsPage` for start-up investments).
+    ``seed_coverage`` (percent) defaults to the seed's figure for the source, ``n_taxonomy`` to the
+    number of technologies of ``data/technologies.csv``. Without data for the focus region:
+    :class:`InputError` when ``required``, else a page without profile
+    (:meth:`InvestmentsPage.findings` says why).
+    """
+    if not data.available and required:
+        raise InputError(f"{data.source}: {data.reason}")
+    start, end = _window(window, f"{data.source} page")
+    page_type = InvestmentsPage if data.source == "investments" else SourcePage
+    page = page_type(data=data, language=language, focus_name=focus_name, start=start, end=end, rca_threshold=rca_threshold,
+                     quadrant_split=quadrant_split, complexity_method=complexity_method, relatedness=relatedness, min_activity=min_activity,
+                     seed_coverage=seed_coverage if seed_coverage is not None else seed_coverage_percent(data.source),
+                     name=region_name(data.region, language, region_names) if data.available else focus_name,
+                     stand_in=stand_in_text(data, focus_name, language, region_names),
+                     n_taxonomy=n_taxonomy if n_taxonomy is not None else taxonomy_size())
+    if data.available:
+        page.profile = source_profile(data, window, rca_threshold=rca_threshold, quadrant_split=quadrant_split,
+                                       complexity_method=complexity_method, relatedness=relatedness, min_activity=min_activity)
+        page.cover = _source_coverage(data, window)
+        page.quadrants = quadrant_summary(page.profile, language)
+    return page
+
+
+def read_source_page(data_dir: Path | str, source: str, *, focus_region: str, language: str, window: Sequence[int],
+                     min_activity: float = 0, measure: Literal["amount", "rounds"] = "amount", required: bool = True,
+                     rca_threshold: float = 1.0, quadrant_split: Split = "median", complexity_method: str = "eigenvector",
+                     relatedness: str = "cosine") -> SourcePage:
+    """The page of ``source`` (``patents``, ``publications``, ``investments``) from the canonical
+    tables in ``data_dir`` and the notebook's parameters: the region names of ``regions``, the
+    focus region's name in ``language``, the source's data for the focus region
+    (:func:`load_source`, ``measure`` for investments) and :func:`source_page` over ``window``.
+    ``required=False`` for a page that shows why its data are missing instead of failing (the
+    investments page outside the United States).
+    """
+    names = read_region_names(data_dir)
+    data = load_source(data_dir, source, focus_region, measure=measure)
+    return source_page(data, window, language=language, focus_name=region_name(focus_region, language, names), region_names=names,
+                       min_activity=min_activity, required=required, rca_threshold=rca_threshold, quadrant_split=quadrant_split,
+                       complexity_method=complexity_method, relatedness=relatedness)
