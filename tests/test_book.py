@@ -155,3 +155,27 @@ def test_notebook_cache_key_follows_every_input():
     assert key != notebooks_key(notebooks, params | {"rca_threshold": 1.5}, manifest)
     assert key != notebooks_key(notebooks, params, {"tables": {"activity": {"sha256": "b"}}})
     assert key != notebooks_key(notebooks[:-1], params, manifest)
+
+
+def test_report_figures_beside_the_computation(book: Book):
+    """Issue 11: each technology page shows the report's figure from the published values, the comparison
+    table of the 38 technologies (CSV) and the agreement in words; the summary page the claims."""
+    tables = book.html / "_static" / "tables"
+    for source, figure in (("patents", "Figuur 3 van het VARIO-advies"), ("publications", "publicatiegrafiek van de CEPS-studie"),
+                           ("investments", "Figuur 5 van het VARIO-advies")):
+        page = (book.html / "notebooks" / f"technologies_{source}.html").read_text(encoding="utf-8")
+        assert figure in page, source
+        text = _text(book.html / "notebooks" / f"technologies_{source}.html")
+        assert "Wat de studie publiceert" in text and "Wat dit boek berekent" in text, source
+        with open(tables / f"technologies_{source}_published.csv", newline="", encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+        assert len(rows) == 38 and len({r["technology"] for r in rows}) == 38
+        assert f"technologies_{source}_published.csv" in page
+    patents = _text(book.html / "notebooks" / "technologies_patents.html")
+    assert re.search(r"Spearman\) tussen gepubliceerd en berekend is -?\d+,\d\d voor de RCA", patents)
+    summary = _text(book.html / "notebooks" / "technologies_summary.html")
+    assert "Figuur 1 en 6 van het VARIO-advies" in summary and "nagerekend" in summary
+    with open(tables / "technologies_summary_claims.csv", newline="", encoding="utf-8") as handle:
+        assert len(list(csv.DictReader(handle))) == 9
+    framework = _text(book.html / "notebooks" / "decision_framework.html")
+    assert "High-performance computing (HPC)" in framework and "Welke input het verschil maakt" in framework

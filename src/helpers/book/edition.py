@@ -150,6 +150,8 @@ class Edition(BaseModel):
     min_activity: MinActivity = Field(default_factory=MinActivity)
     investments_measure: Literal["amount", "rounds"] = "amount"
     label_top_n: int = Field(default=10, ge=0, le=100)
+    #: how the technology summary combines the sources: the CEPS study's composite rank, or the distance from each source's split lines
+    summary_method: Literal["composite_rank", "distance"] = "composite_rank"
     rca_threshold: float = Field(default=1.0, gt=0)
     quadrant_split: Literal["median", "mean"] | FixedSplit = "median"
     complexity_method: Literal["eigenvector", "reflections", "scaling"] = "eigenvector"
@@ -186,6 +188,7 @@ class Edition(BaseModel):
             "reference_region": self.reference_region,
             "investments_measure": self.investments_measure,
             "label_top_n": self.label_top_n,
+            "summary_method": self.summary_method,
             "rca_threshold": self.rca_threshold,
             "quadrant_split": self.quadrant_split if isinstance(self.quadrant_split, str) else self.quadrant_split.model_dump(),
             "complexity_method": self.complexity_method,

@@ -19,6 +19,7 @@ import pandas as pd
 from helpers.chapters import sectors
 from helpers.chapters import technologies as tech
 from helpers.chapters.framework.categories import CATEGORIES
+from helpers.chapters.framework.published_technologies import PublishedFramework, published_framework
 from helpers.chapters.framework.inputs import framework_input_sources, framework_inputs, strengths_from_ratings, transition_inputs
 from helpers.chapters.framework.rules import INPUT_NAMES, all_combinations, classify_domains, outcome_counts, portfolio
 from helpers.chapters.framework.technology_framework import technology_counts, technology_framework, technology_transitions
@@ -200,13 +201,15 @@ class TechnologyFrameworkPage:
     missing: list[str]
     classified: pd.DataFrame
     portfolio: pd.DataFrame
+    #: the framework on the report's 38 technologies with the CEPS study's published inputs
+    published: PublishedFramework | None = None
 
     def glue(self) -> dict[str, Any]:
-        """The numbers and words of the text on technologies (the ``ft_`` glue names)."""
+        """The numbers and words of the text on technologies (the ``ft_`` glue names; ``fp_text`` for the published inputs)."""
         lang = self.language
         return dict(ft_region=self.region_name, ft_threshold=float(self.rca_threshold),
                     ft_missing=", ".join(t(f"tech_source_{s}", lang) for s in self.missing) or t("framework_tech_missing", lang),
-                    **technology_counts(self.classified))
+                    **technology_counts(self.classified), **(self.published.glue() if self.published is not None else {}))
 
     def technology_outcomes(self) -> pd.DataFrame:
         """Per technology: source, label, category, path, the measured inputs, the judgement and the unknown inputs."""
@@ -220,10 +223,12 @@ class TechnologyFrameworkPage:
         """The published tables: technologies per category (``portfolio``) and the outcome per technology (``technologies``)."""
         lang, labels = self.language, column_labels(self.language, "sectors")
         port = self.portfolio.assign(category=self.portfolio[f"label_{lang}"])[["category", "n"]]
+        published = self.published.tables() if self.published is not None else {}
         return {
             "portfolio": Table(port, "framework_technologies_portfolio", caption=t("framework_tech_portfolio_caption", lang), labels=labels),
             "technologies": Table(self.technology_outcomes(), "framework_technologies",
                                   caption=t("framework_tech_caption", lang, region=self.region_name), labels=labels, wide=True),
+            **{f"published_{k}": v for k, v in published.items()},
         }
 
 
@@ -257,4 +262,5 @@ def technology_page(page: FrameworkPage, data_dir: str | Path, *, investments_wi
         language=lang, region_name=region_name(region, lang, page.region_names), rca_threshold=rca_threshold,
         missing=[s for s in tech.SOURCES if s not in profiles], classified=classified,
         portfolio=portfolio(classified, id_column="technology", name_column="label"),
+        published=published_framework(data_dir, page, rca_threshold=rca_threshold),
     )

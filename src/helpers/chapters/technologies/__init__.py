@@ -78,6 +78,8 @@ from helpers.chapters.technologies.sources import (PREFERRED_CLASSIFICATIONS, SO
                                                    source_profile)
 from helpers.chapters.technologies.space import COMPLEXITY_METHODS, TechnologySpace, technology_space
 from helpers.chapters.technologies.summary_pages import SummaryPage, read_summary_page, summary_page
+from helpers.chapters.technologies.report_figures import ReportFigures, report_figures
+from helpers.chapters.technologies.report_summary import ReportSummary, report_summary
 from helpers.chapters.technologies.taxonomy_mapping import (DOCUMENT_SCHEMES, EXCLUDED_TECHNOLOGIES, OTHER_CATEGORY, TAXONOMY, category_map,
                                                             category_order, has_selection, taxonomy_selection, technology_labels)
 
@@ -95,6 +97,8 @@ __all__ = [
     "SOURCES",
     "TAXONOMY",
     "InvestmentsPage",
+    "ReportFigures",
+    "ReportSummary",
     "SourceData",
     "SourcePage",
     "Split",
@@ -106,6 +110,8 @@ __all__ = [
     "load_source",
     "notes_html",
     "read_source_page",
+    "report_figures",
+    "report_summary",
     "read_summary_page",
     "seed_coverage_percent",
     "source_profile",
