@@ -124,7 +124,7 @@ class ReportSummary:
             rho, n = spearman(both["density_pub"], both["density"])
             same_q = int((both["quadrant"] == both["quadrant_pub"]).sum())
             parts.append(t("sum_composite_text", lang, n=n, rho=localise_number(f"{rho:.2f}", lang) if np.isfinite(rho) else t("pub_no_value", lang),
-                           same=same_q, sources=", ".join(t(f"tech_source_{s}", lang) for s in self.page.profiles)))
+                           same=same_q, sources=join_names([t(f"tech_source_{s}", lang) for s in self.page.profiles], lang)))
         return out | {"sum_text": Markdown("\n\n".join(parts)), "sum_book_text": Markdown(self._book_text()), "sum_composite_diff": diff,
                       "sum_claims_n": len(claims), "sum_claims_supported": int(supported.sum()), "sum_claims_same": int(same.sum())}
 
@@ -136,7 +136,7 @@ class ReportSummary:
             counts = placed["quadrant"].value_counts()
             optimal = sorted(placed.loc[placed["quadrant"] == "optimal", f"label_{lang}"])
             return t("sum_book_composite", lang, region=self.page.focus_name, n=len(placed),
-                     sources=", ".join(t(f"tech_source_{s}", lang) for s in self.page.profiles),
+                     sources=join_names([t(f"tech_source_{s}", lang) for s in self.page.profiles], lang),
                      n_optimal=int(counts.get("optimal", 0)), n_moonshot=int(counts.get("moonshot", 0)),
                      n_low_risk=int(counts.get("low_risk", 0)), n_low_priority=int(counts.get("low_priority", 0)),
                      optimal=join_names(optimal, lang) if optimal else t("tech_none", lang))
