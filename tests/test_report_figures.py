@@ -79,11 +79,12 @@ def test_comparison_table_has_every_technology_and_says_when_it_agrees(canon):
     semi = table.set_index("technology").loc["semiconductors"]
     raw = {r["technology"]: r for r in _raw("patents.csv")}["Semiconductors"]
     assert semi["published_rca"] == float(raw["rca"])
-    profile = report_profile = _page(canon, "patents").profile.set_index("technology")
-    assert semi["computed_rca"] == pytest.approx(float(report_profile.loc["Semiconductors", "rca"]))
+    profile = _page(canon, "patents").profile.set_index("technology")
+    assert semi["computed_rca"] == pytest.approx(float(profile.loc["Semiconductors", "rca"]))
     assert semi["field"] == profile.loc["Semiconductors", "label_nl"]
     text = report.glue()["pub_text"].data
     assert "Spearman" in text and "38" in text
+    assert "3 technologieën anders in" in text  # cybersecurity, food technology, sensor technologies
     tables, charts = report.tables(), report.charts()
     assert set(tables) == {"comparison", "network"} and charts["figure"] is not None and charts["network"] is not None
     assert tables["network"].df["weight"].is_monotonic_decreasing

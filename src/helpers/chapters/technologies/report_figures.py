@@ -79,6 +79,8 @@ class ReportFigures:
             parts.append(t("pub_nothing_computed", lang, region=self.computed_region, source=source_name))
         if self.source in ("publications", "investments"):
             parts.append(t("pub_own_density", lang, source=source_name))
+        if note := self.category_note():
+            parts.append(note)
         return {"pub_text": Markdown("\n\n".join(parts)), "pub_n_compared": s["n_compared"], "pub_n_same": s["n_same_quadrant"],
                 "pub_rho_rca": s["rho_rca"], "pub_rho_density": s["rho_density"], "pub_rho_complexity": s["rho_complexity"]}
 
