@@ -84,7 +84,7 @@ def test_articles_countries_never_include_aggregates(canon):
     bel = read(canon, "activity", source="publications", region="BEL", years=(2022, 2022))
     assert bel.loc[bel["technology"] == "all", "value"].item() == pytest.approx(17612.3)
     assert bel.loc[bel["technology"] != "all", "value"].sum() == pytest.approx(17612.31, abs=0.01)
-    assert len(read(canon, "activity", source="publications")) == 65100
+    assert len(read(canon, "activity", source="publications", classification="ncses_fields")) == 65100
 
 
 @needs_raw

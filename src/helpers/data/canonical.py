@@ -41,7 +41,9 @@ REGION_TABLES = ("activity", "documents", "sector_indicators", "region_indicator
 # adapter name -> module; order = build order
 ADAPTERS: dict[str, str] = {
     "patents_wipo35": "helpers.data.adapters.patents_wipo35",
+    "patents_ipc4": "helpers.data.adapters.patents_ipc4",
     "articles_ncses": "helpers.data.adapters.articles_ncses",
+    "scimago": "helpers.data.adapters.scimago",
     "eurostat_regional": "helpers.data.adapters.eurostat_regional",
     "natacc": "helpers.data.adapters.natacc",
     "crunchbase2013": "helpers.data.adapters.crunchbase2013",
@@ -154,6 +156,9 @@ def merge_results(results: list[AdapterResult], *, file_label: str = "<build>") 
 
 def _write_table(df: pd.DataFrame, folder: Path, table: str) -> tuple[str, int, str]:
     schema = get_schema(table)
+    # an optional column that no row uses is left out, so folders without it stay as they were
+    empty = [c.name for c in schema.columns if c.optional and c.name in df.columns and df[c.name].isna().all()]
+    df = df.drop(columns=empty)
     if table == "documents" and len(df) > PARQUET_THRESHOLD:
         fname = "documents.parquet"
         import pyarrow as pa

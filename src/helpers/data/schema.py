@@ -29,6 +29,8 @@ class Column:
     allowed: tuple[str, ...] | None = None
     min_value: float | None = None
     max_value: float | None = None
+    #: a column added later: a table written before it existed is read with the column empty (needs ``nullable``)
+    optional: bool = False
 
 
 @dataclass(frozen=True)
@@ -102,11 +104,14 @@ ACTIVITY = TableSchema(
             "the NCSES field name or 'all', the Crunchbase category code, the IPC subclass, the OpenAlex "
             "topic id); technologies.csv gives a stable id and label.",
         ),
-        Column("year", _I, "Year (priority/filing year for patents, publication year, funding year)."),
+        Column("year", _I, "Year (priority/filing year for patents, publication year, funding year); for a source that "
+               "publishes totals over a period, the period's first year."),
         Column("value", _F, "Count or amount; fractional counts allowed; never negative.", min_value=0.0),
+        Column("year_last", _I, "Last year of the period when the value is a total over several years (EPO PATSTAT "
+               "aggregates by period: 1974-1988, 1989-2003, 2004-2018); empty for a single year.", nullable=True, optional=True),
     ),
     key=("source", "classification", "region", "technology", "year"),
-    produced_by="patents_wipo35, articles_ncses, crunchbase2013, regpat, openalex, crunchbase",
+    produced_by="patents_wipo35, patents_ipc4, articles_ncses, scimago, crunchbase2013, regpat, openalex, crunchbase",
     notes=(
         "Aggregates (level 'aggregate' in regions.csv) and countries are both rows of this table: "
         "select by level before summing (helpers.data.canonical.read(..., level='country')).",
@@ -136,6 +141,31 @@ DOCUMENTS = TableSchema(
     notes=(
         "Written as documents.parquet instead of CSV when it has more than 2,000,000 rows; "
         "helpers.data.canonical.read() reads either.",
+    ),
+)
+
+COOCCURRENCE = TableSchema(
+    name="cooccurrence",
+    filename="cooccurrence.csv",
+    description=(
+        "A precomputed technology x technology co-occurrence matrix: the number of documents that carry both codes "
+        "(within the same patent), for sources that publish the matrix instead of the documents. Symmetric: both "
+        "orders are rows. The input of relatedness when there are no document-level data."
+    ),
+    columns=(
+        Column("source", _S, "Kind of activity.", allowed=SOURCES),
+        Column("classification", _S, "Classification of both codes, as in activity.csv (ipc4_patstat, nace2_patstat)."),
+        Column("code_a", _S, "One technology code."),
+        Column("code_b", _S, "The other technology code (code_a = code_b: the diagonal, as the source counts it)."),
+        Column("count", _F, "Number of documents carrying both codes (pooled over the years below).", min_value=0.0),
+        Column("year_first", _I, "First year of the documents counted."),
+        Column("year_last", _I, "Last year of the documents counted."),
+    ),
+    key=("source", "classification", "code_a", "code_b"),
+    produced_by="patents_ipc4",
+    notes=(
+        "The diagonal of the EPO PATSTAT matrix counts one row per application x IPC code, so it is larger than the "
+        "number of applications in the subclass; relatedness ignores the diagonal.",
     ),
 )
 
@@ -360,6 +390,7 @@ TABLES: dict[str, TableSchema] = {
     for t in (
         ACTIVITY,
         DOCUMENTS,
+        COOCCURRENCE,
         REGIONS,
         TECHNOLOGIES,
         SECTOR_INDICATORS,
@@ -375,7 +406,7 @@ TABLES: dict[str, TableSchema] = {
     )
 }
 # the tables that `helpers data build` writes (the others are project data in data/)
-BUILT_TABLES = ("activity", "documents", "regions", "technologies", "sector_indicators", "region_indicators", "quality_flags",
+BUILT_TABLES = ("activity", "documents", "cooccurrence", "regions", "technologies", "sector_indicators", "region_indicators", "quality_flags",
                 "published_positions", "published_network", "published_layout", "published_companies")
 
 

@@ -39,7 +39,7 @@ def coerce(df: pd.DataFrame, table: str) -> pd.DataFrame:
     schema = get_schema(table)
     out = {}
     for c in schema.columns:
-        s = df[c.name]
+        s = df[c.name] if c.name in df.columns or not c.optional else pd.Series(pd.NA, index=df.index, dtype=object)
         if c.dtype == "str":
             out[c.name] = s.astype("str")
         elif c.dtype == "int":
@@ -68,6 +68,9 @@ def validate(
     """
     schema = get_schema(table_name)
     where = _where(file)
+    absent = [c.name for c in schema.columns if c.optional and c.name not in df.columns]
+    if absent:  # a table written before the column existed: the column is empty
+        df = df.assign(**{name: pd.Series(pd.NA, index=df.index, dtype=object) for name in absent})
     cols = list(df.columns)
     missing = [c for c in schema.column_names if c not in cols]
     if missing:
