@@ -22,7 +22,9 @@ from helpers.errors import InputError
 
 DEFAULT_EDITION = PROJECT_ROOT / "editions" / "2026.yml"
 
-SOURCES = ("patents", "publications", "investments", "sectors", "rd")
+SOURCES = ("patents", "publications", "investments", "sectors", "rd", "patents_ipc", "publications_scimago")
+#: reference groups of the IPC-subclass RCA (or a list of region codes)
+REFERENCE_GROUPS = ("world", "oecd", "eu27")
 
 
 class Window(BaseModel):
@@ -58,6 +60,10 @@ class Windows(BaseModel):
     investments: Window
     sectors: Window
     rd: Window
+    #: the EPO PATSTAT period of the IPC-subclass and NACE patents (1974-1988, 1989-2003 or 2004-2018)
+    patents_ipc: Window = Field(default_factory=lambda: Window(start=2004, end=2018))
+    #: complete years of the SCImago documents and citations (citations counted to 2017: compare within a year)
+    publications_scimago: Window = Field(default_factory=lambda: Window(start=2012, end=2016))
 
 
 class SectorRatings(BaseModel):
@@ -70,6 +76,10 @@ class SectorRatings(BaseModel):
     min_coverage: float = Field(default=0.6, gt=0, le=1)
     growth_measure: Literal["VA", "EXP"] = "VA"
     growth_margin: float = 0.0
+    #: the patents column: NACE-coded patents (EPO PATSTAT by industry) or WIPO fields through the concordance
+    patents_source: Literal["nace", "wipo35"] = "nace"
+    #: the publications column: SCImago's 27 Scopus areas or NCSES's 14 fields
+    publications_source: Literal["scimago", "ncses"] = "scimago"
 
     @field_validator("thresholds")
     @classmethod
@@ -156,6 +166,8 @@ class Edition(BaseModel):
     quadrant_split: Literal["median", "mean"] | FixedSplit = "median"
     complexity_method: Literal["eigenvector", "reflections", "scaling"] = "eigenvector"
     relatedness: Literal["cosine", "association", "probabilistic"] = "cosine"
+    #: the regions the IPC-subclass RCA compares with: all countries, the OECD members, the EU-27, or a list of codes
+    reference_group: Literal["world", "oecd", "eu27"] | list[str] = "oecd"
     sectors: SectorRatings = Field(default_factory=SectorRatings)
     framework: Framework = Field(default_factory=Framework)
     landscape: Landscape = Field(default_factory=Landscape)
@@ -178,6 +190,18 @@ class Edition(BaseModel):
             raise ValueError(f"contains the focus_region {info.data['focus_region']}; remove it there")
         return codes
 
+    @field_validator("reference_group")
+    @classmethod
+    def _known_group(cls, value: str | list[str]) -> str | list[str]:
+        if isinstance(value, list):
+            if len(value) < 2:
+                raise ValueError("a list needs at least two region codes (RCA compares a region with the group)")
+            for code in value:
+                cls._known_region(code)
+            if len(set(value)) != len(value):
+                raise ValueError("lists a region twice")
+        return value
+
     def notebook_parameters(self) -> dict[str, Any]:
         """Flat, JSON-able parameters for papermill (each notebook takes the ones it declares)."""
         params: dict[str, Any] = {
@@ -193,6 +217,7 @@ class Edition(BaseModel):
             "quadrant_split": self.quadrant_split if isinstance(self.quadrant_split, str) else self.quadrant_split.model_dump(),
             "complexity_method": self.complexity_method,
             "relatedness": self.relatedness,
+            "reference_group": self.reference_group if isinstance(self.reference_group, str) else list(self.reference_group),
         }
         for source in SOURCES:
             params[f"{source}_window"] = getattr(self.windows, source).as_list()
