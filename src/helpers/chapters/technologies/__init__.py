@@ -79,6 +79,7 @@ from helpers.chapters.technologies.sources import (PREFERRED_CLASSIFICATIONS, SO
 from helpers.chapters.technologies.space import COMPLEXITY_METHODS, TechnologySpace, technology_space
 from helpers.chapters.technologies.summary_pages import SummaryPage, read_summary_page, summary_page
 from helpers.chapters.technologies.report_figures import ReportFigures, report_figures
+from helpers.chapters.technologies.ipc_page import IpcPage, ipc_page, read_ipc_page
 from helpers.chapters.technologies.report_summary import ReportSummary, report_summary
 from helpers.chapters.technologies.taxonomy_mapping import (DOCUMENT_SCHEMES, EXCLUDED_TECHNOLOGIES, OTHER_CATEGORY, TAXONOMY, category_map,
                                                             category_order, has_selection, taxonomy_selection, technology_labels)
@@ -97,6 +98,9 @@ __all__ = [
     "SOURCES",
     "TAXONOMY",
     "InvestmentsPage",
+    "IpcPage",
+    "ipc_page",
+    "read_ipc_page",
     "ReportFigures",
     "ReportSummary",
     "SourceData",

@@ -96,6 +96,20 @@ def _taxonomy_documents(documents: pd.DataFrame, definitions: pd.DataFrame | Non
     return out, ", ".join(schemes)
 
 
+def _published_cooccurrence(rows: pd.DataFrame, classification: str, codes: list[str], what: str) -> pd.DataFrame:
+    """Square co-occurrence over every code of the published matrix (and of the activity), zero diagonal:
+    the source's diagonal counts codes, not pairs of distinct codes."""
+    rows = rows[rows["classification"] == classification] if "classification" in rows.columns else rows
+    if rows.empty:
+        raise InputError(f"{what}: the co-occurrence rows have no classification {classification!r}")
+    a, b = rows["code_a"].to_numpy(dtype=object), rows["code_b"].to_numpy(dtype=object)
+    labels = pd.Index(sorted(set(pd.unique(a)) | set(pd.unique(b)) | set(codes)), name="technology")
+    values = np.zeros((len(labels), len(labels)))
+    np.add.at(values, (labels.get_indexer(a), labels.get_indexer(b)), rows["count"].to_numpy(dtype=float))
+    np.fill_diagonal(values, 0.0)
+    return pd.DataFrame(values, index=labels, columns=labels.copy())
+
+
 def technology_space(
     activity: pd.DataFrame | None,
     window: Sequence[int],
@@ -108,6 +122,7 @@ def technology_space(
     documents: pd.DataFrame | None = None,
     definitions: pd.DataFrame | None = None,
     source: str | None = None,
+    cooccurrence: pd.DataFrame | None = None,
 ) -> TechnologySpace:
     """Activity matrix, RCA, specialisation, relatedness and complexity for one classification.
 
@@ -116,7 +131,11 @@ def technology_space(
     ``documents``: canonical documents rows (may be None or empty). With
     ``classification="taxonomy"`` the matrix and the co-occurrence come from the documents
     matched on the taxonomy's code lists (``definitions`` replaces ``technology_codes.csv``), and
-    ``activity`` is not used. See the module docstring for the formulas.
+    ``activity`` is not used. ``cooccurrence``: canonical co-occurrence rows (``classification,
+    code_a, code_b, count``) published for the classification (EPO PATSTAT's within-patent IPC
+    matrix): relatedness then comes from them, over every code they list. Activity rows that are
+    totals over a period (``year_last``) count when the whole period lies in the window. See the
+    module docstring for the formulas.
     """
     start, end = _window(window, f"{source or 'activity'} {classification}")
     what = f"{source + ' ' if source else ''}{classification} {start}-{end}"
@@ -156,14 +175,20 @@ def technology_space(
         excluded = EXCLUDED_TECHNOLOGIES.get(classification, ())
         rows = rows[~rows["technology"].isin(excluded)]
         years = rows["year"]
-        inside = rows[(years >= start) & (years <= end)]
+        last = rows["year_last"].fillna(years) if "year_last" in rows.columns else years
+        inside = rows[(years >= start) & (last <= end)]
         if inside.empty:
+            if "year_last" in rows.columns and rows["year_last"].notna().any():
+                spans = sorted({f"{int(a)}-{int(b)}" for a, b in zip(years, last)})
+                raise InputError(f"{what}: no period of the data lies within the window {start}-{end}; the data are totals over {', '.join(spans)}: choose one of them as the window")
             raise InputError(f"{what}: no activity in the window {start}-{end}; the data cover {int(years.min())}-{int(years.max())}: change the window")
         _check_values(inside, what)
         long = inside.groupby(["region", "technology"], as_index=False)["value"].sum()
         docs = _documents_for(documents, classification, (start, end), source)
         cooc_docs = docs[["document_id", "technology"]] if len(docs) else None
         basis = "within-document" if cooc_docs is not None else "co-location"
+        if cooccurrence is not None and len(cooccurrence):
+            basis = "within-document (published matrix)"
 
     x = long.pivot_table(index="region", columns="technology", values="value", aggfunc="sum", fill_value=0.0).sort_index().sort_index(axis=1)
     x.index.name, x.columns.name = "region", "technology"
@@ -177,13 +202,17 @@ def technology_space(
         raise InputError(f"{what}: min_activity {min_activity:g} leaves {len(space)} region(s) with at least that much activity; lower it (the largest region has {totals.max():,.0f})")
     b_s = b.loc[space]
     with _collect(notes):
-        if cooc_docs is not None:
+        if cooccurrence is not None and len(cooccurrence):
+            c = _published_cooccurrence(cooccurrence, classification, list(x.columns), what)
+        elif cooc_docs is not None:
             m, _, techs = rel.incidence_matrix(cooc_docs, document="document_id", technology="technology", source=f"{what} documents")
             c = rel.cooccurrence(m, source=f"{what} documents")
             c = pd.DataFrame(c.toarray(), index=techs, columns=techs).reindex(index=x.columns, columns=x.columns, fill_value=0.0)
         else:
             c = rel.colocation(b_s, source=what)
         rmat = rel.relatedness(c, relatedness_method, source=f"{what} co-occurrence")
+        if rmat.shape[0] != x.shape[1]:  # normalised over every code of the published matrix, used on the codes with activity
+            rmat = rmat.reindex(index=x.columns, columns=x.columns, fill_value=0.0)
         if complexity_method == "eigenvector":
             comp = cx.complexity_eigenvector(b_s, source=what).technology
         else:

@@ -18,7 +18,10 @@ Output:
 * ``cooccurrence`` rows (``code_a, code_b, count``, both orders, with the diagonal as the source
   counts it) and the pooled years from the file name;
 * ``technologies`` rows for every code (label = the code; the book takes IPC titles from
-  ``data/ipc_subclass_titles.csv`` and NACE titles from the concordance).
+  ``data/ipc_subclass_titles.csv``); ``group`` is the subclass's WIPO technology field (Schmoch
+  2008) from ``ipc4_to_wipo35.csv`` when the folder has it (a subclass split over several fields
+  by main group takes the field of most of its main groups), and the NACE description from
+  ``ipc_to_nace2_concordance.csv``.
 
 Country codes are ISO 3166 alpha-2 as PATSTAT writes them. :data:`ISO2_OVERRIDES` maps PATSTAT's
 withdrawn or non-ISO country codes (``UK``, ``SU``, ``DD``, ``CS`` ...); :data:`NON_COUNTRY_CODES`
@@ -177,6 +180,24 @@ def load_cooccurrence(path: Path, kind: str, *, label: str | None = None) -> tup
     return work, len(df)
 
 
+def _groups(folder: Path) -> dict[tuple[str, str], str]:
+    """(classification, code) -> group label from the folder's concordances (empty when they are absent)."""
+    out: dict[tuple[str, str], str] = {}
+    wipo = folder / "ipc4_to_wipo35.csv"
+    if wipo.is_file():
+        w = read_csv_raw(wipo, ["ipc_maingroup_symbol", "field_name"], label=str(wipo))
+        w = w.assign(sub=w["ipc_maingroup_symbol"].str.strip().str[:4], whole=w["ipc_maingroup_symbol"].str.strip().str.len() == 4,
+                     field_name=w["field_name"].str.strip())
+        # the subclass's own row wins; else the field of most of its main groups (ties: first in the file)
+        w = w.assign(n=w.groupby(["sub", "field_name"], sort=False)["sub"].transform("size")).sort_values(["whole", "n"], ascending=False, kind="mergesort")
+        out |= {(IPC, s): f for s, f in w.drop_duplicates("sub")[["sub", "field_name"]].itertuples(index=False, name=None)}
+    nace = folder / "ipc_to_nace2_concordance.csv"
+    if nace.is_file():
+        n = read_csv_raw(nace, ["nace2_code", "nace2_descr"], label=str(nace))
+        out |= {(NACE, nace_code(c)): d.strip() for c, d in zip(n["nace2_code"], n["nace2_descr"]) if c.strip()}
+    return out
+
+
 def detect(raw_dir: Path) -> list[Path] | None:
     """The folder's files that are there (counts first); None without a count file."""
     folder = Path(raw_dir) / FOLDER
@@ -212,8 +233,9 @@ def load_from_raw(raw_dir: Path, files: list[Path], progress: Progress = _quiet)
                        cooccurrence[["classification", "code_a"]].rename(columns={"code_a": "technology"})]).drop_duplicates()
     res.tables["activity"] = activity
     res.tables["cooccurrence"] = cooccurrence
+    groups = _groups(files[0].parent)
     res.tables["technologies"] = technologies_frame([
-        dict(classification=c, technology=t, technology_id=t, label=t, group="IPC subclass" if c == IPC else "NACE Rev. 2")
+        dict(classification=c, technology=t, technology_id=t, label=t, group=groups.get((c, t), "IPC subclass" if c == IPC else "NACE Rev. 2"))
         for c, t in sorted(codes.itertuples(index=False, name=None))])
     res.tables["quality_flags"] = flags_frame(flags)
     progress(f"patents_ipc4: {len(activity)} activity rows, {len(cooccurrence)} co-occurrence rows")
