@@ -7,7 +7,10 @@ does not leak into the next and a slow reference run can be stopped at the time 
 Workloads
 * real: countries x 35 WIPO fields (patents_country_wipo35.csv, 2015-2019 summed) - DataFrames;
 * synthetic: 1,500 regions x 8,000 technologies, sparse (about 1% of cells non-zero) - CSR;
-* documents: 2,000,000 documents with about 3 codes each over 8,000 technologies.
+* documents: 2,000,000 documents with about 3 codes each over 8,000 technologies;
+* ipc: countries x 653 IPC subclasses (EPO PATSTAT 2004-2018, patents_country_ipc4/), with
+  relatedness from the published 653 x 653 within-patent co-occurrence (read from its long rows in
+  the timed part, as the IPC page does).
 
 "ours" is the whole ``helpers metrics`` computation (RCA, binary RCA, co-location, cosine
 relatedness, relatedness density, eigenvector complexity); ``ecomplexity`` is one call of
@@ -50,6 +53,16 @@ def real_matrix(data: Path) -> pd.DataFrame:
     raw["country_iso3"] = raw["country_iso3"].str.strip()
     raw = raw[raw["country_iso3"].notna() & (raw["country_iso3"] != "") & raw["year"].between(*WINDOW)]
     return raw.pivot_table(index="country_iso3", columns="wipo_field", values="patents", aggfunc="sum", fill_value=0).astype(float)
+
+
+def ipc_inputs(data: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(countries x subclasses 2004-2018, co-occurrence long rows) from the raw PATSTAT folder."""
+    folder = data / "patents_country_ipc4"
+    counts = pd.read_csv(folder / "country_ipc4_patents.csv", keep_default_na=False)
+    counts = counts[(counts["period"] == "2004-2018") & (counts["ctry_code"].str.len() == 2)]
+    x = counts.pivot_table(index="ctry_code", columns="ipc4", values="patents_frac", aggfunc="sum", fill_value=0.0)
+    cooc = pd.read_csv(folder / "ipc4_cooccurrence_1974_2018.csv", keep_default_na=False).rename(columns={"a": "code_a", "b": "code_b", "cooc": "count"})
+    return x, cooc.assign(classification="ipc4_patstat")
 
 
 def synthetic_matrix(n_regions: int = 1500, n_techs: int = 8000, pairs: int = 150_000, seed: int = 1) -> sp.csr_array:
@@ -100,6 +113,24 @@ def ours_matrix(x):
     return relatedness_density(b, rel), complexity_eigenvector(b)
 
 
+def ours_ipc(inputs):
+    from helpers.chapters.technologies.space import _published_cooccurrence
+    from helpers.methods.complexity import complexity_eigenvector
+    from helpers.methods.density import relatedness_density
+    from helpers.methods.relatedness import relatedness
+    from helpers.methods.specialisation import binary_specialisation, rca
+
+    x, cooc = inputs
+    c = _published_cooccurrence(cooc, "ipc4_patstat", list(x.columns), "benchmark")
+    rel = relatedness(c, "cosine").reindex(index=x.columns, columns=x.columns)
+    b = binary_specialisation(rca(x))
+    return relatedness_density(b, rel), complexity_eigenvector(b)
+
+
+def ecomplexity_ipc(inputs):
+    return ecomplexity_matrix(long_form(inputs[0]))
+
+
 def ecomplexity_matrix(long):
     from ecomplexity import ecomplexity
 
@@ -128,6 +159,8 @@ TASKS = {
     "synthetic/ecomplexity": ("synthetic", ecomplexity_matrix, long_form),
     "documents/ours": ("documents", ours_documents, None),
     "documents/pandas": ("documents", pandas_documents, None),
+    "ipc/ours": ("ipc", ours_ipc, None),
+    "ipc/ecomplexity": ("ipc", ecomplexity_ipc, None),
 }
 
 
@@ -137,6 +170,8 @@ def run_task(name: str, data: Path, repeat: int) -> dict:
         x = real_matrix(data)
     elif workload == "synthetic":
         x = synthetic_matrix()
+    elif workload == "ipc":
+        x = ipc_inputs(data)
     else:
         x = document_table()
     if transform is not None:
@@ -164,6 +199,9 @@ def describe(workload: str, data: Path) -> str:
     if workload == "real":
         x = real_matrix(data)
         return f"real: {x.shape[0]} countries x {x.shape[1]} WIPO fields, patents {WINDOW[0]}-{WINDOW[1]}"
+    if workload == "ipc":
+        x, cooc = ipc_inputs(data)
+        return f"ipc: {x.shape[0]} countries x {x.shape[1]} IPC subclasses (2004-2018) + {len(cooc):,} co-occurrence rows"
     if workload == "synthetic":
         x = synthetic_matrix()
         return f"synthetic: {x.shape[0]:,} regions x {x.shape[1]:,} technologies, {x.nnz:,} non-zero cells"
@@ -221,6 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--data", type=Path, default=DEFAULT_DATA)
     p.add_argument("--repeat", type=int, default=3)
     p.add_argument("--cap", type=float, default=600.0, help="time cap per process, seconds (default 600)")
+    p.add_argument("--only", nargs="*", help="run only these workloads (real, ipc, synthetic, documents)")
     args = p.parse_args(argv)
     if args.task:
         print(json.dumps(run_task(args.task, args.data, args.repeat)))
@@ -229,8 +268,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no patents_country_wipo35.csv in {args.data}; give --data", file=sys.stderr)
         return 2
     rows = []
-    for workload, reference in (("real", "ecomplexity"), ("synthetic", "ecomplexity"), ("documents", "pandas")):
-        big = workload != "real"
+    plan = [("real", "ecomplexity"), ("synthetic", "ecomplexity"), ("documents", "pandas")]
+    if (args.data / "patents_country_ipc4" / "country_ipc4_patents.csv").is_file():
+        plan.insert(1, ("ipc", "ecomplexity"))
+    if args.only:
+        plan = [w for w in plan if w[0] in args.only]
+    for workload, reference in plan:
+        big = workload not in ("real", "ipc")
         ours = child(f"{workload}/ours", args.data, 1 if big else args.repeat, args.cap)
         ref = child(f"{workload}/{reference}", args.data, 0 if big else args.repeat, args.cap)
         if "seconds" in ours and "seconds" in ref and "error" not in ref:

@@ -14,7 +14,14 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from helpers.charts.quadrants import _domain, _label_layers, _title, _truncate, category_colours, place_labels
+from helpers.charts.quadrants import (
+    _domain,
+    _label_layers,
+    _title,
+    _truncate,
+    category_colours,
+    place_labels,
+)
 
 
 def path_chart(paths: pd.DataFrame, title: str, x_title: str, y_title: str, *, split: tuple[float, float],

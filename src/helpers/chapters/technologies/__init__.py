@@ -80,6 +80,7 @@ from helpers.chapters.technologies.space import COMPLEXITY_METHODS, TechnologySp
 from helpers.chapters.technologies.summary_pages import SummaryPage, read_summary_page, summary_page
 from helpers.chapters.technologies.report_figures import ReportFigures, report_figures
 from helpers.chapters.technologies.ipc_page import IpcPage, ipc_page, read_ipc_page
+from helpers.chapters.technologies.citations import CitationPage, citation_page, read_citation_page
 from helpers.chapters.technologies.report_summary import ReportSummary, report_summary
 from helpers.chapters.technologies.taxonomy_mapping import (DOCUMENT_SCHEMES, EXCLUDED_TECHNOLOGIES, OTHER_CATEGORY, TAXONOMY, category_map,
                                                             category_order, has_selection, taxonomy_selection, technology_labels)
@@ -99,6 +100,9 @@ __all__ = [
     "TAXONOMY",
     "InvestmentsPage",
     "IpcPage",
+    "CitationPage",
+    "citation_page",
+    "read_citation_page",
     "ipc_page",
     "read_ipc_page",
     "ReportFigures",

@@ -22,18 +22,40 @@ from IPython.display import Markdown
 from helpers.chapters.page import Table
 from helpers.chapters.technologies.checks import Split
 from helpers.chapters.technologies.ipc_space import GROUPS, IpcData, ipc_space, load_ipc
-from helpers.chapters.technologies.ipc_technologies import movement, overlaps, subclass_membership, technology_positions
+from helpers.chapters.technologies.ipc_technologies import (
+    movement,
+    overlaps,
+    subclass_membership,
+    technology_positions,
+)
 from helpers.chapters.technologies.page_text import read_region_names
 from helpers.chapters.technologies.profiles import profile_from_space
-from helpers.chapters.technologies.published import (Published, agreement, agreement_word, comparison, computed_by_technology,
-                                                     load_inputs, published_profile)
+from helpers.chapters.technologies.published import (
+    Published,
+    agreement,
+    agreement_word,
+    comparison,
+    load_inputs,
+    published_profile,
+)
 from helpers.chapters.technologies.space import TechnologySpace
-from helpers.chapters.technologies.taxonomy_mapping import OTHER_CATEGORY, category_order
+from helpers.chapters.technologies.taxonomy_mapping import (
+    OTHER_CATEGORY,
+    category_order,
+)
 from helpers.charts import paths as path_charts
 from helpers.charts import quadrants as quadrant_charts
 from helpers.charts import rca_quadrants
-from helpers.data import canonical, policy, taxonomy
-from helpers.i18n import FIELD_NAMES_NL, column_labels, join_names, localise_number, region_name, t
+from helpers.data import policy, taxonomy
+from helpers.data.regions import describe_region
+from helpers.i18n import (
+    FIELD_NAMES_NL,
+    column_labels,
+    join_names,
+    localise_number,
+    region_name,
+    t,
+)
 from helpers.methods.quadrants import QUADRANTS
 
 #: subclasses shown on the chart and in the first table: the focus country's largest
@@ -138,7 +160,7 @@ class IpcPage:
                     "ipc_codes_text": Markdown(""), "ipc_group_text": Markdown(""), "ipc_movement_text": Markdown(""),
                     "ipc_threshold": float(self.rca_threshold)}
         p, s, sp = self.profile, self.stats, self.space
-        num = lambda v, spec=",.0f": _num(float(v), spec, lang)  # noqa: E731
+        num = lambda v, spec=",.0f": _num(float(v), spec, lang)
         cooc = self.data.cooccurrence
         intro = t("ipc_intro", lang, region=self.name, total=num(p["activity"].sum()), start=self.window[0], end=self.window[1],
                   n_sub=int((p["activity"] > 0).sum()), n_all=int(cooc["code_a"].nunique()),
@@ -194,7 +216,7 @@ class IpcPage:
             return ""
         cols = [c for c in m.columns if c.startswith("rca_")]
         before, now = (c.removeprefix("rca_").replace("_", "-") for c in cols[-2:])
-        pick = lambda status: m.loc[m["status"] == status, "technology"].tolist()  # noqa: E731
+        pick = lambda status: m.loc[m["status"] == status, "technology"].tolist()
         entered, left = pick("entered"), pick("left")
         entered_part = (t("ipc_entered_some", lang, region=self.name, n=len(entered), names=join_names(self._tech_names(entered), lang))
                         if entered else t("ipc_entered_none", lang, region=self.name))
@@ -359,8 +381,7 @@ def read_ipc_page(data_dir: Path | str, *, focus_region: str, language: str, win
     codes = codes[codes["source"] == "patents"]
     focus, stand_in = focus_region, ""
     if data.available and focus_region not in set(data.activity["region"]):
-        regions = canonical.read(data_dir, "regions").set_index("region")
-        country = regions["iso3"].get(focus_region)
+        country = (describe_region(focus_region) or {}).get("iso3")
         if isinstance(country, str) and country in set(data.activity["region"]):
             focus = country
             stand_in = t("ipc_stand_in", language, focus=region_name(focus_region, language, names), region=region_name(country, language, names))

@@ -29,7 +29,12 @@ import pandas as pd
 
 from helpers.chapters.technologies.space import TechnologySpace
 from helpers.methods import density as density_measures
-from helpers.methods.aggregation import aggregate_columns, group_rca, membership_matrix, weighted_group_mean
+from helpers.methods.aggregation import (
+    aggregate_columns,
+    group_rca,
+    membership_matrix,
+    weighted_group_mean,
+)
 from helpers.methods.quadrants import quadrants
 
 #: what happened to a code of the taxonomy when truncated to subclasses

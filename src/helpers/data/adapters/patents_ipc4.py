@@ -38,8 +38,18 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from helpers.data.adapters import (AdapterResult, InputFile, Progress, _quiet, check_duplicates, check_not_empty, flags_frame,
-                                   read_csv_raw, technologies_frame, to_number)
+from helpers.data.adapters import (
+    AdapterResult,
+    InputFile,
+    Progress,
+    _quiet,
+    check_duplicates,
+    check_not_empty,
+    flags_frame,
+    read_csv_raw,
+    technologies_frame,
+    to_number,
+)
 from helpers.data.regions import UNKNOWN, iso2_to_iso3
 from helpers.errors import InputError
 

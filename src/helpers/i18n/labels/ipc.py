@@ -6,6 +6,17 @@ Table headers are the ``ipc_col_<column>`` keys (:func:`helpers.i18n.column_labe
 
 from __future__ import annotations
 
+#: The 27 Scopus (ASJC) subject areas in Dutch (our translation of Elsevier's English names).
+ASJC_NAMES_NL: dict[str, str] = {
+    "1000": "Multidisciplinair", "1100": "Landbouw- en biologische wetenschappen", "1200": "Kunsten en geesteswetenschappen",
+    "1300": "Biochemie, genetica en moleculaire biologie", "1400": "Bedrijfskunde, management en boekhouding", "1500": "Chemische technologie",
+    "1600": "Scheikunde", "1700": "Informatica", "1800": "Besliskunde", "1900": "Aard- en planeetwetenschappen",
+    "2000": "Economie, econometrie en financiën", "2100": "Energie", "2200": "Ingenieurswetenschappen", "2300": "Milieuwetenschappen",
+    "2400": "Immunologie en microbiologie", "2500": "Materiaalkunde", "2600": "Wiskunde", "2700": "Geneeskunde", "2800": "Neurowetenschappen",
+    "2900": "Verpleegkunde", "3000": "Farmacologie, toxicologie en farmaceutica", "3100": "Natuur- en sterrenkunde", "3200": "Psychologie",
+    "3300": "Sociale wetenschappen", "3400": "Diergeneeskunde", "3500": "Tandheelkunde", "3600": "Gezondheidsberoepen",
+}
+
 LABELS: dict[str, dict[str, str]] = {
     # reference groups
     "ipc_group_world": {"nl": "alle landen", "en": "all countries"},
@@ -87,6 +98,35 @@ LABELS: dict[str, dict[str, str]] = {
     "ipc_code_class": {"nl": "een klasse: al haar subklassen tellen", "en": "a class: all its subclasses count"},
     "ipc_code_cpc_only": {"nl": "alleen CPC (sectie Y): niet in IPC-gegevens", "en": "CPC only (section Y): not in IPC data"},
     "ipc_code_not_in_data": {"nl": "subklasse niet in de gegevens (nieuwere IPC-versie)", "en": "subclass not in the data (newer IPC version)"},
+    # the citation page (SCImago)
+    "cit_absent": {"nl": "Geen citatiegegevens: {reason}", "en": "No citation data: {reason}"},
+    "cit_no_data": {"nl": "de gegevens van deze editie bevatten geen SCImago-publicaties.", "en": "this edition's data have no SCImago publications."},
+    "cit_no_region": {"nl": "de SCImago-gegevens hebben geen publicaties van {region}.", "en": "the SCImago data have no publications of {region}."},
+    "cit_text": {
+        "nl": "In {start}-{end} telt SCImago {documents} documenten van **{region}** in {n} vakgebieden. Samen worden ze {overall} keer zo vaak geciteerd als een gemiddeld document van hetzelfde vakgebied en jaar ({word}); daarmee staat {region} op plaats {rank} van de {n_regions} vergeleken landen. {region} is gespecialiseerd (RCA ≥ {threshold}) in {n_spec} vakgebieden; in {n_strong} daarvan ligt de impact ook boven het wereldgemiddelde: {strong}. De hoogste impact heeft {top} ({top_impact}).",
+        "en": "In {start}-{end} SCImago counts {documents} documents from **{region}** in {n} subject areas. Together they are cited {overall} times as often as an average document of the same area and year ({word}); that puts {region} in place {rank} of the {n_regions} countries compared. {region} is specialised (RCA ≥ {threshold}) in {n_spec} areas; in {n_strong} of them the impact is above the world average too: {strong}. The highest impact is in {top} ({top_impact})."},
+    "cit_weak": {"nl": "In {n} gespecialiseerde vakgebieden blijft de impact op of onder het wereldgemiddelde: {weak}.",
+                 "en": "In {n} specialised areas the impact stays at or below the world average: {weak}."},
+    "cit_weak_one": {"nl": "In één gespecialiseerd vakgebied blijft de impact op of onder het wereldgemiddelde: {weak}.",
+                     "en": "In one specialised area the impact stays at or below the world average: {weak}."},
+    "cit_above": {"nl": "boven het wereldgemiddelde", "en": "above the world average"},
+    "cit_below": {"nl": "op of onder het wereldgemiddelde", "en": "at or below the world average"},
+    "cit_chart_title": {"nl": "Specialisatie en citatie-impact per vakgebied: {region}, {start}-{end}",
+                        "en": "Specialisation and citation impact per subject area: {region}, {start}-{end}"},
+    "cit_chart_subtitle": {"nl": "SCImago (Scopus), 27 vakgebieden | bol = aantal documenten | lijnen: RCA = 1 en impact = wereldgemiddelde",
+                           "en": "SCImago (Scopus), 27 subject areas | bubble = number of documents | lines: RCA = 1 and impact = world average"},
+    "cit_x_title": {"nl": "Wetenschappelijke specialisatie (RCA van de documenten)", "en": "Scientific specialisation (RCA of the documents)"},
+    "cit_y_title": {"nl": "Relatieve citatie-impact (wereld = 1)", "en": "Relative citation impact (world = 1)"},
+    "cit_areas_caption": {"nl": "Publicaties en citaties van {region} per vakgebied ({start}-{end})", "en": "Publications and citations of {region} per subject area ({start}-{end})"},
+    "cit_regions_caption": {"nl": "Citatie-impact over alle vakgebieden: het land en de vergeleken landen ({start}-{end})",
+                            "en": "Citation impact over all subject areas: the country and the countries compared ({start}-{end})"},
+    "ipc_col_area": {"nl": "Vakgebied", "en": "Subject area"},
+    "ipc_col_asjc": {"nl": "ASJC-code", "en": "ASJC code"},
+    "ipc_col_documents": {"nl": "Documenten", "en": "Documents"},
+    "ipc_col_citations": {"nl": "Citaties", "en": "Citations"},
+    "ipc_col_expected_citations": {"nl": "Verwachte citaties (wereldniveau)", "en": "Expected citations (world rate)"},
+    "ipc_col_impact": {"nl": "Relatieve citatie-impact", "en": "Relative citation impact"},
+    "ipc_col_region": {"nl": "Land", "en": "Country"},
     # table headers
     "ipc_col_code": {"nl": "Subklasse", "en": "Subclass"},
     "ipc_col_label": {"nl": "Omschrijving", "en": "Description"},
