@@ -24,7 +24,8 @@ def canon(tmp_path_factory):
 
     raw = raw_data_or_skip()
     out = tmp_path_factory.mktemp("canon")
-    canonical.build(raw, out, sources=["natacc", "eurostat_regional", "patents_wipo35", "articles_ncses"], progress=lambda m: None)
+    canonical.build(raw, out, sources=["natacc", "eurostat_regional", "patents_wipo35", "articles_ncses", "patents_ipc4", "scimago"],
+                    progress=lambda m: None)
     return out
 
 
@@ -54,10 +55,15 @@ def test_sector_page_tables_and_charts(sector):
     tables = sector.tables()
     assert {k: v.name for k, v in tables.items()} == {
         "agreement": "sector_agreement", "values": "sector_values", "na_cells": "sector_na_cells",
-        "quality_flags": "sector_quality_flags", "concordance": "sector_concordance_wipo35", "ncses_mapping": "sector_mapping_ncses",
-        "values_by_year": "sector_values_by_year"}
+        "quality_flags": "sector_quality_flags", "patents_mapping": "sector_mapping_nace_patents",
+        "publications_mapping": "sector_mapping_asjc", "citation_impact": "sector_citation_impact", "values_by_year": "sector_values_by_year"}
     assert all(isinstance(v, Table) for v in tables.values())
-    assert {k for k, v in tables.items() if v.wide} == {"values", "concordance", "ncses_mapping", "values_by_year"}
+    assert {k for k, v in tables.items() if v.wide} == {"values", "patents_mapping", "publications_mapping", "values_by_year"}
+    labels = tables["values"].labels
+    for table in tables.values():  # every column a reader sees has a header in the book's language
+        assert set(table.df.columns) <= set(table.labels) == set(labels), table.name
+    assert "EPO PATSTAT 2019 by NACE industry, 2004-2018" in tables["values"].caption
+    assert "SCImago, Scopus subject areas, 2012-2016" in tables["values"].caption
     values = tables["values"].df
     assert list(values.columns[:2]) == ["domain", "indicator"] and list(values.columns[-2:]) == ["domain_id", "indicator_id"]
     assert set(values["status"]) - {""} <= {"agree", "disagree", "one of the two na"}
@@ -77,6 +83,51 @@ def test_sector_page_rank_rule_and_nothing_to_show(canon):
     tables = page.tables()
     assert tables["quality_flags"] is None and tables["values_by_year"] is None  # show(None) shows nothing
     assert page.glue()["ss_n_flags"] == 0
+
+
+def _rows(page, indicator: str):
+    return page.values[page.values["indicator_id"] == indicator].set_index("domain_id")
+
+
+def test_sector_page_default_routes_nace_and_scimago(sector):
+    patents, publications = _rows(sector, "patents"), _rows(sector, "publications")
+    # Belgium's patents column comes from the NACE-coded patents (nace2_patstat) over the PATSTAT period
+    assert set(patents["source"]) == {sectors.NACE_SOURCE} and set(patents["years"]) == {"2004-2018"}
+    assert patents.loc["pharma", "basis"].startswith("NACE: 21; BEL ")
+    assert patents["value"].notna().sum() == 7  # services M71 and M72 have no NACE code in the patent data
+    assert set(publications["source"]) == {sectors.SCIMAGO_SOURCE} and set(publications["years"]) == {"2012-2016"}
+    assert publications.loc["chemicals", "basis"].startswith("ASJC: 1600; 1500; BEL ")
+    glue = sector.glue()
+    assert (glue["ss_p_start"], glue["ss_p_end"], glue["ss_a_start"], glue["ss_a_end"]) == (2004, 2018, 2012, 2016)
+    assert glue["ss_p_source"].startswith("EPO PATSTAT (2019 edition): patent applications by inventor country and NACE industry")
+    assert glue["ss_a_source"].startswith("SCImago Journal & Country Rank")
+    assert glue["ss_reference_note"] == ("For patents and publications, EU-27 is the sum of its 27 member states in the data, never an "
+                                         "aggregate of the source. The patents by NACE industry and the SCImago publications exist by "
+                                         "country only: EU-27 is not a region of those data.")
+    impact = sector.tables()["citation_impact"].df.set_index("domain_id")
+    assert impact.loc["pharma", "impact"] > 1 and impact.loc["pharma", "areas"] == "3000; 1300; 2700"
+    assert glue["ss_impact_text"].startswith("Beside the publications, a separate table gives the relative citation impact of Belgium")
+
+
+def test_sector_page_wipo_and_ncses_routes_are_todays(canon):
+    page = sectors.sector_page(canon, focus_region="BEL", reference_region="EU27", language="nl", patents_source="wipo35",
+                               publications_source="ncses", **WINDOWS)
+    tables = page.tables()
+    assert tables["patents_mapping"].name == "sector_concordance_wipo35" and tables["publications_mapping"].name == "sector_mapping_ncses"
+    assert tables["citation_impact"] is None
+    assert set(_rows(page, "patents")["years"]) == {"2015-2019"} and set(_rows(page, "publications")["years"]) == {"2018-2022"}
+    # the same values as the call the decision framework makes (today's route, no source given)
+    data = sectors.load_inputs(canon)
+    values, _ = sectors.domain_indicators(
+        sectors=data["sector_indicators"], domains=page.domains, focus="BEL", reference="EU27", sectors_window=WINDOWS["sectors_window"],
+        patents=data["patents"], publications=data["publications"], patents_window=WINDOWS["patents_window"],
+        publications_window=WINDOWS["publications_window"], rd_window=WINDOWS["rd_window"], region_indicators=data["region_indicators"])
+    pd.testing.assert_frame_equal(page.values, values)
+    glue = page.glue()
+    assert glue["ss_p_source"].startswith("EPO PATSTAT via het Harvard Growth Lab") and glue["ss_a_source"].startswith("NSF/NCSES")
+    assert glue["ss_impact_text"].startswith("De NCSES-data hebben geen citaties")
+    assert (glue["ss_p_start"], glue["ss_a_start"]) == (2015, 2018)
+    assert glue["ss_reference_note"] == "Voor octrooien en publicaties is EU-27 de som van haar 27 lidstaten in de data, nooit een aggregaat van de bron."
 
 
 # ----------------------------------------------------------------------------- decision framework

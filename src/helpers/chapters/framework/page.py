@@ -145,7 +145,9 @@ def framework_page(data_dir: str | Path, *, focus_region: str, reference_region:
                    rating_rule: str = "threshold", thresholds: Sequence[float] = (1.5, 1.1, 0.9),
                    rank_cuts: Sequence[float] = (0.25, 0.5, 0.75), min_coverage: float = 0.6, growth_measure: str = "VA",
                    growth_margin: float = 0.0, ratings_source: str = "computed", na: str = "ignore",
-                   transition_basis: Sequence[str] = ("seed text", "judgement"), decide_when_unambiguous: bool = True) -> FrameworkPage:
+                   transition_basis: Sequence[str] = ("seed text", "judgement"), decide_when_unambiguous: bool = True,
+                   patents_source: str = "nace", publications_source: str = "scimago", patents_ipc_window: Sequence[int] = (2004, 2018),
+                   publications_scimago_window: Sequence[int] = (2012, 2016)) -> FrameworkPage:
     """The decision framework for the nine domains of Tabel 1 from the canonical tables in ``data_dir``.
 
     Strengths: the ratings of Tabel 1, computed as in the sector chapter (``ratings_source="computed"``,
@@ -162,11 +164,14 @@ def framework_page(data_dir: str | Path, *, focus_region: str, reference_region:
     sources = framework_input_sources(ratings_source=ratings_source, growth_measure=growth_measure, reference=reference_name,
                                       sectors_window=sectors_window, transition_basis=transition_basis, na=na, language=language)
     if ratings_source == "computed":
+        routed = sectors.load_inputs(data_dir, patents_source=patents_source, publications_source=publications_source)
         values, _ = sectors.domain_indicators(
             sectors=data["sector_indicators"], domains=domains, focus=focus_region, reference=reference_region,
-            sectors_window=sectors_window, patents=data["patents"], publications=data["publications"],
-            patents_window=patents_window, publications_window=publications_window, rd_window=rd_window,
-            region_indicators=data["region_indicators"], min_coverage=min_coverage)
+            sectors_window=sectors_window, patents=routed["patents"], publications=routed["publications"],
+            patents_window=patents_ipc_window if patents_source == "nace" else patents_window,
+            publications_window=publications_scimago_window if publications_source == "scimago" else publications_window,
+            rd_window=rd_window, region_indicators=data["region_indicators"], min_coverage=min_coverage,
+            patents_source=patents_source, publications_source=publications_source)
         strength_ratings = sectors.rate_domains(values, sectors.make_rule(rating_rule, thresholds, rank_cuts))
     else:
         strength_ratings = load_published_ratings()

@@ -18,6 +18,8 @@ Modules, by concern:
   productivity (and R&D with sector detail) as specialisation indices;
 * :mod:`~helpers.chapters.sectors.fields` -- patents and publications through the WIPO-NACE
   concordance and the NCSES mapping;
+* :mod:`~helpers.chapters.sectors.sources` -- the finer routes of those two columns: NACE-coded
+  patents (EPO PATSTAT) and SCImago's Scopus areas with their citation impact, and their mapping files;
 * :mod:`~helpers.chapters.sectors.indicators` -- all indicators of all domains, and the canonical
   tables they come from;
 * :mod:`~helpers.chapters.sectors.rating` -- the edition's rating rule and the comparison with
@@ -26,7 +28,7 @@ Modules, by concern:
 * :mod:`~helpers.chapters.sectors.page` -- the chapter's page: tables, charts, text.
 
 The project data (domains, published Tabel 1, concordance, NCSES mapping) are read by
-:mod:`helpers.data.domains`.
+:mod:`helpers.data.domains`; the NACE-patents and ASJC mappings by :mod:`~helpers.chapters.sectors.sources`.
 """
 
 from helpers.chapters.sectors.fields import activity_specialisation, patent_field_map, publication_field_map
@@ -53,6 +55,20 @@ from helpers.chapters.sectors.page import (
 )
 from helpers.chapters.sectors.quality import SCALE_FLAG, flags_for_cells, plausibility_flags
 from helpers.chapters.sectors.rating import RULE_KINDS, comparison_table, make_rule, rate_domains
+from helpers.chapters.sectors.sources import (
+    NACE_SOURCE,
+    PATENTS_SOURCES,
+    PUBLICATIONS_SOURCES,
+    SCIMAGO_SOURCE,
+    asjc_publication_map,
+    domain_citation_impact,
+    load_asjc_mapping,
+    load_nace_patents_mapping,
+    nace_in_group,
+    nace_patent_map,
+    nace_patents_specialisation,
+    scimago_specialisation,
+)
 from helpers.chapters.sectors.regions import (
     EU27_MEMBERS,
     EU28_MEMBERS,
@@ -66,8 +82,11 @@ from helpers.chapters.sectors.regions import (
 from helpers.chapters.sectors.values import ALL_INDICATORS, EXTRA_INDICATORS, VALUE_COLUMNS, with_names
 
 __all__ = [
-    "ALL_INDICATORS", "EU27_MEMBERS", "EU28_MEMBERS", "EXTRA_INDICATORS", "GROWTH_MEASURES", "MONEY_INDICATORS", "RD_NA_REASON",
-    "REFERENCE_GROUPS", "RULE_KINDS", "SCALE_FLAG", "SECTOR_MEASURES", "VALUE_COLUMNS", "Html", "Measure", "SectorPage",
+    "ALL_INDICATORS", "EU27_MEMBERS", "EU28_MEMBERS", "EXTRA_INDICATORS", "GROWTH_MEASURES", "MONEY_INDICATORS", "NACE_SOURCE",
+    "PATENTS_SOURCES", "PUBLICATIONS_SOURCES", "RD_NA_REASON", "REFERENCE_GROUPS", "RULE_KINDS", "SCALE_FLAG", "SCIMAGO_SOURCE",
+    "SECTOR_MEASURES", "VALUE_COLUMNS", "Html", "Measure", "SectorPage", "asjc_publication_map", "domain_citation_impact",
+    "load_asjc_mapping", "load_nace_patents_mapping", "nace_in_group", "nace_patent_map", "nace_patents_specialisation",
+    "scimago_specialisation",
     "activity_specialisation", "comparison_chart", "comparison_html", "comparison_table", "country_weights", "domain_indicators",
     "euro_factors", "eurostat_code", "flags_for_cells", "growth_chart", "growth_potential", "load_inputs", "make_rule", "na_summary",
     "patent_field_map", "plausibility_flags", "publication_field_map", "rate_domains", "reference_members", "rule_text",

@@ -67,14 +67,16 @@ def publication_field_map(mapping: pd.DataFrame, domains: pd.DataFrame) -> tuple
 
 def activity_specialisation(activity: pd.DataFrame, field_map: pd.DataFrame, domains: pd.DataFrame, focus: str, reference: str,
                             window: Sequence[int], indicator_id: str, *, total_technology: str | None = None,
-                            unmapped: Mapping[str, str] | None = None, what: str = "activity") -> pd.DataFrame:
+                            unmapped: Mapping[str, str] | None = None, what: str = "activity",
+                            basis_label: str = "fields") -> pd.DataFrame:
     """Specialisation of the focus region in the fields mapped to each domain, against the reference.
 
     ``activity``: canonical ``activity`` rows of one source and classification (region, technology,
     year, value), countries only. ``field_map``: (domain_id, technology). ``total_technology``: the
     technology that holds the total (NCSES ``all``); ``None`` = the sum of all technologies. The
     reference is the sum of its member countries present in ``activity`` (all of them for a group).
-    Sums run over the window's years. Columns :data:`VALUE_COLUMNS`.
+    Sums run over the window's years. ``basis_label`` names the mapped codes in the ``basis`` text
+    (``fields: ...``; ``NACE: ...`` for the NACE-coded patents). Columns :data:`VALUE_COLUMNS`.
     """
     require_columns(activity, ("region", "technology", "year", "value"), what)
     require_columns(field_map, ("domain_id", "technology"), f"{what} field map")
@@ -124,5 +126,5 @@ def activity_specialisation(activity: pd.DataFrame, field_map: pd.DataFrame, dom
             continue
         fs, rs = f_val / f_total, r_val / r_total
         rows.append({**base, "value": fs / rs, "reason": "", "flags": flags, "focus_share": fs, "reference_share": rs,
-                     "basis": f"fields: {'; '.join(techs)}; {focus} {f_val:,.1f} of {f_total:,.1f}, {reference} {r_val:,.1f} of {r_total:,.1f}"})
+                     "basis": f"{basis_label}: {'; '.join(techs)}; {focus} {f_val:,.1f} of {f_total:,.1f}, {reference} {r_val:,.1f} of {r_total:,.1f}"})
     return pd.DataFrame(rows, columns=list(VALUE_COLUMNS))

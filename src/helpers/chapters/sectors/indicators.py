@@ -10,6 +10,9 @@ import pandas as pd
 from helpers.chapters.sectors.fields import activity_specialisation, patent_field_map, publication_field_map
 from helpers.chapters.sectors.national_accounts import RD_NA_REASON, SECTOR_MEASURES, sector_shares_by_year, summarise_sector_years
 from helpers.chapters.sectors.regions import eurostat_code, reference_regions
+from helpers.chapters.sectors.sources import (CITATIONS_CLASSIFICATION, NACE_SOURCE, PATENTS_CLASSIFICATION, PATENTS_SOURCES,
+                                              PUBLICATIONS_CLASSIFICATION, PUBLICATIONS_SOURCES, SCIMAGO_SOURCE, load_asjc_mapping,
+                                              load_nace_patents_mapping, nace_patents_specialisation, scimago_specialisation)
 from helpers.chapters.sectors.values import ALL_INDICATORS, check_domains, na_rows
 from helpers.data import canonical
 from helpers.data.domains import load_concordance, load_ncses_mapping
@@ -22,14 +25,26 @@ def domain_indicators(*, sectors: pd.DataFrame | None, domains: pd.DataFrame, fo
                       rd_window: Sequence[int] | None = None, concordance: pd.DataFrame | None = None,
                       ncses_mapping: pd.DataFrame | None = None, region_indicators: pd.DataFrame | None = None,
                       common_currency: bool = False, min_coverage: float = 0.6,
-                      concordance_links: Iterable[str] = ("core", "partial")) -> tuple[pd.DataFrame, pd.DataFrame]:
+                      concordance_links: Iterable[str] = ("core", "partial"), patents_source: str = "wipo35",
+                      publications_source: str = "ncses", nace_mapping: pd.DataFrame | None = None,
+                      asjc_mapping: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Every indicator of every domain: (values, yearly detail of the sector indicators).
 
     ``values`` has one row per domain and indicator of :data:`ALL_INDICATORS` (Tabel 1's six plus
     employment and productivity), columns :data:`VALUE_COLUMNS`. A region absent from a source gives
     ``na`` cells with the reason, not an error, so that the book builds for any focus region; bad
     input (unknown NACE code, missing indicator, empty window) raises :class:`InputError`.
+
+    ``patents_source`` says what ``patents`` holds and how it reaches the domains: ``wipo35`` (WIPO
+    fields through ``concordance``) or ``nace`` (NACE-coded patents through ``nace_mapping``, the
+    periods inside ``patents_window``); ``publications_source`` likewise: ``ncses`` (NCSES fields
+    through ``ncses_mapping``) or ``scimago`` (documents in the Scopus areas through ``asjc_mapping``).
+    See :mod:`~helpers.chapters.sectors.sources`.
     """
+    if patents_source not in PATENTS_SOURCES:
+        raise InputError(f"sectors.patents_source: {patents_source!r}; use one of {', '.join(PATENTS_SOURCES)}")
+    if publications_source not in PUBLICATIONS_SOURCES:
+        raise InputError(f"sectors.publications_source: {publications_source!r}; use one of {', '.join(PUBLICATIONS_SOURCES)}")
     check_domains(domains)
     parts, detail = [], []
     focus_code = eurostat_code(focus)
@@ -69,7 +84,14 @@ def domain_indicators(*, sectors: pd.DataFrame | None, domains: pd.DataFrame, fo
             detail.append(rd_by_year)
             parts.append(summarise_sector_years(rd_by_year, focus=focus, reference=reference, min_coverage=min_coverage))
     if patents is None or patents.empty:
-        parts.append(na_rows(domains, "patents", "no patent data in the data folder", "patents"))
+        parts.append(na_rows(domains, "patents", "no NACE-coded patent data (EPO PATSTAT, patents_country_ipc4) in the data folder"
+                             if patents_source == "nace" else "no patent data in the data folder", "patents"))
+    elif patents_source == "nace":
+        if not (patents["region"] == focus).any():
+            parts.append(na_rows(domains, "patents", f"{focus} has no rows in the NACE-coded patent data", NACE_SOURCE))
+        else:
+            mapping = nace_mapping if nace_mapping is not None else load_nace_patents_mapping(domains=domains)
+            parts.append(nace_patents_specialisation(patents, mapping, domains, focus, reference, patents_window or sectors_window))
     else:
         conc = concordance if concordance is not None else load_concordance()
         fmap, reasons = patent_field_map(conc, domains, links=concordance_links)
@@ -79,7 +101,14 @@ def domain_indicators(*, sectors: pd.DataFrame | None, domains: pd.DataFrame, fo
             parts.append(activity_specialisation(patents, fmap, domains, focus, reference, patents_window or sectors_window, "patents",
                                                  unmapped=reasons, what="patents"))
     if publications is None or publications.empty:
-        parts.append(na_rows(domains, "publications", "no publication data in the data folder", "publications"))
+        parts.append(na_rows(domains, "publications", "no SCImago data (publications_scimago) in the data folder"
+                             if publications_source == "scimago" else "no publication data in the data folder", "publications"))
+    elif publications_source == "scimago":
+        if not (publications["region"] == focus).any():
+            parts.append(na_rows(domains, "publications", f"{focus} has no rows in the SCImago data", SCIMAGO_SOURCE))
+        else:
+            mapping = asjc_mapping if asjc_mapping is not None else load_asjc_mapping(domains=domains["domain_id"])
+            parts.append(scimago_specialisation(publications, mapping, domains, focus, reference, publications_window or sectors_window))
     else:
         mapping = ncses_mapping if ncses_mapping is not None else load_ncses_mapping(domains=domains["domain_id"])
         fmap, reasons = publication_field_map(mapping, domains)
@@ -96,12 +125,18 @@ def domain_indicators(*, sectors: pd.DataFrame | None, domains: pd.DataFrame, fo
     return values.reset_index(drop=True), by_year
 
 
-def load_inputs(data_dir: str | Path) -> dict[str, pd.DataFrame | None]:
+def load_inputs(data_dir: str | Path, *, patents_source: str = "wipo35", publications_source: str = "ncses") -> dict[str, pd.DataFrame | None]:
     """The canonical tables the sector chapter reads; a source absent from the data folder is ``None``.
 
-    Keys: sector_indicators, region_indicators, patents (wipo35, countries), publications
-    (ncses_fields, countries), quality_flags, regions.
+    Keys: sector_indicators, region_indicators, patents (countries; classification wipo35, or
+    nace2_patstat for ``patents_source="nace"``), publications (countries; ncses_fields, or
+    scimago_asjc documents for ``publications_source="scimago"``), citations (scimago_asjc_citations
+    for ``scimago``, else ``None``), quality_flags, regions.
     """
+    if patents_source not in PATENTS_SOURCES or publications_source not in PUBLICATIONS_SOURCES:
+        raise InputError(f"sector sources {patents_source!r}, {publications_source!r}: use {' or '.join(PATENTS_SOURCES)} for patents "
+                         f"and {' or '.join(PUBLICATIONS_SOURCES)} for publications")
+
     def read(table: str, **filters: object) -> pd.DataFrame | None:
         if not canonical.table_path(Path(data_dir), table).is_file():
             return None
@@ -115,8 +150,11 @@ def load_inputs(data_dir: str | Path) -> dict[str, pd.DataFrame | None]:
     return {
         "sector_indicators": read("sector_indicators"),
         "region_indicators": read("region_indicators"),
-        "patents": read("activity", source="patents", classification="wipo35", level="country"),
-        "publications": read("activity", source="publications", classification="ncses_fields", level="country"),
+        "patents": read("activity", source="patents", classification=PATENTS_CLASSIFICATION[patents_source], level="country"),
+        "publications": read("activity", source="publications", classification=PUBLICATIONS_CLASSIFICATION[publications_source],
+                             level="country"),
+        "citations": (read("activity", source="publications", classification=CITATIONS_CLASSIFICATION, level="country")
+                      if publications_source == "scimago" else None),
         "quality_flags": read("quality_flags"),
         "regions": read("regions"),
     }

@@ -23,6 +23,8 @@ from helpers.chapters.page import Table
 from helpers.chapters.sectors.indicators import domain_indicators, load_inputs
 from helpers.chapters.sectors.quality import flags_for_cells
 from helpers.chapters.sectors.rating import comparison_table, make_rule, rate_domains
+from helpers.chapters.sectors.regions import reference_members
+from helpers.chapters.sectors.sources import domain_citation_impact, load_asjc_mapping, load_nace_patents_mapping
 from helpers.chapters.sectors.values import ALL_INDICATORS, with_names
 from helpers.charts import ratings as rating_charts
 from helpers.data.domains import load_concordance, load_domains, load_ncses_mapping, load_published_ratings
@@ -161,6 +163,8 @@ _AGREEMENT_COLUMNS = ["indicator", "cells", "agree", "disagree", "na_mismatch", 
 _VALUE_TABLE_COLUMNS = ["domain", "indicator", "value", "computed", "published", "status", "flags", "reason", "years",
                         "focus_share", "reference_share", "reference_coverage", "basis", "source", "domain_id", "indicator_id"]
 _CONCORDANCE_COLUMNS = ["wipo_id", "wipo_field", "nace_group", "nace_rev2", "link", "schmoch2003_field", "note", "citation"]
+_IMPACT_TABLE_COLUMNS = ["domain", "areas", "years", "documents", "citations", "expected_citations", "impact", "reference_impact",
+                         "reason", "domain_id"]
 
 
 @dataclass
@@ -183,6 +187,15 @@ class SectorPage:
     comparison: pd.DataFrame
     summary: pd.DataFrame
     flags: pd.DataFrame | None
+    #: the routes of the patents and publications columns (:mod:`~helpers.chapters.sectors.sources`)
+    patents_source: str = "wipo35"
+    publications_source: str = "ncses"
+    nace_mapping: pd.DataFrame | None = None
+    asjc_mapping: pd.DataFrame | None = None
+    #: relative citation impact per domain (SCImago route only, else ``None``)
+    citation_impact: pd.DataFrame | None = None
+    #: the reference's code (EU27, ...): the text says how many member countries make it up
+    reference_code: str = ""
 
     def _labels(self) -> dict[str, str]:
         return column_labels(self.language, "sectors")
@@ -204,7 +217,32 @@ class SectorPage:
             ss_share_within_one=float(overall["share_within_one"] * 100) if overall["both_rated"] else 0.0,
             ss_na_computed=int((comparison["computed"] == "na").sum()), ss_na_published=int((comparison["published"] == "na").sum()),
             ss_flagged=int(comparison["flagged"].sum()), ss_min_coverage=float(self.min_coverage * 100),
-            ss_n_flags=0 if self.flags is None else len(self.flags),
+            ss_n_flags=0 if self.flags is None else len(self.flags), **self._source_words(),
+        )
+
+    def _source_names(self) -> dict[str, str]:
+        """Short names of the sources of the patents and publications columns, for table notes."""
+        (p_start, p_end), (a_start, a_end) = self.patents_window, self.publications_window
+        return dict(patents=t(f"sector_patents_name_{self.patents_source}", self.language, start=p_start, end=p_end),
+                    publications=t(f"sector_publications_name_{self.publications_source}", self.language, start=a_start, end=a_end))
+
+    def _source_words(self) -> dict[str, str]:
+        """The sentences of the text that depend on the routes of the patents and publications columns."""
+        lang, (p_start, p_end), (a_start, a_end) = self.language, self.patents_window, self.publications_window
+        p, a = self.patents_source, self.publications_source
+        n_members = len(reference_members(self.reference_code)) if self.reference_code else 1
+        reference_note = (t("sector_reference_group", lang, reference=self.reference_name, n=n_members) if n_members > 1
+                          else t("sector_reference_single", lang, reference=self.reference_name))
+        if n_members > 1 and (p == "nace" or a == "scimago"):
+            reference_note += " " + t("sector_reference_countries_only", lang, reference=self.reference_name)
+        impact = self.citation_impact
+        return dict(
+            ss_p_source=t(f"sector_patents_source_{p}", lang, start=p_start, end=p_end),
+            ss_a_source=t(f"sector_publications_source_{a}", lang, start=a_start, end=a_end),
+            ss_p_method=t(f"sector_patents_method_{p}", lang), ss_a_method=t(f"sector_publications_method_{a}", lang),
+            ss_p_na=t(f"sector_patents_na_{p}", lang), ss_reference_note=reference_note,
+            ss_impact_text=(t("sector_impact_text", lang, region=self.focus_name, reference=self.reference_name, start=a_start, end=a_end)
+                            if impact is not None else t("sector_impact_none", lang)),
         )
 
     def agreement(self) -> pd.DataFrame:
@@ -237,16 +275,41 @@ class SectorPage:
         return {
             "agreement": Table(self.agreement(), "sector_agreement", caption=t("sector_agreement_caption", lang), labels=labels,
                                formats={"share_agree": ".0%", "share_agree_rated": ".0%", "share_within_one": ".0%", "mean_abs_distance": ".2f"}),
-            "values": Table(self.cells(), "sector_values", caption=t("sector_values_caption", lang), labels=labels,
+            "values": Table(self.cells(), "sector_values", labels=labels,
+                            caption=t("sector_values_caption", lang) + t("sector_values_sources", lang, **self._source_names()),
                             formats={"value": ".2f", "focus_share": ".4f", "reference_share": ".4f"}, wide=True),
             "na_cells": Table(na_summary(self.values, self.domains, lang), "sector_na_cells", caption=t("sector_na_caption", lang), labels=labels),
             "quality_flags": flags,
-            "concordance": Table(self.concordance[_CONCORDANCE_COLUMNS], "sector_concordance_wipo35", caption=t("sector_concordance_caption", lang),
-                                 labels=labels, wide=True),
-            "ncses_mapping": Table(with_names(self.ncses_mapping, self.domains, lang), "sector_mapping_ncses", caption=t("sector_ncses_caption", lang),
-                                   labels=labels, wide=True),
+            "patents_mapping": self._patents_mapping(),
+            "publications_mapping": self._publications_mapping(),
+            "citation_impact": self._impact_table(),
             "values_by_year": by_year,
         }
+
+    def _patents_mapping(self) -> Table:
+        lang, labels = self.language, self._labels()
+        if self.patents_source == "nace" and self.nace_mapping is not None:
+            return Table(with_names(self.nace_mapping, self.domains, lang), "sector_mapping_nace_patents",
+                         caption=t("sector_nace_mapping_caption", lang), labels=labels, wide=True)
+        return Table(self.concordance[_CONCORDANCE_COLUMNS], "sector_concordance_wipo35", caption=t("sector_concordance_caption", lang),
+                     labels=labels, wide=True)
+
+    def _publications_mapping(self) -> Table:
+        lang, labels = self.language, self._labels()
+        if self.publications_source == "scimago" and self.asjc_mapping is not None:
+            return Table(with_names(self.asjc_mapping, self.domains, lang), "sector_mapping_asjc", caption=t("sector_asjc_caption", lang),
+                         labels=labels, wide=True)
+        return Table(with_names(self.ncses_mapping, self.domains, lang), "sector_mapping_ncses", caption=t("sector_ncses_caption", lang),
+                     labels=labels, wide=True)
+
+    def _impact_table(self) -> Table | None:
+        if self.citation_impact is None:
+            return None
+        lang, (start, end) = self.language, self.publications_window
+        return Table(with_names(self.citation_impact, self.domains, lang)[_IMPACT_TABLE_COLUMNS], "sector_citation_impact",
+                     caption=t("sector_impact_caption", lang, region=self.focus_name, reference=self.reference_name, start=start, end=end),
+                     labels=self._labels(), formats={"documents": ",.0f", "citations": ",.0f", "expected_citations": ",.0f",
+                                                     "impact": ".2f", "reference_impact": ".2f"})
 
     def charts(self) -> dict[str, Any]:
         """The computed and published Tabel 1 side by side (``comparison``) and the values behind them (``values``)."""
@@ -275,25 +338,41 @@ def _window(window: Sequence[int]) -> tuple[int, int]:
 def sector_page(data_dir: str | Path, *, focus_region: str, reference_region: str, sectors_window: Sequence[int],
                 patents_window: Sequence[int], publications_window: Sequence[int], rd_window: Sequence[int], language: str,
                 rating_rule: str = "threshold", thresholds: Sequence[float] = (1.5, 1.1, 0.9),
-                rank_cuts: Sequence[float] = (0.25, 0.5, 0.75), min_coverage: float = 0.6) -> SectorPage:
+                rank_cuts: Sequence[float] = (0.25, 0.5, 0.75), min_coverage: float = 0.6, patents_source: str = "nace",
+                publications_source: str = "scimago", patents_ipc_window: Sequence[int] = (2004, 2018),
+                publications_scimago_window: Sequence[int] = (2012, 2016)) -> SectorPage:
     """The sector-strengths chapter from the canonical tables in ``data_dir`` and the project data.
 
     Computes every indicator of the nine domains (:func:`~helpers.chapters.sectors.indicators.domain_indicators`),
     rates Tabel 1's six with the edition's rule (:func:`~helpers.chapters.sectors.rating.make_rule`),
     compares the ratings with the published table and lists the data-quality flags of the focus
     region's domain sectors in the sector window.
+
+    The patents column comes from the NACE-coded patents over ``patents_ipc_window``
+    (``patents_source="nace"``) or from the WIPO fields over ``patents_window`` (``"wipo35"``); the
+    publications column from SCImago over ``publications_scimago_window`` (``"scimago"``, with the
+    relative citation impact beside it) or from NCSES over ``publications_window`` (``"ncses"``).
     """
-    data = load_inputs(data_dir)
+    data = load_inputs(data_dir, patents_source=patents_source, publications_source=publications_source)
     names = data["regions"].set_index("region")["name"]
     domains = load_domains()
     concordance = load_concordance()
     ncses_mapping = load_ncses_mapping(domains=domains["domain_id"])
+    nace_mapping = load_nace_patents_mapping(domains=domains) if patents_source == "nace" else None
+    asjc_mapping = load_asjc_mapping(domains=domains["domain_id"]) if publications_source == "scimago" else None
+    p_window = patents_ipc_window if patents_source == "nace" else patents_window
+    a_window = publications_scimago_window if publications_source == "scimago" else publications_window
     values, by_year = domain_indicators(
         sectors=data["sector_indicators"], domains=domains, focus=focus_region, reference=reference_region,
         sectors_window=sectors_window, patents=data["patents"], publications=data["publications"],
-        patents_window=patents_window, publications_window=publications_window, rd_window=rd_window,
+        patents_window=p_window, publications_window=a_window, rd_window=rd_window,
         concordance=concordance, ncses_mapping=ncses_mapping, region_indicators=data["region_indicators"],
-        min_coverage=min_coverage)
+        min_coverage=min_coverage, patents_source=patents_source, publications_source=publications_source,
+        nace_mapping=nace_mapping, asjc_mapping=asjc_mapping)
+    impact = None
+    if publications_source == "scimago" and data["publications"] is not None and data["citations"] is not None:
+        impact = domain_citation_impact(data["publications"], data["citations"], asjc_mapping, domains, focus_region, reference_region,
+                                        a_window)
     rule = make_rule(rating_rule, thresholds, rank_cuts)
     comparison = comparison_table(rate_domains(values, rule), load_published_ratings(), values)
     flags = (flags_for_cells(data["quality_flags"], domains, focus_region, sectors_window)
@@ -301,7 +380,9 @@ def sector_page(data_dir: str | Path, *, focus_region: str, reference_region: st
     return SectorPage(
         language=language, focus_name=region_name(focus_region, language, names),
         reference_name=region_name(reference_region, language, names), sectors_window=_window(sectors_window),
-        patents_window=_window(patents_window), publications_window=_window(publications_window), min_coverage=min_coverage,
+        patents_window=_window(p_window), publications_window=_window(a_window), min_coverage=min_coverage,
         rule=rule, domains=domains, concordance=concordance, ncses_mapping=ncses_mapping, values=values, by_year=by_year,
-        comparison=comparison, summary=agreement_summary(comparison), flags=flags,
+        comparison=comparison, summary=agreement_summary(comparison), flags=flags, patents_source=patents_source,
+        publications_source=publications_source, nace_mapping=nace_mapping, asjc_mapping=asjc_mapping, citation_impact=impact,
+        reference_code=reference_region,
     )

@@ -31,6 +31,89 @@ LABELS: dict[str, dict[str, str]] = {
     "sector_concordance_caption": {"nl": "Concordantie WIPO-domeinen → NACE (na Schmoch et al. 2003)",
                                    "en": "Concordance WIPO fields → NACE (after Schmoch et al. 2003)"},
     "sector_ncses_caption": {"nl": "Wetenschapsdomeinen (NCSES) per domein", "en": "Fields of science (NCSES) per domain"},
+    "sector_nace_mapping_caption": {"nl": "NACE-codes van de octrooidata per domein (bron: EPO PATSTAT 2019; IPC-NACE-concordantie van Eurostat)",
+                                    "en": "NACE codes of the patent data per domain (source: EPO PATSTAT 2019; Eurostat IPC-NACE concordance)"},
+    "sector_asjc_caption": {"nl": "Scopus-vakgebieden (ASJC) per domein (bron: SCImago Journal & Country Rank)",
+                            "en": "Scopus subject areas (ASJC) per domain (source: SCImago Journal & Country Rank)"},
+    "sector_impact_caption": {"nl": "Relatieve citatie-impact van {region} en {reference} per domein ({start}-{end}; 1 = wereldniveau; bron: SCImago)",
+                              "en": "Relative citation impact of {region} and {reference} per domain ({start}-{end}; 1 = world level; source: SCImago)"},
+    "sector_values_sources": {"nl": " ({patents}; {publications})", "en": " ({patents}; {publications})"},
+    # the sources of the patents and publications columns (sectors.patents_source, sectors.publications_source)
+    "sector_patents_name_nace": {"nl": "octrooien: EPO PATSTAT 2019 per NACE-industrie, {start}-{end}",
+                                 "en": "patents: EPO PATSTAT 2019 by NACE industry, {start}-{end}"},
+    "sector_patents_name_wipo35": {"nl": "octrooien: WIPO-technologiedomeinen, {start}-{end}", "en": "patents: WIPO technology fields, {start}-{end}"},
+    "sector_publications_name_scimago": {"nl": "publicaties: SCImago, Scopus-vakgebieden, {start}-{end}",
+                                         "en": "publications: SCImago, Scopus subject areas, {start}-{end}"},
+    "sector_publications_name_ncses": {"nl": "publicaties: NCSES-wetenschapsdomeinen, {start}-{end}",
+                                       "en": "publications: NCSES fields of science, {start}-{end}"},
+    "sector_patents_source_nace": {
+        "nl": "EPO PATSTAT (editie 2019): octrooiaanvragen per land van de uitvinders en per NACE-industrie, fractioneel geteld, periode {start}-{end}",
+        "en": "EPO PATSTAT (2019 edition): patent applications by inventor country and NACE industry, fractionally counted, period {start}-{end}"},
+    "sector_patents_source_wipo35": {
+        "nl": "EPO PATSTAT via het Harvard Growth Lab: octrooien per land van de uitvinders en per WIPO-technologiedomein, {start}-{end}",
+        "en": "EPO PATSTAT via the Harvard Growth Lab: patents by inventor country and WIPO technology field, {start}-{end}"},
+    "sector_publications_source_scimago": {
+        "nl": "SCImago Journal & Country Rank (Scopus): wetenschappelijke documenten per land en per Scopus-vakgebied (ASJC), {start}-{end}",
+        "en": "SCImago Journal & Country Rank (Scopus): scientific documents by country and Scopus subject area (ASJC), {start}-{end}"},
+    "sector_publications_source_ncses": {
+        "nl": "NSF/NCSES (Science and Engineering Indicators): wetenschappelijke artikels per land en per wetenschapsdomein, fractioneel geteld, {start}-{end}",
+        "en": "NSF/NCSES (Science and Engineering Indicators): scientific articles by country and field of science, fractionally counted, {start}-{end}"},
+    "sector_patents_method_nace": {
+        "nl": "voor octrooien de NACE-codes van de octrooidata die binnen de NACE-afbakening van het domein vallen. De IPC-NACE-concordantie "
+              "van Eurostat (Van Looy, Vereyen en Schmoch) heeft elke aanvraag al toegewezen aan de industrieën die haar producten maken; "
+              "een domein telt dus al zijn NACE-codes en niets daarbuiten, en het totaal is de som over alle NACE-codes van de data",
+        "en": "for patents the NACE codes of the patent data that lie within the domain's NACE definition. The Eurostat IPC-NACE "
+              "concordance (Van Looy, Vereyen and Schmoch) has already assigned every application to the industries that make its "
+              "products; a domain therefore counts all its NACE codes and nothing outside them, and the total is the sum over all NACE "
+              "codes of the data"},
+    "sector_patents_method_wipo35": {
+        "nl": "voor octrooien de WIPO-domeinen die een concordantie op basis van Schmoch et al., Linking Technology Areas to Industrial "
+              "Sectors, aan de NACE-groepen van het domein koppelt (enkel gedocumenteerde koppelingen); het totaal is de som over alle WIPO-domeinen",
+        "en": "for patents the WIPO fields that a concordance based on Schmoch et al., Linking Technology Areas to Industrial Sectors, links "
+              "to the domain's NACE groups (documented links only); the total is the sum over all WIPO fields"},
+    "sector_publications_method_scimago": {
+        "nl": "voor publicaties de Scopus-vakgebieden (ASJC) uit een gemotiveerde toewijzing; het totaal is de som over alle vakgebieden "
+              "(een document in tijdschriften van twee vakgebieden telt in beide, in teller en noemer)",
+        "en": "for publications the Scopus subject areas (ASJC) of a reasoned assignment; the total is the sum over all areas (a document "
+              "in journals of two areas counts in both, in numerator and denominator alike)"},
+    "sector_publications_method_ncses": {
+        "nl": "voor publicaties de NCSES-wetenschapsdomeinen uit een gemotiveerde toewijzing; het totaal is het NCSES-totaal over alle "
+              "domeinen (All S&E fields)",
+        "en": "for publications the NCSES fields of science of a reasoned assignment; the total is NCSES's total over all fields "
+              "(All S&E fields)"},
+    "sector_patents_na_nace": {
+        "nl": "de IPC-NACE-concordantie kent octrooien toe aan de industrieën die de producten maken, niet aan diensten als architecten "
+              "en ingenieurs (NACE M71) of onderzoek en ontwikkeling (M72); informatie en programmering telt enkel de octrooien op "
+              "gegevensverwerking voor bedrijfsdoeleinden (NACE 62, IPC G06Q), want software als zodanig (G06F) valt onder de "
+              "vervaardiging van computers (C26)",
+        "en": "the IPC-NACE concordance assigns patents to the industries that make the products, not to services such as architects "
+              "and engineers (NACE M71) or research and development (M72); information technology and programming counts only the "
+              "patents on data processing for business purposes (NACE 62, IPC G06Q), because software as such (G06F) falls under "
+              "the manufacture of computers (C26)"},
+    "sector_patents_na_wipo35": {
+        "nl": "octrooien zijn via de concordantie van Schmoch et al. (2003) enkel aan industriële sectoren gekoppeld, niet aan diensten "
+              "(NACE J, M71, M72)",
+        "en": "patents are linked through the Schmoch et al. (2003) concordance to manufacturing sectors only, not to services "
+              "(NACE J, M71, M72)"},
+    "sector_reference_group": {
+        "nl": "Voor octrooien en publicaties is {reference} de som van haar {n} lidstaten in de data, nooit een aggregaat van de bron.",
+        "en": "For patents and publications, {reference} is the sum of its {n} member states in the data, never an aggregate of the source."},
+    "sector_reference_countries_only": {
+        "nl": "De octrooien per NACE-industrie en de SCImago-publicaties bestaan alleen per land: {reference} is daar geen regio van de data.",
+        "en": "The patents by NACE industry and the SCImago publications exist by country only: {reference} is not a region of those data."},
+    "sector_reference_single": {"nl": "De referentie {reference} is één regio; haar eigen cijfers worden gebruikt.",
+                                "en": "The reference {reference} is a single region; its own figures are used."},
+    "sector_impact_text": {
+        "nl": "Naast de publicaties staat in een aparte tabel de relatieve citatie-impact van {region} in de Scopus-vakgebieden van elk "
+              "domein ({start}-{end}): de ontvangen citaties gedeeld door de citaties die te verwachten zijn aan het wereldgemiddelde "
+              "van hetzelfde vakgebied en jaar (1 = wereldniveau), met hetzelfde voor {reference} ter vergelijking. Ze wordt getoond, "
+              "niet gescoord: Tabel 1 meet het aantal publicaties.",
+        "en": "Beside the publications, a separate table gives the relative citation impact of {region} in each domain's Scopus "
+              "subject areas ({start}-{end}): the citations received divided by the citations expected at the world average of the "
+              "same area and year (1 = world level), with the same for {reference} for comparison. It is shown, not rated: Table 1 "
+              "measures the number of publications."},
+    "sector_impact_none": {"nl": "De NCSES-data hebben geen citaties; een citatie-impact per domein is er alleen met de SCImago-bron.",
+                           "en": "The NCSES data have no citations; a citation impact per domain exists only with the SCImago source."},
     "framework_growth_title": {"nl": "Groeipotentieel: groei van de sector in {reference} min groei van de hele economie",
                                "en": "Growth potential: growth of the sector in {reference} minus growth of the total economy"},
     "framework_growth_axis": {"nl": "verschil in jaarlijkse groei ({measure})", "en": "difference in annual growth ({measure})"},
@@ -145,4 +228,16 @@ LABELS: dict[str, dict[str, str]] = {
     "sector_col_explanation": {"nl": "uitleg", "en": "explanation"},
     "sector_col_which": {"nl": "welke cellen", "en": "which cells"},
     "sector_col_reason_text": {"nl": "reden", "en": "reason"},
+    "sector_col_reference_members": {"nl": "lidstaten van de referentie", "en": "members of the reference"},
+    "sector_col_reference_left_out": {"nl": "weggelaten uit de referentie", "en": "left out of the reference"},
+    "sector_col_nace2_patstat": {"nl": "NACE-code", "en": "NACE code"},
+    "sector_col_nace2_label": {"nl": "NACE-omschrijving", "en": "NACE description"},
+    "sector_col_asjc_area": {"nl": "vakgebied (ASJC)", "en": "subject area (ASJC)"},
+    "sector_col_area_name": {"nl": "naam vakgebied", "en": "area name"},
+    "sector_col_areas": {"nl": "vakgebieden (ASJC)", "en": "subject areas (ASJC)"},
+    "sector_col_documents": {"nl": "documenten", "en": "documents"},
+    "sector_col_citations": {"nl": "citaties", "en": "citations"},
+    "sector_col_expected_citations": {"nl": "verwachte citaties", "en": "expected citations"},
+    "sector_col_impact": {"nl": "citatie-impact", "en": "citation impact"},
+    "sector_col_reference_impact": {"nl": "citatie-impact referentie", "en": "reference citation impact"},
 }
