@@ -179,3 +179,28 @@ def test_report_figures_beside_the_computation(book: Book):
         assert len(list(csv.DictReader(handle))) == 9
     framework = _text(book.html / "notebooks" / "decision_framework.html")
     assert "High-performance computing (HPC)" in framework and "Welke input het verschil maakt" in framework
+
+
+def test_finer_data_pages(book: Book):
+    """Issue 12: the IPC-subclass page (subclasses, the 38 technologies beside the published values with their
+    agreement, the reference groups, movement over three periods) and the citation page, built from the real data."""
+    tables = book.html / "_static" / "tables"
+    ipc = _text(book.html / "notebooks" / "technologies_patents_ipc.html")
+    assert "653 IPC-subklassen" in ipc and "samen voorkomen binnen dezelfde octrooien" in ipc
+    assert re.search(r"de rangcorrelatie \(Spearman\) -?\d,\d\d voor de RCA", ipc)
+    assert "Beweging over de tijd" in ipc and "vergelijkingsgroep" in ipc
+    with open(tables / "technologies_ipc_published.csv", newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 38 and all(r["computed_rca"] for r in rows)
+    with open(tables / "technologies_ipc_movement.csv", newline="", encoding="utf-8") as handle:
+        moves = list(csv.DictReader(handle))
+    assert len(moves) == 38 and {"rca_1989_2003", "rca_2004_2018"} <= set(moves[0])
+    with open(tables / "technologies_ipc_subclasses.csv", newline="", encoding="utf-8") as handle:
+        assert len(list(csv.DictReader(handle))) == 40
+    impact = _text(book.html / "notebooks" / "technologies_publications_impact.html")
+    assert re.search(r"keer zo vaak geciteerd als een gemiddeld document", impact)
+    with open(tables / "technologies_publications_impact.csv", newline="", encoding="utf-8") as handle:
+        areas = list(csv.DictReader(handle))
+    assert len(areas) == 27 and all(float(a["impact"]) > 0 for a in areas)
+    sector = _text(book.html / "notebooks" / "sector_strengths.html")
+    assert "SCImago" in sector
