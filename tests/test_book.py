@@ -204,3 +204,19 @@ def test_finer_data_pages(book: Book):
     assert len(areas) == 27 and all(float(a["impact"]) > 0 for a in areas)
     sector = _text(book.html / "notebooks" / "sector_strengths.html")
     assert "SCImago" in sector
+
+
+def test_regions_chapter_and_complexity_annex(book: Book):
+    """Issue 13: the regions chapter (Flanders from its provinces among 282 regions, the comparison regions, ranks,
+    opportunities) and the complexity validation annex, built from the real data."""
+    tables = book.html / "_static" / "tables"
+    page = _text(book.html / "notebooks" / "regions.html")
+    assert "282 Europese NUTS-2-regio's" in page and "Waar Vlaanderen staat" in page and "Waar het kan instappen" in page
+    with open(tables / "regions_focus_profile.csv", newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 42 and {"BE21", "BE25"} <= set(rows[0])
+    annex = _text(book.html / "notebooks" / "annex_complexity.html")
+    assert re.search(r"Van de \d+ combinaties van bron en methode doorstaan er \d+ de toets", annex)
+    with open(tables / "complexity_validation.csv", newline="", encoding="utf-8") as handle:
+        checks = list(csv.DictReader(handle))
+    assert len(checks) >= 9 and all(-1 <= float(c["rho"]) <= 1 for c in checks if c["rho"])

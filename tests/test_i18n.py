@@ -25,7 +25,7 @@ def _code_cells(path: Path) -> list[str]:
 
 
 def test_every_label_has_nl_and_en():
-    assert set(CHAPTER_LABELS) == {"common", "sectors", "technology", "landscape", "published", "ipc"}
+    assert set(CHAPTER_LABELS) == {"common", "sectors", "technology", "landscape", "published", "ipc", "regions", "validation"}
     for chapter, table in CHAPTER_LABELS.items():
         for key, value in table.items():
             assert set(value) == {"nl", "en"}, (chapter, key)
@@ -86,7 +86,7 @@ def test_one_t_and_no_chapter_label_modules_left():
 
 
 def test_column_labels_per_chapter():
-    assert set(COLUMN_PREFIXES) == {"sectors", "technology", "landscape", "published", "ipc"}
+    assert set(COLUMN_PREFIXES) == {"sectors", "technology", "landscape", "published", "ipc", "regions", "validation"}
     sectors, tech, land = (column_labels("nl", c) for c in ("sectors", "technology", "landscape"))
     # the same machine name may read differently per chapter
     assert (sectors["value"], land["value"]) == ("waarde", "% bbp")

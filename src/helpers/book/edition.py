@@ -140,6 +140,30 @@ class Landscape(BaseModel):
         return tech_id
 
 
+class Regional(BaseModel):
+    """The regions chapter: Flanders among Europe's NUTS-2 regions (CEPS, 42 green and digital technologies)."""
+
+    model_config = ConfigDict(extra="forbid")
+    focus: str = Field(default="BE2", description="a NUTS-2 region of the data or a group of regions")
+    comparison: list[str] = Field(default_factory=lambda: ["DE2", "NL41", "SE11"])
+    #: aggregates of NUTS-2 regions (their RCA is computed as for one region, not averaged)
+    groups: dict[str, list[str]] = Field(default_factory=lambda: {
+        "BE2": ["BE21", "BE22", "BE23", "BE24", "BE25"],
+        "BE": ["BE10", "BE21", "BE22", "BE23", "BE24", "BE25", "BE31", "BE32", "BE33", "BE34", "BE35"],
+        "DE2": ["DE21", "DE22", "DE23", "DE24", "DE25", "DE26", "DE27"]})
+    #: the complexity on the y axis: the study's published one, or computed on the regions
+    complexity: Literal["published", "eigenvector", "reflections", "fitness"] = "published"
+
+    @field_validator("focus", "comparison", "groups")
+    @classmethod
+    def _nuts(cls, value: Any) -> Any:
+        codes = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else [*value, *(c for v in value.values() for c in v)]
+        for code in codes:
+            if not region_is_known(code):
+                raise ValueError(f"unknown region code {code!r}; use NUTS codes such as BE21 (or a group name of regional.groups)")
+        return value
+
+
 class FixedSplit(BaseModel):
     model_config = ConfigDict(extra="forbid")
     x: float = Field(ge=0, le=100, description="relatedness density split (0-100)")
@@ -164,13 +188,14 @@ class Edition(BaseModel):
     summary_method: Literal["composite_rank", "distance"] = "composite_rank"
     rca_threshold: float = Field(default=1.0, gt=0)
     quadrant_split: Literal["median", "mean"] | FixedSplit = "median"
-    complexity_method: Literal["eigenvector", "reflections", "scaling"] = "eigenvector"
+    complexity_method: Literal["eigenvector", "reflections", "fitness", "scaling"] = "eigenvector"
     relatedness: Literal["cosine", "association", "probabilistic"] = "cosine"
     #: the regions the IPC-subclass RCA compares with: all countries, the OECD members, the EU-27, or a list of codes
     reference_group: Literal["world", "oecd", "eu27"] | list[str] = "oecd"
     sectors: SectorRatings = Field(default_factory=SectorRatings)
     framework: Framework = Field(default_factory=Framework)
     landscape: Landscape = Field(default_factory=Landscape)
+    regional: Regional = Field(default_factory=Regional)
 
     @field_validator("focus_region", "reference_region")
     @classmethod
@@ -229,6 +254,8 @@ class Edition(BaseModel):
             params[f"{key}_min_activity"] = value
         for key, value in self.landscape.model_dump(mode="json").items():
             params[f"landscape_{key}"] = value
+        for key, value in self.regional.model_dump(mode="json").items():
+            params[f"regional_{key}"] = value
         return params
 
 

@@ -417,7 +417,7 @@ def summary_quadrant_chart(
 
 
 def quadrant_small_multiples(df: pd.DataFrame, x: str, y: str, facet: str, *, facet_order: list[str], quadrant: str, quadrant_labels: dict[str, str],
-                             x_title: str, y_title: str, tooltip: list[Any], title: str = "", columns: int = 3,
+                             x_title: str, y_title: str, tooltip: list[Any], title: str | list[str] = "", columns: int = 3,
                              x_split: str = "x_split", y_split: str = "y_split", size: str | None = None,
                              width: int = 190, height: int = 170) -> alt.FacetChart:
     """One small quadrant chart per ``facet`` value (e.g. country): ``x`` (relatedness density) against

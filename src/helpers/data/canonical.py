@@ -36,7 +36,7 @@ FLOAT_FORMAT = "%.15g"
 PARQUET_THRESHOLD = 2_000_000  # documents with more rows are written as parquet
 
 #: the built tables whose region codes make up regions.csv
-REGION_TABLES = ("activity", "documents", "sector_indicators", "region_indicators", "published_positions")
+REGION_TABLES = ("activity", "documents", "sector_indicators", "region_indicators", "published_positions", "published_regional")
 
 # adapter name -> module; order = build order
 ADAPTERS: dict[str, str] = {
@@ -52,6 +52,7 @@ ADAPTERS: dict[str, str] = {
     "crunchbase": "helpers.data.adapters.crunchbase",
     "eurostat_sdmx": "helpers.data.adapters.eurostat_sdmx",
     "ceps_vario": "helpers.data.adapters.ceps_vario",
+    "nuts2_keytech42": "helpers.data.adapters.nuts2_keytech42",
 }
 
 

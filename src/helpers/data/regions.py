@@ -131,6 +131,21 @@ NUTS_NAMES: dict[str, str] = {
     "CN_X_HK": "China except Hong Kong",
 }
 SPECIAL_NUTS0 = {"CN_X_HK": ("CN", "CHN")}
+
+
+@lru_cache(maxsize=1)
+def nuts_names() -> dict[str, str]:
+    """NUTS 2013 names of ``data/nuts2013_regions.csv`` (cited per row), with :data:`NUTS_NAMES` taking
+    precedence; level-1 names that Eurostat writes in capitals ("VLAAMS GEWEST") in title case."""
+    from helpers.data import PROJECT_DATA
+
+    out: dict[str, str] = {}
+    path = PROJECT_DATA / "nuts2013_regions.csv"
+    if path.is_file():
+        table = pd.read_csv(path, dtype=str, keep_default_na=False)
+        for code, name in zip(table["code"], table["name"]):
+            out[code] = name.title() if name.isupper() else name
+    return out | NUTS_NAMES
 _NUTS_RE = re.compile(r"^([A-Z]{2})([0-9A-Z]{0,3})$")
 
 
@@ -258,7 +273,7 @@ def describe_region(code: str) -> dict[str, str | None] | None:
             name = getattr(c, "common_name", None) or c.name  # type: ignore[union-attr]
             parent = None
         else:
-            name = NUTS_NAMES.get(raw, raw)
+            name = nuts_names().get(raw, raw)
             parent = nuts_code(raw[:-1])
         return dict(region=code, name=name, level=f"nuts{level}", parent=parent, iso2=iso2, iso3=iso3)
     return None

@@ -385,6 +385,30 @@ PUBLISHED_COMPANIES = TableSchema(
     produced_by="ceps_vario",
 )
 
+PUBLISHED_REGIONAL = TableSchema(
+    name="published_regional",
+    filename="published_regional.csv",
+    description=(
+        "Published patents of European NUTS-2 regions in a study's technologies, with the region's published RCA and the "
+        "technology's published complexity (CEPS/Balland, smart specialisation opportunities in 42 green and digital "
+        "technologies). The RCA's denominators are all the region's patents, not only these technologies."
+    ),
+    columns=(
+        Column("study", _S, "Which study published the values (ceps_keytech42)."),
+        Column("region", _S, "NUTS-2 region code (NUTS 2013; London as NUTS 2010 UKI1, UKI2)."),
+        Column("technology", _S, "The technology's name as the study writes it."),
+        Column("transition", _S, "digital or green (the study's twin-transition group).", allowed=("digital", "green")),
+        Column("patents", _F, "The region's patents in the technology (years and counting rule not stated by the study).", min_value=0.0),
+        Column("rca", _F, "The region's published RCA in the technology (0 where it has no patents).", min_value=0.0),
+        Column("complexity", _F, "The technology's published complexity (0-100; the same for every region).", min_value=0.0, max_value=100.0),
+        Column("page", _S, "The study's page the row comes from (path in its repository, with the commit)."),
+    ),
+    key=("study", "region", "technology"),
+    produced_by="nuts2_keytech42",
+    notes=("A region's share of all patents is recovered from the cells with patents as patents / (rca x technology total); "
+           "see helpers.chapters.regions.",),
+)
+
 TABLES: dict[str, TableSchema] = {
     t.name: t
     for t in (
@@ -403,11 +427,12 @@ TABLES: dict[str, TableSchema] = {
         PUBLISHED_NETWORK,
         PUBLISHED_LAYOUT,
         PUBLISHED_COMPANIES,
+        PUBLISHED_REGIONAL,
     )
 }
 # the tables that `helpers data build` writes (the others are project data in data/)
 BUILT_TABLES = ("activity", "documents", "cooccurrence", "regions", "technologies", "sector_indicators", "region_indicators", "quality_flags",
-                "published_positions", "published_network", "published_layout", "published_companies")
+                "published_positions", "published_network", "published_layout", "published_companies", "published_regional")
 
 
 def get_schema(table: str) -> TableSchema:

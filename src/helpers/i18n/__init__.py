@@ -22,7 +22,7 @@ from functools import lru_cache
 import pandas as pd
 import pycountry
 
-from helpers.i18n.labels import common, ipc, landscape, published, sectors, technology
+from helpers.i18n.labels import common, ipc, landscape, published, regions, sectors, technology
 from helpers.i18n.labels.landscape import POLICY_REGIONS, STRATEGY_SHORT
 from helpers.i18n.labels.technology import FIELD_NAMES_NL
 
@@ -34,11 +34,11 @@ __all__ = [
 #: Each chapter's own table (chapter name -> key -> {"nl": ..., "en": ...}), from :mod:`helpers.i18n.labels`.
 CHAPTER_LABELS: dict[str, dict[str, dict[str, str]]] = {
     "common": common.LABELS, "sectors": sectors.LABELS, "technology": technology.LABELS, "landscape": landscape.LABELS,
-    "published": published.LABELS, "ipc": ipc.LABELS,
+    "published": published.LABELS, "ipc": ipc.LABELS, "regions": regions.LABELS, "validation": regions.VALIDATION_LABELS,
 }
 
 #: Chapter -> key prefix of its table headers (``sector_col_domain`` -> column ``domain``).
-COLUMN_PREFIXES: dict[str, str] = {"sectors": "sector_col_", "technology": "tech_col_", "landscape": "land_col_", "published": "pub_col_", "ipc": "ipc_col_"}
+COLUMN_PREFIXES: dict[str, str] = {"sectors": "sector_col_", "technology": "tech_col_", "landscape": "land_col_", "published": "pub_col_", "ipc": "ipc_col_", "regions": "reg_col_", "validation": "val_col_"}
 
 
 def merge_labels(tables: Mapping[str, Mapping[str, Mapping[str, str]]]) -> dict[str, dict[str, str]]:

@@ -117,3 +117,59 @@ def weighted_group_mean(values: pd.Series, membership: pd.DataFrame, weights: pd
     with np.errstate(divide="ignore", invalid="ignore"):
         out = np.where(den > 0, num / den, np.nan)
     return pd.Series(out, index=membership.columns, dtype=float)
+
+
+def region_shares(x: pd.DataFrame, rca: pd.DataFrame) -> pd.Series:
+    r"""Each region's share of *all* patents, recovered from counts in some technologies and their published RCA.
+
+    A published RCA whose denominators are all the region's patents satisfies
+    :math:`RCA_{rt} = (X_{rt} / X_{\cdot t}) / s_r`, so every cell with :math:`X_{rt} > 0` gives
+    :math:`s_r`; with RCA rounded, the ratio of sums over those cells
+    :math:`s_r = \sum_t X_{rt} / \sum_t RCA_{rt} X_{\cdot t}` weighs the larger (less rounded) cells
+    more. A region without patents gets NaN.
+
+    >>> x = pd.DataFrame({"a": [2.0, 6.0], "b": [2.0, 0.0]}, index=["r1", "r2"])
+    >>> rca = pd.DataFrame({"a": [0.5, 1.5], "b": [2.0, 0.0]}, index=["r1", "r2"])  # s_r1 = 0.5, s_r2 = 0.5
+    >>> region_shares(x, rca)
+    r1    0.5
+    r2    0.5
+    dtype: float64
+    """
+    if x.shape != rca.shape or not (x.index.equals(rca.index) and x.columns.equals(rca.columns)):
+        raise InputError("region shares: the counts and the RCA must have the same regions and technologies")
+    totals = x.sum(axis=0).to_numpy(dtype=float)
+    vals, r = x.to_numpy(dtype=float), rca.to_numpy(dtype=float)
+    used = vals > 0
+    num = np.where(used, vals, 0.0).sum(axis=1)
+    den = np.where(used, r * totals[None, :], 0.0).sum(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = np.where(den > 0, num / den, np.nan)
+    return pd.Series(out, index=x.index, dtype=float)
+
+
+def group_region_rca(x: pd.DataFrame, shares: pd.Series, groups: dict[str, Sequence[str]]) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
+    r"""Counts, RCA and share of all patents of aggregates of regions (Flanders = its five provinces).
+
+    :math:`X_{Gt} = \sum_{r \in G} X_{rt}`, :math:`s_G = \sum_{r \in G} s_r` and
+    :math:`RCA_{Gt} = (X_{Gt} / X_{\cdot t}) / s_G` with :math:`X_{\cdot t}` the total over the
+    regions of ``x`` (the aggregates are not added to it): the RCA the aggregate would have as one
+    region, not an average of its members' RCA.
+
+    >>> x = pd.DataFrame({"a": [2.0, 6.0, 2.0], "b": [2.0, 0.0, 6.0]}, index=["r1", "r2", "r3"])
+    >>> counts, rca, share = group_region_rca(x, pd.Series({"r1": 0.2, "r2": 0.3, "r3": 0.5}), {"G": ["r1", "r2"]})
+    >>> rca.round(3)  # a: (8 / 10) / 0.5 = 1.6; b: (2 / 8) / 0.5 = 0.5
+           a    b
+    G    1.6  0.5
+    """
+    totals = x.sum(axis=0)
+    rows_x, rows_r, rows_s = {}, {}, {}
+    for name, members in groups.items():
+        missing = [m for m in members if m not in x.index]
+        if missing:
+            raise InputError(f"region group {name}: member(s) {', '.join(missing[:5])} not in the data; list regions of the data")
+        counts = x.loc[list(members)].sum(axis=0)
+        share = float(shares.loc[list(members)].sum())
+        with np.errstate(divide="ignore", invalid="ignore"):
+            rca = (counts / totals.replace(0, np.nan)) / share if share > 0 else counts * np.nan
+        rows_x[name], rows_r[name], rows_s[name] = counts, rca.fillna(0.0), share
+    return pd.DataFrame(rows_x).T, pd.DataFrame(rows_r).T, pd.Series(rows_s, dtype=float)

@@ -26,9 +26,10 @@ from helpers.errors import InputError
 from helpers.methods import complexity as cx
 from helpers.methods import relatedness as rel
 from helpers.methods import specialisation
+from helpers.methods.fitness import fitness_complexity
 
 #: Complexity measures (``scaling`` needs city populations the data do not have: an error saying so).
-COMPLEXITY_METHODS = ("eigenvector", "reflections", "scaling")
+COMPLEXITY_METHODS = ("eigenvector", "reflections", "fitness", "scaling")
 
 
 @dataclass
@@ -94,6 +95,18 @@ def _taxonomy_documents(documents: pd.DataFrame, definitions: pd.DataFrame | Non
     # one row per (document, region, technology): several codes of one technology count once
     out = out.drop_duplicates(["document_id", "region", "technology"])
     return out, ", ".join(schemes)
+
+
+def complexity_of(b: pd.DataFrame, method: str, source: str = "specialisation matrix") -> cx.ComplexityIndex:
+    """Region and technology complexity of a binary matrix by ``method`` (eigenvector, reflections or
+    fitness: :mod:`helpers.methods.complexity`, :mod:`helpers.methods.fitness`), z-scores."""
+    if method == "eigenvector":
+        return cx.complexity_eigenvector(b, source=source)
+    if method == "reflections":
+        return cx.complexity_reflections(b, source=source)
+    if method == "fitness":
+        return fitness_complexity(b, source=source)
+    raise InputError(f"complexity method {method!r}: use eigenvector, reflections or fitness")
 
 
 def _published_cooccurrence(rows: pd.DataFrame, classification: str, codes: list[str], what: str) -> pd.DataFrame:
@@ -213,10 +226,7 @@ def technology_space(
         rmat = rel.relatedness(c, relatedness_method, source=f"{what} co-occurrence")
         if rmat.shape[0] != x.shape[1]:  # normalised over every code of the published matrix, used on the codes with activity
             rmat = rmat.reindex(index=x.columns, columns=x.columns, fill_value=0.0)
-        if complexity_method == "eigenvector":
-            comp = cx.complexity_eigenvector(b_s, source=what).technology
-        else:
-            comp = cx.complexity_reflections(b_s, source=what).technology
+        comp = complexity_of(b_s, complexity_method, source=what).technology
     return TechnologySpace(
         source=source or "", classification=classification, window=(start, end), x=x, rca=r, b=b, relatedness=rmat,
         complexity=comp.reindex(x.columns), space_regions=pd.Index(space, name="region"), relatedness_basis=basis,

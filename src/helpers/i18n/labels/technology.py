@@ -38,6 +38,8 @@ LABELS: dict[str, dict[str, str]] = {
     "tech_complexity_reflections": {"nl": "reflectiemethode (Hidalgo en Hausmann 2009)", "en": "method of reflections (Hidalgo and Hausmann 2009)"},
     "tech_complexity_short_eigenvector": {"nl": "eigenvector", "en": "eigenvector"},
     "tech_complexity_short_reflections": {"nl": "reflecties", "en": "reflections"},
+    "tech_complexity_fitness": {"nl": "fitness-complexiteitsalgoritme (Tacchella e.a. 2012)", "en": "fitness-complexity algorithm (Tacchella et al. 2012)"},
+    "tech_complexity_short_fitness": {"nl": "fitness", "en": "fitness"},
     "tech_relatedness_cosine": {"nl": "cosinus", "en": "cosine"},
     "tech_relatedness_association": {"nl": "associatiesterkte", "en": "association strength"},
     "tech_relatedness_probabilistic": {"nl": "probabilistische associatiesterkte", "en": "probabilistic association strength"},
