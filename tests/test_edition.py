@@ -40,7 +40,7 @@ def test_default_edition_is_valid():
         ("windows.patents=[2019]", "windows.patents", "[first year, last year]"),
         ("language=fr", "language", "'nl' or 'en'"),
         ("quadrant_split=max", "quadrant_split", "median, mean or {x:"),
-        ("complexity_method=pagerank", "complexity_method", "'eigenvector', 'reflections', 'fitness' or 'scaling'"),
+        ("complexity_method=pagerank", "complexity_method", "'auto', 'eigenvector', 'reflections', 'fitness', 'published' or 'scaling'"),
         ("relatedness=jaccard", "relatedness", "'cosine', 'association' or 'probabilistic'"),
         ("colour=blue", "colour", "not a known key"),
         ("sectors.thresholds=[1.1, 1.5, 0.9]", "sectors.thresholds", "three decreasing numbers"),

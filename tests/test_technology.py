@@ -548,7 +548,8 @@ def test_read_source_page_is_source_page_of_the_notebook_parameters(canon):
     options = dict(rca_threshold=1.0, quadrant_split="mean", complexity_method="reflections", relatedness="association", min_activity=1000)
     page = tech.read_source_page(canon, "patents", focus_region="US-CA", language="nl", window=[2015, 2019], **options)
     data = tech.load_source(canon, "patents", "US-CA")  # a US state: the United States stand in (patents count by country)
-    direct = tech.source_page(data, (2015, 2019), language="nl", focus_name=region_name("US-CA", "nl", names), region_names=names, **options)
+    direct = tech.source_page(data, (2015, 2019), language="nl", focus_name=region_name("US-CA", "nl", names), region_names=names, axis=page.axis,
+                              **options)
     assert type(page) is tech.SourcePage and data.stand_in
     pd.testing.assert_frame_equal(page.profile, direct.profile)
     glue = page.glue()

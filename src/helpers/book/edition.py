@@ -140,6 +140,19 @@ class Landscape(BaseModel):
         return tech_id
 
 
+AxisChoice = Literal["auto", "eigenvector", "reflections", "fitness", "published"]
+
+
+class ComplexityAxis(BaseModel):
+    """The y axis per source (empty: the edition's complexity_method); see helpers.chapters.technologies.axis."""
+
+    model_config = ConfigDict(extra="forbid")
+    patents: AxisChoice | None = None
+    publications: AxisChoice | None = None
+    investments: AxisChoice | None = None
+    patents_ipc: AxisChoice | None = None
+
+
 class Regional(BaseModel):
     """The regions chapter: Flanders among Europe's NUTS-2 regions (CEPS, 42 green and digital technologies)."""
 
@@ -188,7 +201,10 @@ class Edition(BaseModel):
     summary_method: Literal["composite_rank", "distance"] = "composite_rank"
     rca_threshold: float = Field(default=1.0, gt=0)
     quadrant_split: Literal["median", "mean"] | FixedSplit = "median"
-    complexity_method: Literal["eigenvector", "reflections", "fitness", "scaling"] = "eigenvector"
+    #: the y axis of the quadrant charts: auto (the computed measure that agrees best with the published complexity, else
+    #: the published one), a computed method, or the CEPS study's published complexity; per source in complexity_axis
+    complexity_method: Literal["auto", "eigenvector", "reflections", "fitness", "published", "scaling"] = "auto"
+    complexity_axis: ComplexityAxis = Field(default_factory=lambda: ComplexityAxis())
     relatedness: Literal["cosine", "association", "probabilistic"] = "cosine"
     #: the regions the IPC-subclass RCA compares with: all countries, the OECD members, the EU-27, or a list of codes
     reference_group: Literal["world", "oecd", "eu27"] | list[str] = "oecd"
@@ -240,7 +256,8 @@ class Edition(BaseModel):
             "summary_method": self.summary_method,
             "rca_threshold": self.rca_threshold,
             "quadrant_split": self.quadrant_split if isinstance(self.quadrant_split, str) else self.quadrant_split.model_dump(),
-            "complexity_method": self.complexity_method,
+            # one choice per source: the source's own (complexity_axis) or the edition's
+            "complexity_method": {k: v or self.complexity_method for k, v in self.complexity_axis.model_dump().items()},
             "relatedness": self.relatedness,
             "reference_group": self.reference_group if isinstance(self.reference_group, str) else list(self.reference_group),
         }

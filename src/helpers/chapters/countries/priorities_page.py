@@ -18,6 +18,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
+from helpers.chapters.technologies.axis import AXIS_NAMES
 from helpers.chapters import technologies
 from helpers.chapters.countries.item_counts import unmapped_items
 from helpers.chapters.countries.positions import (
@@ -156,7 +157,8 @@ class PrioritiesPage:
             cp_spot=self.item_label[self.spotlight], cp_spot_n=len(spot_others), cp_spot_who=join_names([self.column_name[c] for c in spot_others], lang),
             cp_spot_fl_n=int(fl_col.get(self.spotlight, 0)), cp_spot_items=len(self.spotlight_detail),
             cp_focus=self.focus_name, cp_p_start=int(self.patents_window[0]), cp_p_end=int(self.patents_window[1]),
-            cp_method=self.complexity_method, cp_relatedness=self.relatedness,
+            cp_method=t(f"axis_name_{self.complexity_method}", lang) if self.complexity_method in AXIS_NAMES else self.complexity_method,
+            cp_relatedness=t(f"tech_relatedness_{self.relatedness}", lang),
             cp_position_note="" if self.has_positions else t("land_no_position", lang, region=self.focus_name, reason=self.no_position_reason),
             cp_spot_field=spot["field"], cp_spot_quadrant=spot["quadrant"], cp_spot_rca=spot["rca"],
             cp_spot_density=spot["density"], cp_spot_complexity=spot["complexity"],
@@ -290,6 +292,7 @@ def priorities_page(data_dir: str | Path, *, focus_region: str, comparison_regio
     if patents.available:
         profile = technologies.source_profile(patents, patents_window, rca_threshold=rca_threshold, quadrant_split=quadrant_split,
                                               complexity_method=complexity_method, relatedness=relatedness, min_activity=min_activity)
+        complexity_method = profile.attrs["axis"].method
     return PrioritiesPage(
         language=lang, selection=sel, column_name={c: policy_region_name(c, lang, names) for c in sel.columns}, short_name=short,
         item_label=item_label, tech_ids=tech_ids, row_ids=row_ids, by_country=by_country,

@@ -17,6 +17,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
+from helpers.chapters.technologies.axis import AXIS_NAMES, axis_for
 from helpers.chapters import technologies
 from helpers.chapters.countries.positions import priorities_by_position
 from helpers.chapters.countries.priorities import priorities_matrix
@@ -94,6 +95,8 @@ class ProfilesPage:
     patents_window: tuple[int, int]
     complexity_method: str
     relatedness: str
+    #: the complexity on the y axis and its check (:class:`helpers.chapters.technologies.axis.Axis`)
+    axis: Any = None
 
     @property
     def _labels(self) -> dict[str, str]:
@@ -118,8 +121,8 @@ class ProfilesPage:
         return dict(
             cpr_n_regions=len(self.regions), cpr_regions=join_names(self.series_order, lang),
             cpr_start=int(self.patents_window[0]), cpr_end=int(self.patents_window[1]),
-            cpr_n_fields=int(self.profiles.groupby("region", sort=False).size().iloc[0]), cpr_method=self.complexity_method,
-            cpr_relatedness=self.relatedness, cpr_focus=self.region_label[focus], cpr_focus_spec=int(row["n_specialised"]),
+            cpr_n_fields=int(self.profiles.groupby("region", sort=False).size().iloc[0]), cpr_method=t(f"axis_name_{self.complexity_method}", lang) if self.complexity_method in AXIS_NAMES else self.complexity_method,
+            cpr_relatedness=t(f"tech_relatedness_{self.relatedness}", lang), cpr_focus=self.region_label[focus], cpr_focus_spec=int(row["n_specialised"]),
             cpr_focus_optimal=int(row["n_optimal"]), cpr_focus_top=row["top_field"], cpr_focus_top_rca=float(row["top_rca"]),
             cpr_focus_prio=int(row["n_prioritised"]), cpr_focus_feasible=int(row["n_prioritised_feasible"]),
             cpr_other_top=others["region_name"].iloc[0] if len(others) else "—",
@@ -174,7 +177,7 @@ class ProfilesPage:
             "quadrants": quadrant_charts.quadrant_small_multiples(
                 self.profiles, "density", "complexity", "region_name", facet_order=self.series_order, quadrant="quadrant",
                 quadrant_labels=self._quadrant_label, x_title=labels["density"], y_title=labels["complexity"], tooltip=qtip, size="rca",
-                title=t("land_profile_quadrants_title", lang, start=start, end=end)),
+                title=[t("land_profile_quadrants_title", lang, start=start, end=end), *([self.axis.subtitle(lang)] if self.axis else [])]),
         }
 
 
@@ -203,10 +206,15 @@ def profiles_page(data_dir: str | Path, *, focus_region: str, comparison_regions
     if len(shown) < 2:
         raise InputError(f"countries_profiles: the comparison needs the focus and at least one comparison region with patent data; "
                          f"only {shown or 'none'} of {asked} have data: set comparison_regions in the edition file")
+    axis = axis_for(patents, patents_window, complexity_method, min_activity=min_activity, rca_threshold=rca_threshold, relatedness=relatedness,
+                    check=True)
     profiles = technologies.profiles_for_regions(
         patents.activity, shown, patents_window, classification=patents.classification, rca_threshold=rca_threshold,
-        relatedness_method=relatedness, complexity_method=complexity_method, split=quadrant_split,
+        relatedness_method=relatedness, complexity_method=axis.computed_method, split=quadrant_split,
         min_activity=min_activity, documents=patents.documents, technologies=patents.technologies, source="patents")
+    if axis.method == "published":  # each country's quadrants placed again on the published complexity
+        profiles = pd.concat([axis.apply(g) for _, g in profiles.groupby("region", sort=False)], ignore_index=True)
+    complexity_method = axis.method
     region_label = {r: policy_region_name(r, lang, names) for r in shown}
     profiles["region_name"] = profiles["region"].map(region_label)
     profiles["focus"] = profiles["region"] == patents.region
@@ -225,5 +233,5 @@ def profiles_page(data_dir: str | Path, *, focus_region: str, comparison_regions
         language=lang, focus=patents.region, regions=shown, region_label=region_label,
         absent_names=[policy_region_name(c, lang, names) for c in absent], profiles=profiles, by_position=by_position,
         field_order=field_order, summary=profile_summary(profiles, by_position, shown, region_label),
-        patents_window=(int(patents_window[0]), int(patents_window[1])), complexity_method=complexity_method, relatedness=relatedness,
+        patents_window=(int(patents_window[0]), int(patents_window[1])), complexity_method=complexity_method, relatedness=relatedness, axis=axis,
     )

@@ -10,7 +10,7 @@ published values uses the functions of :mod:`~helpers.chapters.technologies.publ
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from IPython.display import Markdown
 
 from helpers.chapters.page import Table
 from helpers.chapters.technologies.checks import Split
+from helpers.chapters.technologies.axis import AXIS_CHOICES, COMPUTED, PASS_RHO, Axis, choice_for, choose
 from helpers.chapters.technologies.ipc_space import GROUPS, IpcData, ipc_space, load_ipc
 from helpers.chapters.technologies.ipc_technologies import (
     movement,
@@ -37,6 +38,7 @@ from helpers.chapters.technologies.published import (
     comparison,
     load_inputs,
     published_profile,
+    spearman,
 )
 from helpers.chapters.technologies.space import TechnologySpace
 from helpers.chapters.technologies.taxonomy_mapping import (
@@ -56,7 +58,8 @@ from helpers.i18n import (
     region_name,
     t,
 )
-from helpers.methods.quadrants import QUADRANTS
+from helpers.errors import InputError
+from helpers.methods.quadrants import QUADRANTS, quadrants
 
 #: subclasses shown on the chart and in the first table: the focus country's largest
 N_SHOWN = 40
@@ -139,6 +142,7 @@ class IpcPage:
     n_overlap: int = 0
     technologies: pd.DataFrame | None = None
     stand_in: str = ""
+    axis: Axis | None = None
 
     @property
     def available(self) -> bool:
@@ -158,7 +162,7 @@ class IpcPage:
         if not self.available:
             return {"ipc_intro": Markdown(t("ipc_absent", lang)), "ipc_subclass_text": Markdown(""), "ipc_38_text": Markdown(""),
                     "ipc_codes_text": Markdown(""), "ipc_group_text": Markdown(""), "ipc_movement_text": Markdown(""),
-                    "ipc_threshold": float(self.rca_threshold)}
+                    "ipc_threshold": float(self.rca_threshold), "ipc_axis_text": Markdown("")}
         p, s, sp = self.profile, self.stats, self.space
         num = lambda v, spec=",.0f": _num(float(v), spec, lang)
         cooc = self.data.cooccurrence
@@ -196,11 +200,14 @@ class IpcPage:
                "ipc_rho_rca": s["rho_rca"], "ipc_rho_density": s["rho_density"], "ipc_rho_complexity": s["rho_complexity"],
                "ipc_n_same": s["n_same_quadrant"], "ipc_threshold": float(self.rca_threshold)}
         out["ipc_movement_text"] = Markdown(self._movement_text())
+        out["ipc_axis_text"] = Markdown(self.axis.text(lang) if self.axis is not None else "")
         return out
 
     def _complexity_check(self) -> str:
         """Whether the study ranks the three technologies the book finds least complex low too (mean published rank in the lower half)."""
         lang = self.language
+        if self.axis is not None and self.axis.method == "published":
+            return ""
         comp = self.positions.dropna(subset=["complexity"]).sort_values(["complexity", "technology"], kind="mergesort").head(3)
         ranks = self.published.set_index("technology")["complexity"].rank(ascending=False, method="min")
         got = [int(ranks[x]) for x in comp["technology"] if x in ranks.index]
@@ -278,11 +285,12 @@ class IpcPage:
         sub = quadrant_charts.quadrant_chart(
             shown, t("ipc_chart_title", lang, n=len(shown), region=self.name, start=start, end=end), t("ipc_x_title", lang), t("ipc_y_title", lang),
             lang, label_top_n=label_top_n, threshold=self.rca_threshold, tooltip_titles=tips, category_order=category_order(),
-            subtitle=t("ipc_chart_subtitle", lang, group=self._group_name(self.reference_group), threshold=f"{self.rca_threshold:g}").split(" | "))
+            subtitle=[*t("ipc_chart_subtitle", lang, group=self._group_name(self.reference_group), threshold=f"{self.rca_threshold:g}").split(" | "),
+                      *self._axis_line()])
         pos = self._positions_frame()
         techs = rca_quadrants.rca_quadrant_chart(
             pos, t("ipc_38_title", lang, region=self.name, start=start, end=end), t("ipc_x_title", lang), t("ipc_y_title", lang), lang,
-            tooltip_titles=tips, subtitle=t("ipc_38_subtitle", lang).split(" | "), rca_title=t("ipc_rca_title", lang))
+            tooltip_titles=tips, subtitle=[*t("ipc_38_subtitle", lang).split(" | "), *self._axis_line()], rca_title=t("ipc_rca_title", lang))
         paths = None
         if self.paths is not None:
             p = self.paths
@@ -290,8 +298,11 @@ class IpcPage:
             paths = path_charts.path_chart(
                 p, t("ipc_path_title", lang, region=self.name, before=p["period0"].iloc[0], now=p["period1"].iloc[0]), t("ipc_x_title", lang),
                 t("ipc_y_title", lang), split=(float(last["x_split"].iloc[0]), float(last["y_split"].iloc[0])), tooltip_titles=tips,
-                subtitle=t("ipc_path_subtitle", lang).split(" | "), category_order=category_order())
+                subtitle=[*t("ipc_path_subtitle", lang).split(" | "), *self._axis_line()], category_order=category_order())
         return {"subclasses": sub, "technologies": techs, "paths": paths}
+
+    def _axis_line(self) -> list[str]:
+        return [self.axis.subtitle(self.language)] if self.axis is not None else []
 
     def _positions_frame(self) -> pd.DataFrame:
         """The 38 computed positions with labels, categories and quadrant names, shaped like a published profile."""
@@ -303,9 +314,48 @@ class IpcPage:
         return pos
 
 
+def _positions(space: TechnologySpace, focus: str, pairs: pd.DataFrame, ids: list[str], axis: Axis, published: pd.Series | None) -> pd.DataFrame:
+    """The 38 technologies' positions; with the published axis their complexity is the study's own and the quadrants are placed again."""
+    pos = technology_positions(space, focus, pairs, ids)
+    if axis.method != "published" or published is None:
+        return pos
+    pos["complexity"] = pos["technology"].map(published).where(pos["n_subclasses"] > 0)
+    placed = pos["density"].notna() & pos["complexity"].notna()
+    idx = pos.loc[placed, "technology"]
+    q = quadrants(pos.loc[placed, "density"].set_axis(idx), pos.loc[placed, "complexity"].set_axis(idx), "median")
+    pos["quadrant"] = None
+    pos.loc[placed, "quadrant"] = q["quadrant"].to_numpy()
+    pos["x_split"], pos["y_split"] = float(q["x_split"].iloc[0]), float(q["y_split"].iloc[0])
+    return pos
+
+
+def _ipc_axis(data: IpcData, focus: str, window: tuple[int, int], choice: str, pairs: pd.DataFrame, ids: list[str],
+              published: pd.Series | None, opts: dict[str, Any]) -> tuple[Axis, dict[str, TechnologySpace]]:
+    """The y axis of the IPC page (:mod:`~helpers.chapters.technologies.axis`): every computed method checked on the 38
+    technologies (weighted means over their subclasses) against the published complexity; the spaces per method."""
+    if choice not in AXIS_CHOICES or choice == "scaling":
+        raise InputError(f"complexity axis {choice!r} for the IPC page: use one of {', '.join(AXIS_CHOICES)}")
+    wanted = COMPUTED if (choice in ("auto", "published") or published is not None) else (choice,)
+    spaces = {m: ipc_space(data, focus, window, complexity_method=m, **opts) for m in wanted}
+    rows = []
+    for m, sp in spaces.items():
+        rho, n = (spearman(published.reindex(ids).reset_index(drop=True), technology_positions(sp, focus, pairs, ids)["complexity"])
+                  if published is not None else (np.nan, 0))
+        rows.append({"method": m, "rho": rho, "n": n, "passes": bool(np.isfinite(rho) and rho >= PASS_RHO)})
+    checks = pd.DataFrame(rows)
+    method = choose(checks, choice) if published is not None or choice not in ("auto", "published") else "eigenvector"
+    by_code = None
+    if method == "published":  # a subclass takes the mean published complexity of the technologies that count it
+        by_code = pairs.assign(value=pairs["tech_id"].map(published)).dropna(subset=["value"]).groupby("ipc4")["value"].mean()
+    axis = Axis(method, choice, checks, by_code)
+    if axis.computed_method not in spaces:
+        spaces[axis.computed_method] = ipc_space(data, focus, window, complexity_method=axis.computed_method, **opts)
+    return axis, spaces
+
+
 def ipc_page(data: IpcData, published: Published, technologies: pd.DataFrame, codes: pd.DataFrame, *, focus: str, language: str, name: str,
              window: Sequence[int], reference_group: str | list[str] = "oecd", rca_threshold: float = 1.0, relatedness: str = "cosine",
-             complexity_method: str = "eigenvector", min_activity: float = 0.0, quadrant_split: Split = "median",
+             complexity_method: str | Mapping[str, str] = "auto", min_activity: float = 0.0, quadrant_split: Split = "median",
              coarse_stats: dict[str, Any] | None = None) -> IpcPage:
     """The page from the IPC data, the published values, the 38 technologies and their patent codes (pure; see the module doc)."""
     start, end = int(window[0]), int(window[1])
@@ -313,11 +363,15 @@ def ipc_page(data: IpcData, published: Published, technologies: pd.DataFrame, co
                    data, technologies=technologies, coarse_stats=coarse_stats or {})
     if not data.available:
         return page
-    opts = dict(reference_group=reference_group, rca_threshold=rca_threshold, relatedness_method=relatedness,
-                complexity_method=complexity_method, min_activity=min_activity)
-    space = ipc_space(data, focus, (start, end), **opts)
-    profile = profile_from_space(space, focus, split=quadrant_split, technologies=data.technologies)
     pairs, code_notes = subclass_membership(codes, data.technologies["technology"])
+    ids = list(technologies["tech_id"])
+    opts = dict(reference_group=reference_group, rca_threshold=rca_threshold, relatedness_method=relatedness, min_activity=min_activity)
+    pub_complexity = published_profile(published, "patents", technologies).set_index("technology")["complexity"] if published.available else None
+    axis, spaces = _ipc_axis(data, focus, (start, end), choice_for(complexity_method, "patents_ipc"), pairs, ids, pub_complexity, opts)
+    opts["complexity_method"] = axis.computed_method
+    space = spaces[axis.computed_method]
+    page.axis, page.complexity_method = axis, axis.method
+    profile = axis.apply(profile_from_space(space, focus, split=quadrant_split, technologies=data.technologies))
     cats = subclass_categories(pairs, technologies, policy.load_categories())
     profile = profile.drop(columns=["label_nl", "label_en", "category_id", "category_nl", "category_en", "taxonomy_technologies"]) \
         .merge(subclass_labels(data, profile["technology"]), on="technology", how="left").merge(cats, on="technology", how="left")
@@ -325,11 +379,11 @@ def ipc_page(data: IpcData, published: Published, technologies: pd.DataFrame, co
         profile[col] = profile[col].fillna(OTHER_CATEGORY[key])
     profile["taxonomy_technologies"] = profile["taxonomy_technologies"].fillna("")
     page.space, page.profile, page.codes, page.n_overlap = space, profile, code_notes, len(overlaps(pairs))
-    ids = list(technologies["tech_id"])
-    page.positions = technology_positions(space, focus, pairs, ids)
+    page.positions = _positions(space, focus, pairs, ids, axis, pub_complexity)
+    raw = technology_positions(space, focus, pairs, ids)  # the comparison with the published values uses the computed complexity
     if published.available:
         page.published = published_profile(published, "patents", technologies)
-        computed = page.positions.assign(field=page.positions["subclasses"], note="")
+        computed = raw.assign(field=raw["subclasses"], note="")
         page.table = comparison(page.published, computed, language)
         page.stats = agreement(page.table)
         rows = []
@@ -344,7 +398,7 @@ def ipc_page(data: IpcData, published: Published, technologies: pd.DataFrame, co
     periods = [p for p in data.periods if p[1] <= end]
     if len(periods) >= 2:
         positions = {p: (page.positions if p == (start, end) else
-                         technology_positions(ipc_space(data, focus, p, **opts), focus, pairs, ids)) for p in periods}
+                         _positions(ipc_space(data, focus, p, **opts), focus, pairs, ids, axis, pub_complexity)) for p in periods}
         page.moves = movement(positions, rca_threshold)
         before, now = positions[periods[-2]], positions[periods[-1]]
         cats_38 = policy.load_categories().set_index("category_id")
@@ -359,7 +413,7 @@ def ipc_page(data: IpcData, published: Published, technologies: pd.DataFrame, co
 
 
 def read_ipc_page(data_dir: Path | str, *, focus_region: str, language: str, window: Sequence[int], reference_group: str | list[str] = "oecd",
-                  rca_threshold: float = 1.0, relatedness: str = "cosine", complexity_method: str = "eigenvector", min_activity: float = 0.0,
+                  rca_threshold: float = 1.0, relatedness: str = "cosine", complexity_method: str | Mapping[str, str] = "auto", min_activity: float = 0.0,
                   quadrant_split: Split = "median", coarse_window: Sequence[int] | None = None) -> IpcPage:
     """The IPC-subclass page from the canonical tables in ``data_dir`` and the notebook's parameters. A
     sub-national focus region (BE2) is stood in for by its country when the data have only countries.

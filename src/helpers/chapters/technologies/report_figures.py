@@ -165,7 +165,8 @@ def report_figures(data_dir: str | Path, page: SourcePage, *, region_names: Mapp
     out.profile = published_profile(published, source, technologies)
     scheme = page.data.classification.replace("_rounds", "") if page.data.available else None
     reason = "" if page.data.available else t("pub_why_no_data", lang, source=t(f"tech_source_{source}", lang), region=page.focus_name)
-    computed = computed_by_technology(page.profile, coarse, scheme, technologies, reason=reason, language=lang)
+    profile = page.computed if page.computed is not None else page.profile
+    computed = computed_by_technology(profile, coarse, scheme, technologies, reason=reason, language=lang)
     field_names = dict(zip(page.profile["technology"], page.profile[f"label_{lang}"])) if page.profile is not None else {}
     out.table = comparison(out.profile, computed, lang, field_names=field_names)
     out.stats = agreement(out.table)

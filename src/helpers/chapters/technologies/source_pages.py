@@ -18,6 +18,7 @@ import pandas as pd
 from IPython.display import HTML, Markdown
 
 from helpers.chapters.page import Table
+from helpers.chapters.technologies.axis import Axis, axis_for
 from helpers.chapters.technologies.checks import Split, _window
 from helpers.chapters.technologies.page_text import (_BY_RCA, _COVERAGE_FORMATS, _PROFILE_FORMATS, COVERAGE_TABLE_COLUMNS, PROFILE_TABLE_COLUMNS,
                                                      notes_block, read_region_names, stand_in_text, table_labels, taxonomy_size, tooltip_labels)
@@ -58,6 +59,10 @@ class SourcePage:
     stand_in: str = ""
     #: the number of technologies of the taxonomy, which the text cites
     n_taxonomy: int = 0
+    #: the complexity on the y axis and its check (:mod:`helpers.chapters.technologies.axis`)
+    axis: Axis | None = None
+    #: the profile with the computed complexity (the comparison with the published values uses it when the y axis is the published one)
+    computed: pd.DataFrame | None = None
 
     @property
     def source_label(self) -> str:
@@ -98,16 +103,18 @@ class SourcePage:
         if p is None:
             return {"quadrants": None, "zoom": None}
         split = self.quadrant_split if isinstance(self.quadrant_split, str) else "fixed"
-        y_title = t("tech_y_title", lang, method=t(f"tech_complexity_short_{self.complexity_method}", lang))
+        y_title = self.axis.y_title(lang) if self.axis else t("tech_y_title", lang, method=t(f"tech_complexity_short_{self.complexity_method}", lang))
+        axis_line = [self.axis.subtitle(lang)] if self.axis else []
         common = dict(label_top_n=label_top_n, threshold=self.rca_threshold, tooltip_titles=tooltip_labels(lang), category_order=category_order())
         chart = quadrant_charts.quadrant_chart(
             p, t("tech_chart_title", lang, region=self.name, source=self.source_label, start=self.start, end=self.end),
             t("tech_x_title", lang), y_title, lang,
-            subtitle=t("tech_chart_subtitle", lang, threshold=self.rca_threshold, split=t(f"tech_split_{split}", lang), n=len(p)), **common)
+            subtitle=[t("tech_chart_subtitle", lang, threshold=self.rca_threshold, split=t(f"tech_split_{split}", lang),
+                        n=int((p["density"].notna() & p["complexity"].notna()).sum())), *axis_line], **common)
         zoom = quadrant_charts.quadrant_zoom_domain(p)
         if zoom is not None:
             zoom = quadrant_charts.quadrant_chart(p, t("tech_zoom_title", lang), t("tech_x_title", lang), y_title, lang, domain=zoom,
-                                                  subtitle=t("tech_zoom_subtitle", lang), **common)
+                                                  subtitle=[t("tech_zoom_subtitle", lang), *axis_line], **common)
         return {"quadrants": chart, "zoom": zoom}
 
     def notes(self) -> HTML | None:
@@ -119,7 +126,8 @@ class SourcePage:
         (whose data the page shows) as Markdown for ``{glue:md}``. Without data for the focus
         region only ``n_taxonomy`` and ``stand_in``."""
         lang, p, data = self.language, self.profile, self.data
-        text = {"n_taxonomy": self.n_taxonomy, "stand_in": Markdown(self.stand_in)}
+        text = {"n_taxonomy": self.n_taxonomy, "stand_in": Markdown(self.stand_in),
+                "axis_text": Markdown(self.axis.text(lang) if self.axis is not None and p is not None else "")}
         if p is None:
             return text
         by_rca = p.sort_values(**_BY_RCA)
@@ -134,7 +142,8 @@ class SourcePage:
             region_name=self.name, start=self.start, end=self.end, total=float(p["activity"].sum()), n_tech=len(p),
             n_regions=int(p["n_regions"].iloc[0]), n_space=int(p["n_regions_space"].iloc[0]), min_activity=float(self.min_activity),
             threshold=float(self.rca_threshold), classification_text=t(f"tech_class_{data.classification}", lang),
-            complexity_text=t(f"tech_complexity_{self.complexity_method}", lang), relatedness_text=t(f"tech_relatedness_{self.relatedness}", lang),
+            complexity_text=t("axis_published_bullet", lang) if self.axis and self.axis.method == "published" else t(f"tech_complexity_{self.complexity_method}", lang),
+            relatedness_text=t(f"tech_relatedness_{self.relatedness}", lang),
             basis_text=self._basis(), x_split=float(p["x_split"].iloc[0]), y_split=float(p["y_split"].iloc[0]),
             n_optimal=count["optimal"], n_moonshot=count["moonshot"], n_low_risk=count["low_risk"], n_low_priority=count["low_priority"],
             list_optimal=names["optimal"], list_moonshot=names["moonshot"], list_low_risk=names["low_risk"], list_low_priority=names["low_priority"],
@@ -187,7 +196,7 @@ class InvestmentsPage(SourcePage):
 def source_page(data: SourceData, window: Sequence[int], *, language: str, focus_name: str, rca_threshold: float = 1.0,
                 quadrant_split: Split = "median", complexity_method: str = "eigenvector", relatedness: str = "cosine",
                 min_activity: float = 0, seed_coverage: float | None = None, region_names: Mapping[str, str] | None = None,
-                required: bool = True, n_taxonomy: int | None = None) -> SourcePage:
+                required: bool = True, n_taxonomy: int | None = None, axis: Axis | None = None) -> SourcePage:
     """One source page of the technology chapter from :func:`load_source`'s ``data``: the profile
     (:func:`technology_profile`), its coverage (:func:`coverage`) and quadrant summary
     (:func:`quadrant_summary`), with the page's text values, tables and charts as methods of the
@@ -207,9 +216,14 @@ def source_page(data: SourceData, window: Sequence[int], *, language: str, focus
                      name=region_name(data.region, language, region_names) if data.available else focus_name,
                      stand_in=stand_in_text(data, focus_name, language, region_names),
                      n_taxonomy=n_taxonomy if n_taxonomy is not None else taxonomy_size())
+    page.axis = axis
     if data.available:
-        page.profile = source_profile(data, window, rca_threshold=rca_threshold, quadrant_split=quadrant_split,
-                                       complexity_method=complexity_method, relatedness=relatedness, min_activity=min_activity)
+        page.computed = source_profile(data, window, rca_threshold=rca_threshold, quadrant_split=quadrant_split,
+                                       complexity_method=axis.computed_method if axis else complexity_method, relatedness=relatedness,
+                                       min_activity=min_activity)
+        page.profile = axis.apply(page.computed) if axis is not None else page.computed
+        if axis is not None:
+            page.complexity_method = axis.computed_method
         page.cover = _source_coverage(data, window)
         page.quadrants = quadrant_summary(page.profile, language)
     return page
@@ -217,7 +231,7 @@ def source_page(data: SourceData, window: Sequence[int], *, language: str, focus
 
 def read_source_page(data_dir: Path | str, source: str, *, focus_region: str, language: str, window: Sequence[int],
                      min_activity: float = 0, measure: Literal["amount", "rounds"] = "amount", required: bool = True,
-                     rca_threshold: float = 1.0, quadrant_split: Split = "median", complexity_method: str = "eigenvector",
+                     rca_threshold: float = 1.0, quadrant_split: Split = "median", complexity_method: str | Mapping[str, str] = "auto",
                      relatedness: str = "cosine") -> SourcePage:
     """The page of ``source`` (``patents``, ``publications``, ``investments``) from the canonical
     tables in ``data_dir`` and the notebook's parameters: the region names of ``regions``, the
@@ -228,6 +242,8 @@ def read_source_page(data_dir: Path | str, source: str, *, focus_region: str, la
     """
     names = read_region_names(data_dir)
     data = load_source(data_dir, source, focus_region, measure=measure)
+    axis = axis_for(data, window, complexity_method, min_activity=min_activity, rca_threshold=rca_threshold, relatedness=relatedness,
+                    check=True) if data.available else None
     return source_page(data, window, language=language, focus_name=region_name(focus_region, language, names), region_names=names,
                        min_activity=min_activity, required=required, rca_threshold=rca_threshold, quadrant_split=quadrant_split,
-                       complexity_method=complexity_method, relatedness=relatedness)
+                       complexity_method=axis.computed_method if axis else "eigenvector", relatedness=relatedness, axis=axis)

@@ -10,7 +10,7 @@ the seed's coverage figure.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -54,6 +54,8 @@ class SourceData:
     reason_values: dict[str, Any] = field(default_factory=dict)
     region: str = ""
     stand_in: bool = False
+    #: the canonical folder the data come from (the complexity check reads the study's published values there)
+    data_dir: Path | None = None
 
 
 def load_source(data_dir: Path | str, source: str, focus_region: str, *, measure: Literal["amount", "rounds"] = "amount",
@@ -83,6 +85,7 @@ def load_source(data_dir: Path | str, source: str, focus_region: str, *, measure
     documents = documents[documents["source"] == source]
     technologies = canonical.read(data_dir, "technologies")
     first = _source_for_region(source, focus_region, regions, activity, documents, technologies, measure)
+    first.data_dir = data_dir
     if first.available or not fallback:
         return first
     country = dict(zip(regions["region"], regions["iso3"].where(regions["iso3"].notna(), None))).get(focus_region)
@@ -90,6 +93,7 @@ def load_source(data_dir: Path | str, source: str, focus_region: str, *, measure
         second = _source_for_region(source, country, regions, activity, documents, technologies, measure)
         if second.available:
             second.stand_in = True
+            second.data_dir = data_dir
             return second
     return first
 
@@ -147,11 +151,20 @@ def seed_coverage_percent(source: str, data_dir: Path | str | None = None) -> fl
 
 
 def source_profile(data: SourceData, window: Sequence[int], *, rca_threshold: float = 1.0, quadrant_split: Split = "median",
-                   complexity_method: str = "eigenvector", relatedness: str = "cosine", min_activity: float = 0) -> pd.DataFrame:
-    """:func:`technology_profile` of :func:`load_source`'s ``data`` (its region, classification, documents and technologies)."""
-    return technology_profile(data.activity, data.region, window, classification=data.classification, rca_threshold=rca_threshold,
-                              relatedness_method=relatedness, complexity_method=complexity_method, split=quadrant_split,
-                              min_activity=min_activity, documents=data.documents, technologies=data.technologies, source=data.source)
+                   complexity_method: str | Mapping[str, str] = "eigenvector", relatedness: str = "cosine", min_activity: float = 0) -> pd.DataFrame:
+    """:func:`technology_profile` of :func:`load_source`'s ``data`` (its region, classification, documents and technologies).
+
+    ``complexity_method``: a computed method, or ``auto`` / ``published`` (or a mapping source -> choice) resolved by
+    :func:`helpers.chapters.technologies.axis.axis_for`; the profile's ``attrs["axis"]`` then holds the :class:`Axis`."""
+    from helpers.chapters.technologies.axis import axis_for
+
+    axis = axis_for(data, window, complexity_method, min_activity=min_activity, rca_threshold=rca_threshold, relatedness=relatedness)
+    profile = technology_profile(data.activity, data.region, window, classification=data.classification, rca_threshold=rca_threshold,
+                                 relatedness_method=relatedness, complexity_method=axis.computed_method, split=quadrant_split,
+                                 min_activity=min_activity, documents=data.documents, technologies=data.technologies, source=data.source)
+    out = axis.apply(profile)
+    out.attrs = dict(profile.attrs) | {"axis": axis}
+    return out
 
 
 def _source_coverage(data: SourceData, window: Sequence[int]) -> pd.DataFrame:

@@ -10,7 +10,7 @@ coverage of the taxonomy, with the glued values, tables and charts as methods of
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -26,7 +26,7 @@ from helpers.chapters.technologies.sources import SOURCES, SourceData, _source_c
 from helpers.chapters.technologies.taxonomy_mapping import category_order, has_selection
 from helpers.charts import quadrants as quadrant_charts
 from helpers.errors import InputError
-from helpers.i18n import region_name, t
+from helpers.i18n import join_names, region_name, t
 
 
 @dataclass
@@ -44,9 +44,11 @@ class SummaryPage:
     coverage_table: pd.DataFrame | None
     #: whose data the page shows, in one sentence
     stand_in: str
-    complexity_method: str = "eigenvector"
+    complexity_method: Any = "eigenvector"
     #: the number of technologies of the taxonomy, which the text cites
     n_taxonomy: int = 0
+    #: per source the complexity on the y axis (:class:`helpers.chapters.technologies.axis.Axis`)
+    axes: dict[str, Any] = field(default_factory=dict)
 
     @property
     def source_names(self) -> dict[str, str]:
@@ -83,7 +85,9 @@ class SummaryPage:
             list_optimal=self._listing(optimal), list_moonshot=self._listing(moonshot), opt_category=opt_cat, opt_category_n=opt_cat_n,
             moon_category=moon_cat, moon_category_n=moon_cat_n,
             best_label=f"{best[f'label_{lang}']} ({names[best['source']].lower()})", best_rca=float(best["rca"]),
-            complexity_text=t(f"tech_complexity_{self.complexity_method}", lang),
+            complexity_text=t("axis_summary", lang, items=join_names([t("axis_summary_item", lang, name=t(f"axis_name_{a.method}", lang),
+                                                                                   source=t(f"tech_source_{x}", lang)) for x, a in self.axes.items()], lang))
+            if self.axes else t(f"tech_complexity_{self.complexity_method}", lang),
         )
 
     def charts(self, label_top_n: int) -> dict[str, Any]:
@@ -158,7 +162,8 @@ def summary_page(sources: Mapping[str, SourceData], windows: Mapping[str, Sequen
                         source=f" {t('tech_and', language)} ".join(t(f"tech_source_{d.source}", language) for d in standing))
     else:
         stand_text = stand_in_text(available[0], focus_name, language, region_names)
-    return SummaryPage(language=language, focus_name=focus_name, profiles=profiles, summary=summary_table(profiles, same_region=False),
+    axes = {s: p.attrs["axis"] for s, p in profiles.items() if "axis" in p.attrs}
+    return SummaryPage(language=language, focus_name=focus_name, profiles=profiles, summary=summary_table(profiles, same_region=False), axes=axes,
                        status=pd.DataFrame(status), coverage_table=pd.concat(covers, ignore_index=True) if covers else None, stand_in=stand_text,
                        complexity_method=complexity_method, n_taxonomy=n_taxonomy if n_taxonomy is not None else taxonomy_size())
 
