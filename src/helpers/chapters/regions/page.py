@@ -97,6 +97,15 @@ class RegionsPage:
         lead = (rk["rca"] >= sp.threshold) & (rk["rank"] <= rk["n_regions"] / 4)
         return pd.Series(np.select([lead, entry], ["lead", "entry"], default=None), index=rk.index).replace({None: np.nan})
 
+    def _check_line(self) -> list[str]:
+        """For a computed complexity: whether it passed the check against the published one (empty for the published)."""
+        if self.measure == "published":
+            return []
+        rho = float(self.space.agreement().set_index("measure")["rho"][self.measure])
+        value = localise_number(f"{rho:.2f}", self.language)
+        return [t("axis_sub_pass" if rho >= PASS_RHO else "axis_sub_fail", self.language, name=t(f"reg_measure_{self.measure}", self.language), rho=value,
+                  who="")]
+
     def agreement_table(self) -> pd.DataFrame:
         lang = self.language
         a = self.space.agreement()
@@ -178,7 +187,8 @@ class RegionsPage:
         panels = quadrant_charts.quadrant_small_multiples(
             df[["panel", "label", "rca", "density", "complexity", "quadrant", "x_split", "y_split"]], "density", "complexity", "panel",
             facet_order=order, quadrant="quadrant", quadrant_labels=quad_labels, x_title=t("reg_x_title", lang), y_title=y_title,
-            tooltip=tip, title=t("reg_small_title", lang, focus=_name(self.focus, lang, self.names), measure=t(f"reg_measure_{self.measure}", lang)).split(" | "),
+            tooltip=tip, title=[*t("reg_small_title", lang, focus=_name(self.focus, lang, self.names), measure=t(f"reg_measure_{self.measure}", lang)).split(" | "),
+                                *self._check_line()],
             columns=3, size="rca")
         rk = ranks(sp, self.focus)
         rk["label"] = rk["technology"].map(self.label)

@@ -74,13 +74,14 @@ class Axis:
             return None
         return bool(self.rho >= PASS_RHO)
 
-    def subtitle(self, language: str) -> str:
-        """One line for the chart: which complexity, and whether it passed the check."""
+    def subtitle(self, language: str, who: str = "") -> str:
+        """One line for the chart: which complexity, and whether it passed the check (``who``: the source, on a chart of several)."""
         name = t(f"axis_name_{self.method}", language)
+        who = f" ({who})" if who else ""
         if self.passes is None:
-            return t("axis_sub_plain", language, name=name)
+            return t("axis_sub_plain", language, name=name, who=who)
         rho = localise_number(f"{self.rho:.2f}", language)
-        return t("axis_sub_pass" if self.passes else "axis_sub_fail", language, name=name, rho=rho)
+        return t("axis_sub_pass" if self.passes else "axis_sub_fail", language, name=name, rho=rho, who=who)
 
     def text(self, language: str) -> str:
         """The choice in a sentence for the page's text (wording chosen from the checks)."""

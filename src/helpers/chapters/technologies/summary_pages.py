@@ -98,12 +98,17 @@ class SummaryPage:
         x_title, y_title = t("tech_summary_x", lang), t("tech_summary_y", lang)
         chart = quadrant_charts.summary_quadrant_chart(
             s, t("tech_summary_title", lang, region=self.focus_name, sources=", ".join(names[x].lower() for x in self.profiles)),
-            x_title, y_title, lang, subtitle=t("tech_summary_subtitle", lang), **common)
+            x_title, y_title, lang, subtitle=[t("tech_summary_subtitle", lang), *self._axis_lines()], **common)
         zoom = quadrant_charts.quadrant_zoom_domain(s, "x_std", "y_std", split=(0.0, 0.0))
         if zoom is not None:
             zoom = quadrant_charts.summary_quadrant_chart(s, t("tech_zoom_title", lang), x_title, y_title, lang,
-                                                          subtitle=t("tech_zoom_subtitle", lang), domain=zoom, **common)
+                                                          subtitle=[t("tech_zoom_subtitle", lang), *self._axis_lines()], domain=zoom, **common)
         return {"quadrants": chart, "zoom": zoom}
+
+    def _axis_lines(self) -> list[str]:
+        """Per source the complexity on its y axis and whether it passed the check."""
+        names = self.source_names
+        return [a.subtitle(self.language, who=names[x].lower()) for x, a in self.axes.items()]
 
     def tables(self) -> dict[str, Table]:
         """The page's published tables, headed by :func:`table_labels`: ``summary`` (every technology of every
