@@ -211,7 +211,7 @@ def test_regions_chapter_and_complexity_annex(book: Book):
     opportunities) and the complexity validation annex, built from the real data."""
     tables = book.html / "_static" / "tables"
     page = _text(book.html / "notebooks" / "regions.html")
-    assert "282 Europese NUTS-2-regio's" in page and "Waar Vlaanderen staat" in page and "Waar het kan instappen" in page
+    assert re.search(r"282 Europese NUTS-2-regio.s", page) and "Waar Vlaanderen staat" in page and "Waar het kan instappen" in page
     with open(tables / "regions_focus_profile.csv", newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == 42 and {"BE21", "BE25"} <= set(rows[0])
