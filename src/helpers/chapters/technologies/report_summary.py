@@ -161,10 +161,15 @@ class ReportSummary:
             comp = _chart_frame(self.composite.dropna(subset=["density", "complexity"]), lang)
             out["computed"] = quadrant_charts.quadrant_chart(
                 comp, t("sum_computed_title", lang, region=self.page.focus_name), t("pub_x_title_summary", lang),
-                t("sum_computed_y", lang), lang, subtitle=t("sum_computed_subtitle", lang).split(" | "), **common)
+                t("sum_computed_y", lang), lang, subtitle=[*t("sum_computed_subtitle", lang).split(" | "), *self._patent_axis()], **common)
         elif self.summary_method == "distance":
             out["computed"] = self.page.charts(label_top_n)["quadrants"]
         return out
+
+    def _patent_axis(self) -> list[str]:
+        """The patents page's complexity and its check, for the subtitle of the computed chart."""
+        axis = getattr(self.page, "axes", {}).get("patents")
+        return [axis.subtitle(self.language, who=t("tech_source_patents", self.language))] if axis is not None else []
 
     def _patent_rca(self) -> pd.Series:
         pos = self.published.positions
