@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from helpers.book.build import publish, toc_notebooks
+from helpers.errors import BuildError
 
 from conftest import ROOT, raw_data_or_skip, run_helpers, tree_digest
 
@@ -46,15 +47,34 @@ def test_bad_edition_leaves_previous_book(previous_book: Path, tmp_path: Path, o
     assert tree_digest(previous_book) == before
 
 
-def test_failing_notebook_names_notebook_and_cell(previous_book: Path, tmp_path: Path):
-    """A valid edition whose window has no data makes the first notebook fail at run time."""
+def test_window_beyond_the_data_stops_after_the_data_step(previous_book: Path, tmp_path: Path):
+    """A valid edition whose window has no data stops right after the data step, naming the window."""
     raw = raw_data_or_skip()
     before = tree_digest(previous_book)
     result = run_helpers("build", "--build-dir", str(tmp_path / "build"), "--out", str(previous_book),
                          "--set", f"data_dir={raw}", "--set", "windows.patents=[1950, 1960]")
-    _assert_one_line_failure(result, "notebooks/overview.ipynb", "cell", "no rows in the window 1950-1960", "unchanged")
+    _assert_one_line_failure(result, "windows.patents", "1950-1960", "unchanged")
     assert tree_digest(previous_book) == before
-    assert "[notebooks]" in result.stdout and "to run" in result.stdout  # progress was shown before the failure
+    assert "[data] done" in result.stdout and "[notebooks]" not in result.stdout
+
+
+def test_failing_notebook_names_notebook_and_cell(tmp_path: Path):
+    """A notebook that fails at run time is named with its failing cell and line (a real kernel)."""
+    import nbformat
+
+    from helpers.book.build import run_notebook
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_code_cell("y = 2\nz = x / 0")]
+    source = tmp_path / "failing.ipynb"
+    nbformat.write(nb, source)
+    (tmp_path / "out").mkdir()
+    with pytest.raises(BuildError) as error:
+        run_notebook(source, tmp_path / "out" / "failing.ipynb", {}, "nl")
+    message = str(error.value)
+    assert "\n" not in message
+    for text in (str(source), "cell 2", "line 2", "'z = x / 0'", "ZeroDivisionError", "executed copy"):
+        assert text in message, message
 
 
 def test_publish_replaces_whole_folder(tmp_path: Path):
@@ -75,7 +95,7 @@ def test_publish_failure_keeps_old(tmp_path: Path):
     out.mkdir()
     (out / "index.html").write_text("old")
     before = tree_digest(out)
-    with pytest.raises(FileNotFoundError):
+    with pytest.raises(BuildError, match="nothing to publish"):
         publish(tmp_path / "missing", out)
     assert tree_digest(out) == before
 

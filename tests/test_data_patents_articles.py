@@ -128,9 +128,17 @@ def test_bad_missing_column(tmp_path):
     _build_fails(tmp_path, raw, r"patents_country_wipo35\.csv: missing column\(s\) 'patents'")
 
 
-def test_bad_extra_column(tmp_path):
+def test_extra_column_ignored_with_a_note(tmp_path):
+    # the layout of an export grows over the years: an extra column is ignored and named in the notes
     raw = _raw(tmp_path, "year,country_iso3,country_name,wipo_field,patents,unit\n2019,BEL,Belgium,Optics,3,thousands\n")
-    _build_fails(tmp_path, raw, r"patents_country_wipo35\.csv: unexpected column\(s\) 'unit'; expected exactly year, country_iso3.*remove the column")
+    man = build(raw, tmp_path / "out", progress=lambda m: None)
+    assert read(tmp_path / "out", "activity")["value"].sum() == 3
+    assert any("patents_country_wipo35.csv: ignored 1 column(s)" in n and "'unit'" in n for n in man["notes"])
+
+
+def test_bad_clashing_extra_column(tmp_path):
+    raw = _raw(tmp_path, "year,country_iso3,country_name,wipo_field,patents,patents\n2019,BEL,Belgium,Optics,3,4\n")
+    _build_fails(tmp_path, raw, r"patents_country_wipo35\.csv: header \(line 1\): column 'patents' occurs twice \(columns 5 and 6\)")
 
 
 def test_bad_wrong_type(tmp_path):

@@ -143,7 +143,7 @@ def test_natacc_flags_on_fixture_and_bad_inputs(tmp_path):
     assert flags[2010] == "jump_suspect" and flags[2013] == "zero_suspect" and flags[2017] == "missing"
     assert flags[[2011, 2012, 2014, 2015, 2016]].isna().all()
     _write(tmp_path, "sectors_natacc_eu28.csv", NAT + "2010,BE,EMP,C2x,1\n")
-    _fails(tmp_path, raw, r"'C2x' in column 'nace' at line 2 is not a NACE Rev. 2 code")
+    _fails(tmp_path, raw, r"unknown NACE code 'C2x' in column 'nace' at line 2: it is not a NACE Rev. 2 code")
     _write(tmp_path, "sectors_natacc_eu28.csv", NAT + "2010,BE,EMP,C21,1\n2010,BE,EMP,C21,2\n")
     _fails(tmp_path, raw, r"duplicate row for \(region=BE, sector=C21, indicator=EMP, year=2010\) at line 3")
     _write(tmp_path, "sectors_natacc_eu28.csv", NAT + "2010,Belgium,EMP,C21,1\n")

@@ -2,7 +2,7 @@
 
 Each subcommand lives in the module of its concern; this file only dispatches and turns
 :class:`~helpers.errors.InputError` / :class:`~helpers.errors.BuildError` into one line on stderr
-and a non-zero exit status.
+and a non-zero exit status (2); a Ctrl-C is one line too, with status 130.
 """
 
 from __future__ import annotations
@@ -31,12 +31,15 @@ def main(argv: list[str] | None = None) -> int:
         return 0 if argv else 2
     args = parser.parse_args(argv[:1])
     module_name, function, _ = SUBCOMMANDS[args.command]
-    command = getattr(importlib.import_module(module_name), function)
     try:
+        command = getattr(importlib.import_module(module_name), function)
         return int(command(argv[1:]) or 0)
     except (InputError, BuildError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt as exc:  # Ctrl-C: one line, the shell's status for SIGINT
+        print(f"interrupted: {exc}" if str(exc) else "interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":  # pragma: no cover

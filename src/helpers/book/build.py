@@ -12,6 +12,15 @@ Steps and where things go (all under ``_build/`` of the project unless ``--out``
 6. ``jupyter-book build`` the stage;
 7. publish: copy the HTML next to the output folder and swap it in only when every step above
    succeeded. On any failure the previously published book is left exactly as it was.
+
+Before step 2 the build checks that it can write the build folder and the output's folder and
+that the kernels can reach 127.0.0.1 (:mod:`helpers.book.guards`), so that such a problem is one
+line at once rather than a traceback minutes later. It then holds ``<build-dir>/.lock`` for the
+whole run and removes the temporary folders a killed build left in the build folder
+(``.data.tmp-*``, ``.data.old-*``, ``cache/.new-*``; :func:`helpers.book.guards.remove_stale` has
+the rule). Publishing holds ``<out>.lock`` beside the output folder, so two builds with different
+build folders publishing to the same place take turns. Ctrl-C stops the notebook workers and
+their kernels at once; the command then prints one line and exits with status 130.
 """
 
 from __future__ import annotations
@@ -24,8 +33,11 @@ import multiprocessing
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -37,6 +49,7 @@ import yaml
 from helpers.book import render
 from helpers.book import provenance
 from helpers.book import annexes
+from helpers.book import guards
 from helpers.book.edition import PROJECT_ROOT, Edition
 from helpers.errors import BuildError
 
@@ -141,7 +154,31 @@ def run_notebook(source: Path, target: Path, parameters: dict[str, Any], languag
                          f"[executed copy with the traceback: {target}]") from None
     nb = nbformat.read(target, as_version=4)
     prepare_for_book(nb, language)
+    scrub_kernel_paths(nb)
     nbformat.write(nb, target)
+
+
+# where IPython keeps a cell's code for tracebacks and warnings: <tmp>/ipykernel_<pid>/<hash>.py
+_KERNEL_CELL_FILE = re.compile(r"[^\s\"'<>()]*ipykernel_\d+[\\/]\d+\.py")
+
+
+def scrub_kernel_paths(nb: nbformat.NotebookNode) -> None:
+    """Replace the kernel's temporary cell file names (``/tmp/ipykernel_1234/5678.py``) in the
+    outputs by ``<cell>``: they change with every run and would make two identical builds differ."""
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            return _KERNEL_CELL_FILE.sub("<cell>", value)
+        if isinstance(value, list):
+            return [clean(item) for item in value]
+        if isinstance(value, dict):
+            return {key: clean(item) for key, item in value.items()}
+        return value
+
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            for field in ("text", "traceback", "evalue", "data"):
+                if field in output:
+                    output[field] = clean(output[field])
 
 
 def _failing_line(exc: Any) -> str:
@@ -175,13 +212,75 @@ def notebooks_key(notebooks: list[str], parameters: dict[str, Any], manifest: di
     return digest.hexdigest()[:16]
 
 
-def _store_cache(cache_root: Path, key: str, notebooks_dir: Path, tables_dir: Path) -> None:
-    """Keep the executed notebooks and tables of this build (only the latest set is kept)."""
-    if cache_root.exists():
-        shutil.rmtree(cache_root)
+CACHE_LIST = "files.json"  # in a stored cache entry: every file it holds, with its size
+
+
+def store_cache(cache_root: Path, key: str, notebooks_dir: Path, tables_dir: Path) -> Path:
+    """Keep the executed notebooks and tables of this build (only the latest set is kept).
+
+    The copy is made in a temporary folder beside the entry, with :data:`CACHE_LIST` written last,
+    and renamed into place: an interrupted store leaves no entry that looks complete.
+    """
+    cache_root.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".new-{key}-", dir=cache_root))
     target = cache_root / key
-    shutil.copytree(notebooks_dir, target / "notebooks")
-    shutil.copytree(tables_dir, target / "tables")
+    try:
+        shutil.copytree(notebooks_dir, tmp / "notebooks")
+        shutil.copytree(tables_dir, tmp / "tables")
+        files = {p.relative_to(tmp).as_posix(): p.stat().st_size for p in sorted(tmp.rglob("*")) if p.is_file()}
+        (tmp / CACHE_LIST).write_text(json.dumps({"key": key, "files": files}, indent=1, sort_keys=True), encoding="utf-8")
+        if target.exists():
+            _remove_folder(target)
+        os.replace(tmp, target)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    for other in cache_root.iterdir():
+        if other.name != key:
+            _remove_folder(other)
+    return target
+
+
+def _remove_folder(path: Path) -> None:
+    """Rename ``path`` aside (one atomic step), then delete it: it is never seen half-deleted."""
+    if path.is_dir() and not path.is_symlink():
+        aside = Path(tempfile.mkdtemp(prefix=".old-", dir=path.parent))
+        os.replace(path, aside)
+        shutil.rmtree(aside, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def cache_problem(entry: Path) -> str | None:
+    """Why the stored entry cannot be reused (its file list is missing, a listed file is missing or
+    has another size), or ``None`` when it is complete."""
+    try:
+        listed = json.loads((entry / CACHE_LIST).read_text(encoding="utf-8"))["files"]
+        items = sorted((str(name), int(size)) for name, size in listed.items())
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return f"its list of files ({CACHE_LIST}) is missing or unreadable"
+    if not any(name.startswith("notebooks/") for name, _ in items):
+        return "it holds no executed notebook"
+    for name, size in items:
+        path = entry / name
+        if not path.is_file():
+            return f"{name} is missing"
+        if path.stat().st_size != size:
+            return f"{name} is incomplete ({path.stat().st_size} of {size} bytes)"
+    return None
+
+
+def usable_cache(cache_root: Path, key: str, progress: Progress) -> Path | None:
+    """The stored entry for ``key`` if it is complete; an incomplete one is removed with a note."""
+    entry = cache_root / key
+    if not entry.is_dir():
+        return None
+    problem = cache_problem(entry)
+    if problem is None:
+        return entry
+    progress(f"[notebooks] not reusing the stored notebooks in {entry}: {problem}; running them again")
+    _remove_folder(entry)
+    return None
 
 
 def _run_one(entry: str, stage: str, parameters: dict[str, Any], language: str) -> float:
@@ -190,7 +289,7 @@ def _run_one(entry: str, stage: str, parameters: dict[str, Any], language: str) 
     The worker's own stderr (kernel and ZeroMQ messages) goes to ``<stage>/../logs/<notebook>.log``
     so that the terminal shows the build's progress and its one-line errors only.
     """
-    log = Path(stage).parent / "logs" / f"{Path(entry).name}.log"
+    log = _logs(stage) / f"{Path(entry).name}.log"
     log.parent.mkdir(parents=True, exist_ok=True)
     handle = open(log, "w")
     os.dup2(handle.fileno(), 2)
@@ -201,6 +300,10 @@ def _run_one(entry: str, stage: str, parameters: dict[str, Any], language: str) 
     return time.perf_counter() - t
 
 
+def _logs(stage: str | Path) -> Path:
+    return Path(stage).parent / "logs"
+
+
 def run_notebooks(notebooks: list[str], stage: Path, parameters: dict[str, Any], language: str, jobs: int,
                   progress: Progress) -> dict[str, float]:
     """Execute the notebooks, ``jobs`` at a time (each in its own process and kernel).
@@ -208,37 +311,70 @@ def run_notebooks(notebooks: list[str], stage: Path, parameters: dict[str, Any],
     The first failure stops the run: notebooks not yet started are cancelled, those running are
     let finish, and the one-line :class:`BuildError` of the failing notebook that comes first in
     the book is raised (the same notebook whatever the timing), with the count of other failures.
+
+    A Ctrl-C (or any other exception in this process) kills the workers and their kernels at once
+    and is raised again. The workers ignore Ctrl-C themselves and write their stderr to
+    ``logs/workers.log`` (then each notebook's own log), never to the terminal.
     """
     timings: dict[str, float] = {}
     failures: dict[int, BaseException] = {}
     n = len(notebooks)
     context = multiprocessing.get_context("spawn")
     # one fresh process per notebook: no kernel or ZeroMQ state is carried from one notebook to the next
-    with concurrent.futures.ProcessPoolExecutor(max_workers=max(1, min(jobs, n)), mp_context=context, max_tasks_per_child=1) as pool:
-        futures = {}
-        for i, entry in enumerate(notebooks, 1):
-            futures[pool.submit(_run_one, entry, str(stage), parameters, language)] = (i, entry)
-        progress(f"[notebooks] {n} to run, {max(1, min(jobs, n))} at a time")
-        for future in concurrent.futures.as_completed(futures):
-            i, entry = futures[future]
-            if future.cancelled():
-                continue
-            error = future.exception()
-            if isinstance(error, concurrent.futures.process.BrokenProcessPool):
-                error = BuildError(f"{entry}.ipynb: the process running it stopped unexpectedly; see {Path(stage).parent / 'logs' / Path(entry).name}.log")
-            if error is not None:
-                failures[i] = error
-                for other in futures:
-                    other.cancel()
-                continue
-            timings[entry] = future.result()
-            progress(f"[{i}/{n}] {entry}.ipynb done in {timings[entry]:.1f} s")
+    pool = concurrent.futures.ProcessPoolExecutor(max_workers=max(1, min(jobs, n)), mp_context=context, max_tasks_per_child=1,
+                                                  initializer=guards.worker_init)
+    try:
+        with guards.stderr_to(_logs(stage) / "workers.log"):
+            futures = {}
+            for i, entry in enumerate(notebooks, 1):
+                futures[pool.submit(_run_one, entry, str(stage), parameters, language)] = (i, entry)
+            progress(f"[notebooks] {n} to run, {max(1, min(jobs, n))} at a time")
+            for future in concurrent.futures.as_completed(futures):
+                i, entry = futures[future]
+                if future.cancelled():
+                    continue
+                error = future.exception()
+                if isinstance(error, concurrent.futures.process.BrokenProcessPool):
+                    error = BuildError(f"{entry}.ipynb: the process running it stopped unexpectedly; see {_logs(stage) / Path(entry).name}.log")
+                if error is not None:
+                    failures[i] = error
+                    for other in futures:
+                        other.cancel()
+                    continue
+                timings[entry] = future.result()
+                progress(f"[{i}/{n}] {entry}.ipynb done in {timings[entry]:.1f} s")
+    except BaseException:
+        _stop_pool(pool)
+        raise
+    pool.shutdown(wait=True)
     if failures:
         first = failures[min(failures)]
         if len(failures) > 1 and isinstance(first, BuildError):
             raise BuildError(f"{first} (and {len(failures) - 1} more notebook(s) failed)")
         raise first
     return timings
+
+
+def _stop_pool(pool: concurrent.futures.ProcessPoolExecutor) -> None:
+    """Kill the pool's workers and their kernels now (not after their notebooks end) and wait, a few
+    seconds at most, for the pool's manager thread. A second Ctrl-C meanwhile is ignored."""
+    in_main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if in_main else None
+    try:
+        processes = pool._processes if pool._processes is not None else {}  # the pool keeps this dict up to date
+        manager = pool._executor_manager_thread
+        pool.shutdown(wait=False, cancel_futures=True)
+        deadline = time.monotonic() + 10
+        while True:
+            guards.stop_processes(list(processes.copy()))
+            if manager is None or time.monotonic() > deadline:
+                break
+            manager.join(timeout=0.2)
+            if not manager.is_alive():
+                break
+    finally:
+        if in_main:
+            signal.signal(signal.SIGINT, previous)
 
 
 def _sphinx(stage: Path, log: Path, strict: bool) -> int:
@@ -257,25 +393,52 @@ def _sphinx(stage: Path, log: Path, strict: bool) -> int:
     return warnings
 
 
-def publish(html: Path, out: Path) -> None:
+def publish(html: Path, out: Path, progress: Progress = _say, wait: float | None = None) -> None:
     """Replace ``out`` with a copy of ``html`` so that ``out`` is never half-written.
 
     The copy is made beside ``out`` first; then the old folder is renamed away and the new one
-    renamed in (two renames on one file system), and only then is the old one deleted.
+    renamed in (two renames on one file system, which a Ctrl-C does not split), and only then is
+    the old one deleted. Any failure before the swap leaves ``out`` as it was and is a one-line
+    :class:`BuildError`; after the swap nothing fails (an old copy that cannot be deleted is a note).
+    ``<out>.lock`` beside ``out`` is held throughout: another build publishing to the same folder
+    waits for it (at most ``wait`` seconds, default :data:`helpers.book.guards.PUBLISH_WAIT`).
     """
     out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
+    if not html.is_dir():
+        raise BuildError(f"nothing to publish: {html} is not a folder")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BuildError(f"cannot publish to {out}: creating {out.parent} failed ({exc.strerror or exc})") from None
     new = out.with_name(f".{out.name}.new")
     old = out.with_name(f".{out.name}.old")
-    for leftover in (new, old):
-        if leftover.exists():
-            shutil.rmtree(leftover)
-    shutil.copytree(html, new)
-    if out.exists():
-        os.rename(out, old)
-    os.rename(new, out)
-    if old.exists():
-        shutil.rmtree(old)
+    with guards.output_lock(out, progress, wait):
+        try:
+            if old.exists() and not out.exists():  # a build killed between the two renames: put the old book back
+                os.rename(old, out)
+            for leftover in (new, old):
+                if leftover.exists():
+                    shutil.rmtree(leftover)
+            shutil.copytree(html, new)
+            with guards.sigint_deferred():
+                if out.exists():
+                    os.rename(out, old)
+                try:
+                    os.rename(new, out)
+                except BaseException:
+                    if old.exists() and not out.exists():
+                        os.rename(old, out)
+                    raise
+        except OSError as exc:
+            shutil.rmtree(new, ignore_errors=True)
+            raise BuildError(f"cannot publish to {out}: {exc.strerror or exc} ({exc.filename or out})") from None
+        except BaseException:
+            shutil.rmtree(new, ignore_errors=True)
+            raise
+        if old.exists():
+            shutil.rmtree(old, ignore_errors=True)
+            if old.exists():
+                progress(f"[publish] note: the previous book could not be deleted completely from {old}; remove it by hand")
 
 
 def build_book(edition: Edition, edition_file: Path, overrides: list[str], out: Path, strict: bool = False,
@@ -285,7 +448,15 @@ def build_book(edition: Edition, edition_file: Path, overrides: list[str], out: 
 
     timings: dict[str, float] = {}
     start = time.perf_counter()
+    out = Path(out).resolve()
+    # (the build overwrites .lock, sphinx.log and logs/*.log; everything else it deletes or replaces)
+    guards.check_writable(build_dir, "build folder", "pass another --build-dir or make it writable", files_in=("", "logs"))
+    guards.check_output(out)
+    guards.check_loopback()
     with _lock(build_dir):
+        removed = guards.remove_stale(build_dir, [".data.tmp-*", ".data.old-*"]) + guards.remove_stale(build_dir / "cache", [".new-*", ".old-*"])
+        if removed:
+            progress(f"[clean] removed {len(removed)} temporary folder(s) left by an interrupted build: {', '.join(p.name for p in removed)}")
         stage = build_dir / "stage"
         if stage.exists():
             shutil.rmtree(stage)
@@ -297,6 +468,8 @@ def build_book(edition: Edition, edition_file: Path, overrides: list[str], out: 
         manifest = canonical.build(edition.data_dir, data_dir, progress=lambda m: progress(f"       {m}"))
         timings["data"] = time.perf_counter() - t
         progress(f"[data] done in {timings['data']:.1f} s")
+        # an edition window beyond the years the data cover stops here, not as "no rows" in a chapter
+        canonical.check_windows(data_dir, {name: (window.start, window.end) for name, window in edition.windows})
 
         _stage_sources(stage, edition)
         tables_dir = stage / "_static" / "tables"
@@ -307,14 +480,14 @@ def build_book(edition: Edition, edition_file: Path, overrides: list[str], out: 
             if not (PROJECT_ROOT / f"{entry}.ipynb").is_file():
                 raise BuildError(f"_toc.yml lists {entry} but {entry}.ipynb does not exist")
         key = notebooks_key(notebooks, parameters, manifest)
-        cached = build_dir / "cache" / key
-        if use_cache and cached.is_dir():
+        cached = usable_cache(build_dir / "cache", key, progress) if use_cache else None
+        if cached is not None:
             progress(f"[notebooks] inputs unchanged since the last build: reusing its executed notebooks and tables ({cached}; --no-cache reruns them)")
             shutil.copytree(cached / "notebooks", stage / "notebooks", dirs_exist_ok=True)
             shutil.copytree(cached / "tables", tables_dir, dirs_exist_ok=True)
         else:
             timings |= run_notebooks(notebooks, stage, parameters, edition.language, jobs, progress)
-            _store_cache(build_dir / "cache", key, stage / "notebooks", tables_dir)
+            store_cache(build_dir / "cache", key, stage / "notebooks", tables_dir)
 
         provenance.write_pages(stage / "generated", edition, edition_file, overrides, manifest, tables_dir)
         (stage / "generated" / "taxonomy.md").write_text(annexes.taxonomy_markdown(), encoding="utf-8")
@@ -325,7 +498,7 @@ def build_book(edition: Edition, edition_file: Path, overrides: list[str], out: 
         timings["book"] = time.perf_counter() - t
         progress(f"[book] done in {timings['book']:.1f} s ({warnings} Sphinx warnings; log: {build_dir / 'sphinx.log'})")
 
-        publish(stage / "_build" / "html", out)
+        publish(stage / "_build" / "html", out, progress)
         timings["total"] = time.perf_counter() - start
         progress(f"[publish] {out} ({_size_mb(out):.1f} MB) in {timings['total']:.1f} s total; open {out / 'index.html'}")
     return timings

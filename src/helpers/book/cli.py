@@ -47,8 +47,12 @@ def build(argv: list[str]) -> int:
     edition_file = Path(args.edition)
     edition = load_edition(edition_file, args.overrides)
     print(f"[edition] {edition_file}: {edition.edition}, focus {edition.focus_region}, language {edition.language}", flush=True)
+    # what a failure leaves: the earlier book untouched, or, when there was none, nothing at all
+    kept = f"the previously published book in {out} is unchanged" if out.exists() else f"nothing was published to {out}"
     try:
         build_book(edition, edition_file, args.overrides, out, strict=args.strict, build_dir=build_dir, jobs=args.jobs, use_cache=not args.no_cache)
     except (InputError, BuildError) as exc:
-        raise type(exc)(f"{exc} -- the previously published book in {out} is unchanged") from None
+        raise type(exc)(f"{exc} -- {kept}") from None
+    except KeyboardInterrupt:
+        raise KeyboardInterrupt(f"the build was stopped -- {kept}") from None
     return 0

@@ -331,11 +331,21 @@ def load_edition(path: Path | str = DEFAULT_EDITION, overrides: list[str] | None
     if not path.is_file():
         raise InputError(f"{path}: edition file not found; pass --edition editions/<year>.yml")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the edition file ({exc.strerror}); check its permissions") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text (byte {exc.start}); an edition is a YAML text file: save it as UTF-8 or start from a copy of editions/2026.yml") from None
+    if "\x00" in text:
+        raise InputError(f"{path}: not a text file (NUL at byte {data.index(bytes(1))}); an edition is a YAML text file: start from a copy of editions/2026.yml")
+    try:
+        raw = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""
-        raise InputError(f"{path}{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+        raise InputError(f"{path}{where}: not valid YAML ({' '.join(str(getattr(exc, 'problem', None) or exc).split())})") from None
     if not isinstance(raw, dict):
         raise InputError(f"{path}: expected key: value pairs at the top level")
     for key, value in parse_overrides(overrides or []):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html
 import platform
 import subprocess
 from importlib import metadata
@@ -101,7 +102,7 @@ def write_pages(generated: Path, edition: Edition, edition_file: Path, overrides
         write_csv(df, tables_dir / f"{name}.csv")
     link = "../_static/tables/"
     commit = git_commit()
-    built = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    built = build_time()
     lines = [
         f"# Editie {edition.edition} / Edition record",
         "",
@@ -110,7 +111,9 @@ def write_pages(generated: Path, edition: Edition, edition_file: Path, overrides
         "",
         f"- **Edition file**: `{edition_file}`" + (f" with overrides `{' '.join(overrides)}`" if overrides else ""),
         f"- **Code commit**: `{commit}`",
-        f"- **Built**: {built}",
+        # the time is shown by CSS from an attribute, so that Sphinx's search index (which reads
+        # the text) is the same for two builds of the same inputs; only this line of the page differs
+        f'- **Built**: <span class="build-time" data-built="{html.escape(built)}"></span>',
         f"- **Raw data folder**: `{edition.data_dir}`",
         "",
         "## Parameters",
@@ -129,6 +132,7 @@ def write_pages(generated: Path, edition: Edition, edition_file: Path, overrides
         "## Software",
         "",
         _raw(table_html(tables["edition_packages"], download=link + "edition_packages.csv")),
+        _raw("<style>.build-time::after{content:attr(data-built)}</style>"),
     ]
     (generated / "edition.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     from helpers.data.schema import data_dictionary_markdown
@@ -136,5 +140,11 @@ def write_pages(generated: Path, edition: Edition, edition_file: Path, overrides
     (generated / "data_dictionary.md").write_text(data_dictionary_markdown(), encoding="utf-8")
 
 
-def _raw(html: str) -> str:
-    return "```{raw} html\n" + html + "\n```\n"
+def build_time() -> str:
+    """When the book was built (UTC, to the minute): the one line of the edition page that differs
+    between two builds of the same inputs; everything else on it is a fact about the inputs."""
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _raw(markup: str) -> str:
+    return "```{raw} html\n" + markup + "\n```\n"

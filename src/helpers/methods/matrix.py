@@ -149,22 +149,45 @@ def _check_binary(b: Matrix, source: str) -> None:
 
 
 
+def check_sums(x: Matrix, rows: np.ndarray, cols: np.ndarray, total: float, source: str = "matrix") -> None:
+    """Fail when a region's, a technology's or the grand total overflows (values near 1.8e308, the float maximum).
+
+    Every value is finite, but their sum is not: RCA would divide by infinity and find no
+    specialisation anywhere, so the error names the overflow instead.
+    """
+    bad_rows, bad_cols = np.flatnonzero(~np.isfinite(rows)), np.flatnonzero(~np.isfinite(cols))
+    if len(bad_rows) or len(bad_cols) or not np.isfinite(total):
+        if len(bad_rows):
+            where = f"the total of region {x.index[bad_rows[0]]!r}" if isinstance(x, pd.DataFrame) else f"the total of row {bad_rows[0]}"
+        elif len(bad_cols):
+            where = f"the total of technology {x.columns[bad_cols[0]]!r}" if isinstance(x, pd.DataFrame) else f"the total of column {bad_cols[0]}"
+        else:
+            where = "the grand total"
+        raise InputError(
+            f"{source}: values too large: the sum overflows ({where} exceeds {np.finfo(float).max:.3g}); "
+            f"rescale the counts (e.g. divide every value by 1e6): RCA only uses shares"
+        )
+
+
 def check_activity(x: Matrix, source: str = "matrix", min_regions: int = 2) -> Matrix:
     """Validate an activity matrix and drop (DataFrame) or report (sparse, array) empty lines.
 
     Fails with :class:`InputError` on an empty matrix, NaN/infinite or negative values,
-    duplicated labels, fewer than ``min_regions`` active regions or fewer than two active
+    values so large that a row, column or grand total overflows (:func:`check_sums`), duplicated labels, fewer than ``min_regions`` active regions or fewer than two active
     technologies. Regions (rows) or technologies (columns) whose total is 0 are removed from a
     DataFrame with a warning naming them; a sparse matrix or array keeps its shape and the warning
     gives their positions (their RCA is 0).
     """
     _check_values(x, source)
-    if isinstance(x, pd.DataFrame):
-        values = _frame_values(x, source)
-        rows, cols = values.sum(axis=1), values.sum(axis=0)
-    else:
-        raw = _raw(x)
-        rows, cols = np.asarray(raw.sum(axis=1)).ravel(), np.asarray(raw.sum(axis=0)).ravel()
+    with np.errstate(over="ignore", invalid="ignore"):
+        if isinstance(x, pd.DataFrame):
+            values = _frame_values(x, source)
+            rows, cols = values.sum(axis=1), values.sum(axis=0)
+        else:
+            raw = _raw(x)
+            rows, cols = np.asarray(raw.sum(axis=1)).ravel(), np.asarray(raw.sum(axis=0)).ravel()
+        total = cols.sum()
+    check_sums(x, rows, cols, total, source)
     empty_rows, empty_cols = np.flatnonzero(rows == 0), np.flatnonzero(cols == 0)
     if isinstance(x, pd.DataFrame):
         row_names, col_names = x.index[empty_rows], x.columns[empty_cols]

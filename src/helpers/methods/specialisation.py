@@ -12,7 +12,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from helpers.errors import InputError
-from helpers.methods.matrix import Matrix, _is_sparse, _raw, check_activity
+from helpers.methods.matrix import Matrix, _is_sparse, _raw, _where, check_activity
 
 
 #: Relative tolerance of the ``RCA >= threshold`` test: an RCA that is mathematically equal to
@@ -49,14 +49,31 @@ def rca(x: Matrix, source: str = "matrix") -> Matrix:
         col_tot = np.asarray(csr.sum(axis=0)).ravel()
         share_world = col_tot / col_tot.sum()
         rows = np.repeat(np.arange(csr.shape[0]), np.diff(csr.indptr))
-        out = sp.csr_array((csr.data / row_tot[rows] / share_world[csr.indices], csr.indices.copy(), csr.indptr.copy()), shape=csr.shape)
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            data = csr.data / row_tot[rows] / share_world[csr.indices]
+        over = np.isinf(data) & (csr.data > 0)
+        if over.any():
+            k = int(np.flatnonzero(over)[0])
+            raise InputError(
+                f"{source}: values too far apart: the RCA at row {rows[k]}, column {csr.indices[k]} overflows (a technology's share "
+                f"of the whole is below {np.finfo(float).tiny:.3g}); rescale the counts or leave out the tiny values"
+            )
+        out = sp.csr_array((data, csr.indices.copy(), csr.indptr.copy()), shape=csr.shape)
         out.eliminate_zeros()
         return out
     values = _raw(x)
     row_tot = values.sum(axis=1)
     col_tot = values.sum(axis=0)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         out = (values / row_tot[:, None]) / (col_tot / col_tot.sum())[None, :]
+    over = np.isinf(out) & (values > 0)
+    if over.any():
+        k = int(np.flatnonzero(over)[0])
+        where = _where(x, k) if isinstance(x, pd.DataFrame) else f"row {k // out.shape[1]}, column {k % out.shape[1]}"
+        raise InputError(
+            f"{source}: values too far apart: the RCA at {where} overflows (a technology's share of the whole is below "
+            f"{np.finfo(float).tiny:.3g}); rescale the counts or leave out the tiny values"
+        )
     out = np.nan_to_num(out, nan=0.0, posinf=0.0)
     if isinstance(x, pd.DataFrame):
         return pd.DataFrame(out, index=x.index.copy(), columns=x.columns.copy())

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import altair as alt
+import numpy as np
 import pandas as pd
 
 from helpers.chapters.countries.budgets import (
@@ -81,6 +82,9 @@ class BudgetsPage:
     rd_summary: pd.DataFrame
     rd_missing: list[str]
     rd_target: float
+    #: the focus region's code in ``region_indicators`` (e.g. ``BE`` for BEL, ``BE2`` for Flanders) and its name
+    focus_data_code: str = ""
+    focus_name: str = ""
 
     # ------------------------------------------------------------------------------ helpers
     @property
@@ -206,26 +210,47 @@ class BudgetsPage:
             cb_cfd_prog_diff=float((cfd_prog["computed"] - cfd_prog["stated"]).sum()),
         )
 
+    def _pct(self, value: float, digits: int = 2) -> str:
+        """``3.16%``, or the words for a number the data do not have (``geen gegevens`` / ``no data``), never ``nan%``."""
+        return f"{value:.{digits}f}%" if pd.notna(value) and np.isfinite(value) else t("land_no_data", self.language)
+
     def _rd_glue(self) -> dict[str, Any]:
-        """The R&D numbers of the text: Flanders' (or the first region's) GERD and BERD, the focus, the EU, the target."""
+        """The R&D numbers of the text: Flanders' (or the first region's) GERD and BERD, the focus, the EU, the target.
+
+        A number the data do not have (a focus region without R&D intensity, e.g. LIE; no BERD) is NaN
+        in its number key and the words of ``land_no_data`` in its ``*_text`` key (``cb_rd_focus_last_text``
+        and the like: the value with its % sign, or "geen gegevens" / "no data"), which the text uses.
+        When the focus region is the Flemish Region itself (BE2) its row is Flanders' row.
+        """
         lang, summary, target = self.language, self.rd_summary, self.rd_target
         gerd = summary[summary["indicator"] == "GERD"].set_index("role")
         berd = summary[summary["indicator"] == "BERD"].set_index("role")
         comp = summary[(summary["role"] == "comparison") & (summary["indicator"] == "GERD")].sort_values("last_value", ascending=False)
-        lead = gerd.loc["flanders"] if "flanders" in gerd.index else gerd.iloc[0]
+        if gerd.empty:
+            lead = pd.Series({"region_name": self.focus_name or "—", "first_value": _NAN, "first_year": self.rd_window[0],
+                              "last_value": _NAN, "last_year": self.rd_window[1]}, name="")
+        else:
+            lead = gerd.loc["flanders"] if "flanders" in gerd.index else gerd.iloc[0]
         above = summary[(summary["indicator"] == "GERD") & (summary["last_value"] >= target)]
+        focus = gerd[gerd["region"] == self.focus_data_code] if self.focus_data_code else gerd.loc[[r for r in gerd.index if r == "focus"]]
+        focus_name = focus["region_name"].iloc[0] if len(focus) else (self.focus_name or "—")
+        focus_last = float(focus["last_value"].iloc[0]) if len(focus) else _NAN
+        berd_last = float(berd.loc[lead.name, "last_value"]) if lead.name in berd.index else _NAN
+        berd_share = berd_last / float(lead["last_value"]) * 100 if pd.notna(berd_last) and pd.notna(lead["last_value"]) and lead["last_value"] else _NAN
+        eu_last = float(gerd.loc["eu", "last_value"]) if "eu" in gerd.index else _NAN
+        comp_value = float(comp["last_value"].iloc[0]) if len(comp) else _NAN
         return dict(
             cb_rd_start=int(self.rd_window[0]), cb_rd_end=int(self.rd_window[1]), cb_rd_region=lead["region_name"],
             cb_rd_gerd_first=float(lead["first_value"]), cb_rd_gerd_first_year=int(lead["first_year"]),
             cb_rd_gerd_last=float(lead["last_value"]), cb_rd_gerd_last_year=int(lead["last_year"]),
-            cb_rd_berd_last=float(berd.loc[lead.name, "last_value"]) if lead.name in berd.index else _NAN,
-            cb_rd_berd_share=float(berd.loc[lead.name, "last_value"] / lead["last_value"] * 100) if lead.name in berd.index else _NAN,
-            cb_rd_focus=gerd.loc["focus", "region_name"] if "focus" in gerd.index else "—",
-            cb_rd_focus_last=float(gerd.loc["focus", "last_value"]) if "focus" in gerd.index else _NAN,
-            cb_rd_eu_last=float(gerd.loc["eu", "last_value"]) if "eu" in gerd.index else _NAN,
-            cb_rd_target=target, cb_rd_n_above=len(above), cb_rd_above=join_names(above["region_name"].tolist(), lang),
+            cb_rd_gerd_first_text=self._pct(float(lead["first_value"])), cb_rd_gerd_last_text=self._pct(float(lead["last_value"])),
+            cb_rd_berd_last=berd_last, cb_rd_berd_last_text=self._pct(berd_last),
+            cb_rd_berd_share=berd_share, cb_rd_berd_share_text=self._pct(berd_share, 0),
+            cb_rd_focus=focus_name, cb_rd_focus_last=focus_last, cb_rd_focus_last_text=self._pct(focus_last),
+            cb_rd_eu_last=eu_last, cb_rd_eu_last_text=self._pct(eu_last),
+            cb_rd_target=target, cb_rd_n_above=len(above), cb_rd_above=join_names(above["region_name"].tolist(), lang) or t("land_no_data", lang),
             cb_rd_comp_top=comp["region_name"].iloc[0] if len(comp) else "—",
-            cb_rd_comp_top_value=float(comp["last_value"].iloc[0]) if len(comp) else _NAN,
+            cb_rd_comp_top_value=comp_value, cb_rd_comp_top_value_text=self._pct(comp_value),
             cb_rd_missing=t("land_rd_missing", lang, codes=join_names(self.rd_missing, lang)) if self.rd_missing else "",
         )
 
@@ -388,4 +413,6 @@ def budgets_page(data_dir: str | Path, *, focus_region: str, comparison_regions:
         cfd_strategy=cfd_strategy, cfd_years=cfd_years[cfd_years["strategy_id"] == cfd_strategy],
         rd_window=(int(rd_window[0]), int(rd_window[1])), rd=rd, rd_summary=summary,
         rd_missing=[region_label[c] for c in rd_missing], rd_target=rd_target(data.figures)[0],
+        focus_data_code=str(rd_regions(focus_region, [], regions, flanders=None, eu=None)["region"].iloc[0]),
+        focus_name=region_label.get(focus_region) or policy_region_name(focus_region, language, names),
     )

@@ -7,7 +7,9 @@ Every adapter exposes ``load(...) -> AdapterResult`` (pure: reads, never writes)
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -61,6 +63,47 @@ def require_file(path: Path, what: str) -> Path:
     return path
 
 
+def _header_fields(text: str, sep: str) -> list[str]:
+    """The names of the first record (the header), as the csv module splits them."""
+    try:
+        return next(csv.reader(io.StringIO(text), delimiter=sep, quotechar='"'), [])
+    except csv.Error:
+        return []
+
+
+def _check_records(text: str, label: str, sep: str, n_header: int, final_newline: bool = True) -> None:
+    """A truncated file (no line end after the last record) or a record with fewer or more fields than the header.
+
+    A file cut in the middle of a number still parses (``2016,BEL,Belgium,Optics,1`` instead of
+    ``...,1234``); the only trace is the missing line end after the last record. Records shorter than
+    the header would silently get empty values for their last columns; longer ones (an unquoted
+    delimiter in a value) make pandas shift the columns, or take the first ones for an index.
+    """
+    body = text.split("\n", 1)[1] if "\n" in text else ""
+    if final_newline and body.strip() and not text.endswith("\n"):
+        last = text.count("\n") + 1
+        raise InputError(
+            f"{label}: line {last} (the last) has no line end, so the file looks cut off in the middle of a record; "
+            f"download or copy the complete file again (if it is complete, end it with a newline)"
+        )
+    reader = csv.reader(io.StringIO(text), delimiter=sep, quotechar='"')
+    try:
+        next(reader, None)
+        for rec in reader:
+            if rec and len(rec) < n_header:
+                raise InputError(
+                    f"{label}: line {reader.line_num} has {len(rec)} field(s) but the header has {n_header}: the record is "
+                    f"incomplete (a cut-off file or a missing delimiter); complete or remove the line"
+                )
+            if len(rec) > n_header:
+                raise InputError(
+                    f"{label}: line {reader.line_num} has {len(rec)} fields but the header has {n_header}: a value holds the "
+                    f"delimiter {sep!r} without quotes (or the delimiter is wrong), which would shift the columns; quote the value"
+                )
+    except csv.Error as exc:
+        raise InputError(f"{label}: cannot parse as CSV at line {reader.line_num} ({exc}); check the delimiter and quoting") from None
+
+
 def read_csv_raw(
     path: Path,
     columns: list[str],
@@ -68,12 +111,22 @@ def read_csv_raw(
     label: str | None = None,
     encoding: str = "utf-8",
     sep: str = ",",
-    allow_extra: bool = True,
+    ignore_extra: bool = False,
+    final_newline: bool = True,
 ) -> pd.DataFrame:
-    """Read a CSV as text (no type guessing, empty cells stay ''), check the header.
+    """Read a CSV as text (no type guessing, empty cells stay ''), check the header and the records.
 
-    Handles CR, LF and CRLF line endings. Missing columns raise InputError; extra columns are
-    allowed for raw exports (their layouts grow) unless ``allow_extra`` is False.
+    Handles CR, LF and CRLF line endings. Errors (:class:`InputError`, one line naming the file and
+    the line or column): a last record without a line end (a truncated file; ``final_newline=False``
+    for exports known to end without one, where only the field count is checked), a record with fewer
+    fields than the header, a header name that occurs twice, a missing column, or an extra column
+    whose name clashes with a known one (the same name up to case and surrounding spaces).
+
+    Other extra columns are tolerated, since the layout of a source's export grows over the years.
+    With ``ignore_extra`` (the adapters that read a fixed layout) they are dropped from the result
+    and listed in ``df.attrs["ignored_columns"]``; :func:`ignored_columns_note` turns them into a
+    note for the :class:`AdapterResult`. Without it they stay in the frame (exports whose other
+    columns an adapter may use).
     """
     label = label or str(path)
     require_file(path, "input file")
@@ -84,8 +137,18 @@ def read_csv_raw(
         raise InputError(f"{label}: not {encoding} text (byte {exc.start}); re-save the file as {encoding}") from None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    import io
-
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    header = _header_fields(text, sep)
+    seen: dict[str, int] = {}
+    for i, name in enumerate(header):
+        if name in seen:
+            raise InputError(
+                f"{label}: header (line 1): column {name!r} occurs twice (columns {seen[name] + 1} and {i + 1}); "
+                f"which one holds the values is ambiguous: rename or remove one of them"
+            )
+        seen[name] = i
+    _check_records(text, label, sep, len(header), final_newline)
     try:
         df = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_values=[], quotechar='"')
     except pd.errors.EmptyDataError:
@@ -98,14 +161,73 @@ def read_csv_raw(
             f"{label}: missing column(s) {', '.join(repr(m) for m in missing)}; the file has {', '.join(map(str, df.columns[:12]))}"
             f"{'...' if len(df.columns) > 12 else ''}: use the documented export layout (see the data annex)"
         )
-    if not allow_extra:
-        extra = [c for c in df.columns if c not in columns]
-        if extra:
+    known = {str(c).strip().casefold(): c for c in columns}
+    extra = [c for c in df.columns if c not in columns]
+    for c in extra:
+        twin = known.get(str(c).strip().casefold())
+        if twin is not None:
             raise InputError(
-                f"{label}: unexpected column(s) {', '.join(repr(e) for e in extra)}; expected exactly {', '.join(columns)}: "
-                f"this is not the documented layout (an extra column may change what the values mean), remove the column or use the right file"
+                f"{label}: header (line 1): column {c!r} clashes with the column {twin!r} (the same name up to case or spaces); "
+                f"which one holds the values is ambiguous: rename or remove {c!r}"
             )
+    if ignore_extra:
+        df = df[list(columns)]
+    df.attrs["ignored_columns"] = [str(c) for c in extra] if ignore_extra else []
     return df
+
+
+def ignored_columns_note(df: pd.DataFrame, label: str) -> list[str]:
+    """A note for :attr:`AdapterResult.notes` naming the extra columns :func:`read_csv_raw` ignored (or none)."""
+    extra = df.attrs.get("ignored_columns") or []
+    if not extra:
+        return []
+    return [f"{label}: ignored {len(extra)} column(s) not in the documented layout: {', '.join(repr(c) for c in extra)}"]
+
+
+#: a year whose total is below this share of its neighbouring years' totals is taken for a partial year
+PARTIAL_YEAR_SHARE = 0.5
+#: the neighbouring years must have at least this many rows (small hand-made files are not checked)
+PARTIAL_YEAR_MIN_ROWS = 20
+
+
+def check_partial_years(
+    year: pd.Series,
+    value: pd.Series,
+    label: str,
+    *,
+    what: str = "total",
+    share: float = PARTIAL_YEAR_SHARE,
+    min_rows: int = PARTIAL_YEAR_MIN_ROWS,
+) -> None:
+    """Fail on a year whose total (the sum of ``value`` over all rows of the year) is far below its neighbours'.
+
+    A file cut off inside a year, or an export that stopped part way, leaves a last year with a
+    fraction of the usual rows: built as it is, the book would report that year as if it were
+    complete. A year whose total is below ``share`` (50%) of the median of the totals of the
+    adjacent years of the file (the one before and the one after; one of them at the ends) raises
+    :class:`InputError` naming the file and the year. Real activity data do not move like that
+    from one year to the next (growth, crises and the publication lag of the last year change
+    totals by far less); years whose neighbours have fewer than ``min_rows`` rows are not checked.
+    """
+    frame = pd.DataFrame({"year": pd.to_numeric(year, errors="coerce"), "value": pd.to_numeric(value, errors="coerce")})
+    frame = frame.dropna(subset=["year"])
+    by_year = frame.groupby("year", sort=True)["value"].agg(["sum", "size"])
+    if len(by_year) < 2:
+        return
+    totals, sizes, years = by_year["sum"].to_numpy(dtype=float), by_year["size"].to_numpy(), by_year.index.to_numpy()
+    for i in range(len(years)):
+        nb = [j for j in (i - 1, i + 1) if 0 <= j < len(years)]
+        ref = float(np.median(totals[nb]))
+        if float(np.median(sizes[nb])) < min_rows or not ref > 0:
+            continue
+        if totals[i] < share * ref:
+            pos = "the file's last year" if i == len(years) - 1 else ("the file's first year" if i == 0 else "")
+            neighbours = " and ".join(str(int(years[j])) for j in nb)
+            raise InputError(
+                f"{label}: year {int(years[i])}{f' ({pos})' if pos else ''} looks incomplete: its {what} {totals[i]:,.0f} "
+                f"({int(sizes[i])} rows) is {totals[i] / ref:.0%} of {neighbours} ({ref:,.0f}); the file may be cut off or the "
+                f"export partial: use the complete file, or remove the rows of {int(years[i])}"
+            )
 
 
 def to_number(
@@ -129,6 +251,13 @@ def to_number(
             f"{label}: column '{column}' has a non-numeric {what} {df[column].iloc[pos]!r} at line {pos + 2} "
             f"({int(bad.sum())} such rows); write a number there"
         )
+    nonfinite = num.notna() & ~np.isfinite(num.fillna(0).to_numpy(dtype=float))
+    if nonfinite.any():
+        pos = int(np.flatnonzero(nonfinite.to_numpy())[0])
+        raise InputError(
+            f"{label}: column '{column}' has {df[column].iloc[pos]!r} at line {pos + 2}, not a finite {what} "
+            f"({int(nonfinite.sum())} such rows); write a number there"
+        )
     if empty.any() and not allow_empty:
         pos = int(np.flatnonzero(empty.to_numpy())[0])
         raise InputError(
@@ -136,6 +265,10 @@ def to_number(
             f"every row needs a {what}: fill it in (0 if there was none) or remove the row"
         )
     if integer:
+        huge = num.notna() & (num.abs() >= 2.0**63)
+        if huge.any():
+            pos = int(np.flatnonzero(huge.to_numpy())[0])
+            raise InputError(f"{label}: column '{column}' has {df[column].iloc[pos]!r} at line {pos + 2}, too large for a whole number; fix the value")
         frac = num.notna() & (num % 1 != 0)
         if frac.any():
             pos = int(np.flatnonzero(frac.to_numpy())[0])
@@ -158,15 +291,45 @@ def check_years(years: pd.Series, label: str, column: str = "year", lo: int = 19
         raise InputError(f"{label}: column '{column}' has the year {years.iloc[pos]} at line {pos + 2}, outside {lo}-{hi}; fix the year")
 
 
+def _file_line(df: pd.DataFrame, pos: int) -> int:
+    """The line in the file of row ``pos`` of ``df``: a frame taken from :func:`read_csv_raw` keeps its
+    row labels (0 = the first record after the header) through filtering, so the label, not the
+    position, gives the line."""
+    label = df.index[pos]
+    if isinstance(df.index, pd.RangeIndex) or pd.api.types.is_integer_dtype(df.index.dtype):
+        return int(label) + 2
+    return pos + 2
+
+
 def check_duplicates(df: pd.DataFrame, key: list[str], label: str) -> None:
+    """Fail on the first row that repeats ``key``, naming its line in the file and the line of the first occurrence.
+
+    ``df`` may be a filtered frame (e.g. without blank-country rows): its row labels, those of the
+    frame read from the file, give the lines.
+    """
     dup = df.duplicated(key, keep="first")
     if dup.any():
         pos = int(np.flatnonzero(dup.to_numpy())[0])
         row = df.iloc[pos]
+        line = _file_line(df, pos)
+        first = df[key].iloc[:pos].eq(row[key]).all(axis=1).to_numpy()
+        also = f" (first at line {_file_line(df, int(np.flatnonzero(first)[0]))})" if first.any() else ""
         raise InputError(
-            f"{label}: duplicate row for ({', '.join(f'{k}={row[k]}' for k in key)}) at line {pos + 2} "
+            f"{label}: duplicate row for ({', '.join(f'{k}={row[k]}' for k in key)}) at line {line}{also} "
             f"({int(dup.sum())} duplicates); each combination may occur once: remove or sum the duplicates"
         )
+
+
+def check_filled(df: pd.DataFrame, columns: list[str], label: str) -> None:
+    """Fail on the first empty (or blank) cell in ``columns``, naming the column and the line."""
+    for column in columns:
+        blank = df[column].astype(str).str.strip().eq("") | df[column].isna()
+        if blank.any():
+            pos = int(np.flatnonzero(blank.to_numpy())[0])
+            raise InputError(
+                f"{label}: column '{column}' is empty at line {_file_line(df, pos)} ({int(blank.sum())} such rows); "
+                f"every row needs a {column}: fill it in or remove the row"
+            )
 
 
 def check_not_empty(df: pd.DataFrame, label: str, what: str = "data rows") -> None:

@@ -15,6 +15,11 @@ Output: ``activity`` rows with source ``publications``, classification ``ncses_f
 field name, except "All S&E fields" which becomes technology ``all`` (the NCSES total, kept beside the
 14 fields: leave it out of a region x field matrix). Aggregates whose value differs from the sum of
 their children by more than 0.5% are listed in quality_flags.csv (``aggregate_mismatch``).
+
+A year whose article total (the sum of all rows of the year: fields, countries and aggregates
+alike) is below 50% of the median of its neighbouring years' totals stops the build as a partial
+year (:func:`~helpers.data.adapters.check_partial_years`); in the real file (2003-2022) totals grow
+every year by 2-11%, so the lowest ratio to the neighbours is 0.92 (2003 against 2004).
 """
 
 from __future__ import annotations
@@ -35,6 +40,8 @@ from helpers.data.adapters import (
     check_not_empty,
     check_years,
     flags_frame,
+    check_partial_years,
+    ignored_columns_note,
     read_csv_raw,
     technologies_frame,
     to_number,
@@ -88,11 +95,12 @@ def load(path: Path, *, label: str | None = None, progress: Progress = _quiet) -
     path = Path(path)
     label = label or str(path)
     progress(f"articles_ncses: reading {label}")
-    df = read_csv_raw(path, COLUMNS, label=label, allow_extra=False)
+    df = read_csv_raw(path, COLUMNS, label=label, ignore_extra=True)
     check_not_empty(df, label)
     year = to_number(df, "year", label, integer=True, what="year")
     check_years(year, label)
     articles = to_number(df, "articles", label, nonnegative=True, what="article count")
+    check_partial_years(year, articles, label, what="article total (all rows)")
     field = df["field"].str.strip()
     known = set(FIELDS) | {TOTAL_FIELD}
     bad = ~field.isin(known)
@@ -168,6 +176,7 @@ def load(path: Path, *, label: str | None = None, progress: Progress = _quiet) -
         f"{label}: {len(df)} rows, {len(paths)} regions of which {n_agg} aggregates; 'All S&E fields' kept as technology 'all'; "
         f"{len(off)} aggregate values differ from the sum of their children by more than 0.5%"
     )
+    res.notes += ignored_columns_note(df, label)
     progress(f"articles_ncses: {len(act)} activity rows")
     return res
 

@@ -37,6 +37,7 @@ from helpers.data.adapters import (
     Progress,
     _quiet,
     check_duplicates,
+    check_filled,
     check_not_empty,
     read_csv_raw,
     to_number,
@@ -133,6 +134,7 @@ def _summary(folder: Path, names: dict[str, str], root: Path) -> tuple[pd.DataFr
     label = path.relative_to(root).as_posix()
     df = read_csv_raw(path, SUMMARY_COLUMNS, label=label)
     check_not_empty(df, label)
+    check_filled(df, ["category"], label)
     ids = _tech_ids(df, "technology", names, label)
     check_duplicates(df.assign(tech_id=ids), ["tech_id"], label)
     _all_technologies(ids, names, label)
@@ -181,6 +183,7 @@ def _network(folder: Path, source: str, names: dict[str, str], root: Path) -> tu
     nl, ll = nodes_path.relative_to(root).as_posix(), links_path.relative_to(root).as_posix()
     nodes = read_csv_raw(nodes_path, NODE_COLUMNS, label=nl)
     check_not_empty(nodes, nl)
+    check_filled(nodes, ["category"], nl)
     node_ids = _tech_ids(nodes, "technology", names, nl)
     check_duplicates(nodes.assign(tech_id=node_ids), ["tech_id"], nl)
     layout = pd.DataFrame({"source": source, "technology": node_ids, "study_category": nodes["category"].str.strip(),

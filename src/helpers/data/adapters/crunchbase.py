@@ -37,6 +37,7 @@ from helpers.data.adapters import (
     Progress,
     _quiet,
     check_duplicates,
+    check_filled,
     check_not_empty,
     flags_frame,
     read_csv_raw,
@@ -94,6 +95,7 @@ def load(organizations: Path, rounds: Path, *, labels: tuple[str, str] | None = 
     rnd = read_csv_raw(rounds, ROUND_COLUMNS, label=lr)
     check_not_empty(org, lo, "organisations")
     check_not_empty(rnd, lr, "funding rounds")
+    check_filled(org, ["uuid"], lo)
     check_duplicates(org, ["uuid"], lo)
     check_duplicates(rnd, ["uuid"], lr)
     cmap = {c: _country(c) for c in sorted(set(org["country_code"]))}

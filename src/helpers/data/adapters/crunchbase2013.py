@@ -1,6 +1,7 @@
 """The October 2013 Crunchbase CSV export (``crunchbase_2013/``): start-up investments in the US.
 
-Input files (Mac Roman text with CR line endings, as published; UTF-8 is read too)::
+Input files (Mac Roman text with CR line endings and no line end after the last record, as published; UTF-8
+is read too; a last record with fewer fields than the header is still an error)::
 
     crunchbase-companies.csv  permalink,name,category_code,funding_total_usd,status,country_code,state_code,region,city,...
     crunchbase-rounds.csv     company_permalink,company_name,company_category_code,company_country_code,
@@ -73,11 +74,11 @@ NO_METRO = re.compile(r"^(|unknown|tbd|.* - other)$", re.IGNORECASE)
 
 def _read(path: Path, columns: list[str], label: str) -> pd.DataFrame:
     try:
-        return read_csv_raw(path, columns, label=label, encoding="utf-8")
+        return read_csv_raw(path, columns, label=label, encoding="utf-8", final_newline=False)
     except InputError as exc:
         if "not utf-8 text" not in str(exc):
             raise
-    return read_csv_raw(path, columns, label=label, encoding="mac_roman")
+    return read_csv_raw(path, columns, label=label, encoding="mac_roman", final_newline=False)
 
 
 def _label(code: str) -> str:

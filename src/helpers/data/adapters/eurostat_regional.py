@@ -29,6 +29,7 @@ from helpers.data.adapters import (
     check_not_empty,
     check_years,
     flags_frame,
+    ignored_columns_note,
     read_csv_raw,
     to_number,
 )
@@ -63,7 +64,7 @@ def load(path: Path, *, label: str | None = None, progress: Progress = _quiet) -
     path = Path(path)
     label = label or str(path)
     progress(f"eurostat_regional: reading {label}")
-    df = read_csv_raw(path, COLUMNS, label=label, allow_extra=False)
+    df = read_csv_raw(path, COLUMNS, label=label, ignore_extra=True)
     check_not_empty(df, label)
     year = to_number(df, "year", label, integer=True, what="year")
     check_years(year, label)
@@ -113,6 +114,7 @@ def load(path: Path, *, label: str | None = None, progress: Progress = _quiet) -
         f"{label}: {len(df)} rows, {int(missing.sum())} without a value (left out, flagged); NUTS version(s) {', '.join(specs)}; "
         f"{sum(1 for c, m in mapping.items() if c != m)} codes re-written ({', '.join(f'{c}->{m}' for c, m in mapping.items() if c != m)})"
     )
+    res.notes += ignored_columns_note(df, label)
     progress(f"eurostat_regional: {int((~missing).sum())} region_indicators rows")
     return res
 

@@ -42,6 +42,7 @@ from helpers.data.adapters import (
     check_not_empty,
     check_years,
     flags_frame,
+    ignored_columns_note,
     read_csv_raw,
     to_number,
 )
@@ -67,6 +68,40 @@ NATIONAL_CURRENCY = {"BG", "CZ", "DK", "HR", "HU", "PL", "RO", "SE", "UK"}
 JUMP_FACTOR = 3.0
 WHOLE_SERIES_SHARE = 0.4
 NACE_RE = re.compile(r"^(TOTAL|[A-U](\d{2})?([-_][A-U]?\d{2})*)$")
+#: NACE Rev. 2 sections and their divisions (first, last), e.g. C = manufacturing, divisions 10-33
+NACE_SECTIONS: dict[str, tuple[int, int]] = {
+    "A": (1, 3), "B": (5, 9), "C": (10, 33), "D": (35, 35), "E": (36, 39), "F": (41, 43), "G": (45, 47), "H": (49, 53),
+    "I": (55, 56), "J": (58, 63), "K": (64, 66), "L": (68, 68), "M": (69, 75), "N": (77, 82), "O": (84, 84), "P": (85, 85),
+    "Q": (86, 88), "R": (90, 93), "S": (94, 96), "T": (97, 98), "U": (99, 99),
+}
+_NACE_PART = re.compile(r"^([A-U])?(\d{2})$")
+
+
+def nace_problem(code: str) -> str | None:
+    """Why ``code`` is not a NACE Rev. 2 code or group (``C21``, ``C24_C25``, ``C10-C12``, ``M``, ``TOTAL``), or None.
+
+    Every division must exist and lie in its section (``C99`` does not: section C holds divisions
+    10-33); a range (``-``) must run upwards.
+    """
+    if not NACE_RE.match(code):
+        return "is not a NACE Rev. 2 code or group (e.g. C21, C24_C25, C10-C12, TOTAL)"
+    if code == "TOTAL" or len(code) == 1:
+        return None
+    section = code[0]
+    previous = None
+    for part, sep in zip(re.split(r"[-_]", code), [None] + re.findall(r"[-_]", code)):
+        m = _NACE_PART.match(part if part[0].isalpha() else section + part)
+        if m is None:
+            return "is not a NACE Rev. 2 code or group (e.g. C21, C24_C25, C10-C12, TOTAL)"
+        sec, div = m.group(1) or section, int(m.group(2))
+        lo, hi = NACE_SECTIONS[sec]
+        if not lo <= div <= hi:
+            return f"names division {div:02d}, which is not in NACE Rev. 2 section {sec} (divisions {lo:02d}-{hi:02d})"
+        if sep == "-" and previous is not None and div <= previous:
+            return f"is a range that does not run upwards ({previous:02d} to {div:02d})"
+        previous = div
+    return None
+
 
 
 def flag_series(values: pd.DataFrame, jump_factor: float = JUMP_FACTOR, whole_share: float = WHOLE_SERIES_SHARE) -> pd.Series:
@@ -113,7 +148,7 @@ def load(path: Path, *, label: str | None = None, progress: Progress = _quiet, j
     path = Path(path)
     label = label or str(path)
     progress(f"natacc: reading {label}")
-    df = read_csv_raw(path, COLUMNS, label=label, allow_extra=False)
+    df = read_csv_raw(path, COLUMNS, label=label, ignore_extra=True)
     check_not_empty(df, label)
     year = to_number(df, "year", label, integer=True, what="year")
     check_years(year, label)
@@ -124,10 +159,15 @@ def load(path: Path, *, label: str | None = None, progress: Progress = _quiet, j
         pos = int(np.flatnonzero(unknown.to_numpy())[0])
         raise InputError(f"{label}: unknown indicator {df['indicator'].iloc[pos]!r} in column 'indicator' at line {pos + 2}; known: {', '.join(UNITS)}")
     nace = df["nace"].str.strip()
-    badn = ~nace.str.match(NACE_RE)
+    problems = {c: nace_problem(c) for c in nace.unique()}
+    badn = nace.map(problems).notna()
     if badn.any():
         pos = int(np.flatnonzero(badn.to_numpy())[0])
-        raise InputError(f"{label}: {df['nace'].iloc[pos]!r} in column 'nace' at line {pos + 2} is not a NACE Rev. 2 code or group (e.g. C21, C24_C25, C10-C12, TOTAL); fix the code")
+        n_bad = sum(1 for v in problems.values() if v is not None)
+        raise InputError(
+            f"{label}: unknown NACE code {df['nace'].iloc[pos]!r} in column 'nace' at line {pos + 2}: it {problems[nace.iloc[pos]]} "
+            f"({n_bad} unknown code(s)); fix the code (its value would otherwise belong to no sector)"
+        )
     ctry = df["country"].str.strip()
     mapping = {c: nuts_code(c) for c in sorted(set(ctry))}
     bad = [c for c, m in mapping.items() if (describe_region(m) or {}).get("level") not in ("nuts0", "aggregate")]
@@ -154,6 +194,7 @@ def load(path: Path, *, label: str | None = None, progress: Progress = _quiet, j
     res.inputs.append(InputFile(path=path, adapter=NAME, rows_read=len(df)))
     counts = flagged["flag"].value_counts().sort_index()
     res.notes.append(f"{label}: {len(df)} rows; flagged: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    res.notes += ignored_columns_note(df, label)
     progress(f"natacc: {len(out)} sector_indicators rows, {len(flagged)} flagged")
     return res
 

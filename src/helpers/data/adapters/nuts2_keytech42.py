@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from helpers.data.adapters import (AdapterResult, InputFile, Progress, _quiet, check_duplicates, check_not_empty, read_csv_raw,
+from helpers.data.adapters import (AdapterResult, InputFile, Progress, _quiet, check_duplicates, check_not_empty, ignored_columns_note, read_csv_raw,
                                    single_file, to_number)
 from helpers.data.regions import describe_region
 from helpers.errors import InputError
@@ -49,7 +49,7 @@ def load(path: Path, *, label: str | None = None, progress: Progress = _quiet) -
     path = Path(path)
     label = label or str(path)
     progress(f"nuts2_keytech42: reading {label}")
-    df = read_csv_raw(path, COLUMNS, label=label, allow_extra=False)
+    df = read_csv_raw(path, COLUMNS, label=label, ignore_extra=True)
     check_not_empty(df, label)
     region = df["region"].str.strip().str.upper()
     levels = {code: (describe_region(code) or {}).get("level") for code in region.unique()}
@@ -76,6 +76,7 @@ def load(path: Path, *, label: str | None = None, progress: Progress = _quiet) -
     _fail_at(spread > 0, label, "the complexity of the technology at line {line} differs between regions; it is a property of the technology: fix the rows")
     res = AdapterResult(adapter=NAME)
     res.tables["published_regional"] = work
+    res.notes += ignored_columns_note(df, label)
     res.inputs.append(InputFile(path=path, adapter=NAME, rows_read=len(df)))
     res.notes.append(f"{label}: {len(df)} rows, {work['region'].nunique()} regions, {work['technology'].nunique()} technologies, "
                      f"{patents.sum():,.0f} patents")

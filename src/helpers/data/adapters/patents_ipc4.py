@@ -46,6 +46,7 @@ from helpers.data.adapters import (
     check_duplicates,
     check_not_empty,
     flags_frame,
+    ignored_columns_note,
     read_csv_raw,
     technologies_frame,
     to_number,
@@ -128,11 +129,13 @@ def _codes(df: pd.DataFrame, column: str, label: str, kind: str) -> pd.Series:
     return codes
 
 
-def load_counts(path: Path, kind: str, *, label: str | None = None) -> tuple[pd.DataFrame, list[dict], int]:
-    """Country x code counts by period -> (activity rows, quality flags, rows read)."""
+def load_counts(path: Path, kind: str, *, label: str | None = None, notes: list[str] | None = None) -> tuple[pd.DataFrame, list[dict], int]:
+    """Country x code counts by period -> (activity rows, quality flags, rows read); ``notes`` gets the ignored columns."""
     label = label or str(path)
     column = "ipc4" if kind == IPC else "nace2"
-    df = read_csv_raw(path, ["ctry_code", column, "patents_frac", "period"], label=label, allow_extra=False)
+    df = read_csv_raw(path, ["ctry_code", column, "patents_frac", "period"], label=label, ignore_extra=True)
+    if notes is not None:
+        notes += ignored_columns_note(df, label)
     check_not_empty(df, label)
     value = to_number(df, "patents_frac", label, nonnegative=True, what="patent count")
     first, last = _periods(df, label)
@@ -163,13 +166,15 @@ def load_counts(path: Path, kind: str, *, label: str | None = None) -> tuple[pd.
     return act, flags, len(df)
 
 
-def load_cooccurrence(path: Path, kind: str, *, label: str | None = None) -> tuple[pd.DataFrame, int]:
-    """Code x code co-occurrence counts (both orders) -> cooccurrence rows; asymmetric counts stop the build."""
+def load_cooccurrence(path: Path, kind: str, *, label: str | None = None, notes: list[str] | None = None) -> tuple[pd.DataFrame, int]:
+    """Code x code co-occurrence counts (both orders) -> cooccurrence rows; asymmetric counts stop the build; ``notes`` gets the ignored columns."""
     label = label or str(path)
     m = re.search(r"_(\d{4})_(\d{4})\.csv$", Path(path).name)
     if m is None:
         raise InputError(f"{label}: the file name must end in _<first year>_<last year>.csv (the years the counts pool)")
-    df = read_csv_raw(path, ["a", "b", "cooc"], label=label, allow_extra=False)
+    df = read_csv_raw(path, ["a", "b", "cooc"], label=label, ignore_extra=True)
+    if notes is not None:
+        notes += ignored_columns_note(df, label)
     check_not_empty(df, label)
     count = to_number(df, "cooc", label, nonnegative=True, what="co-occurrence count")
     a, b = _codes(df, "a", label, kind), _codes(df, "b", label, kind)
@@ -226,13 +231,13 @@ def load_from_raw(raw_dir: Path, files: list[Path], progress: Progress = _quiet)
         kind = IPC if f.name.startswith(("country_ipc4", "ipc4_")) else NACE
         progress(f"patents_ipc4: reading {label}")
         if f.name.startswith("country_"):
-            act, fl, n = load_counts(f, kind, label=label)
+            act, fl, n = load_counts(f, kind, label=label, notes=res.notes)
             acts.append(act)
             flags += fl
             res.notes.append(f"{label}: {n} rows, {act['region'].nunique()} regions, {act['technology'].nunique()} codes, "
                              f"periods {', '.join(sorted({f'{a}-{b}' for a, b in zip(act['year'], act['year_last'])}))}")
         else:
-            cooc, n = load_cooccurrence(f, kind, label=label)
+            cooc, n = load_cooccurrence(f, kind, label=label, notes=res.notes)
             coocs.append(cooc)
             res.notes.append(f"{label}: {n} co-occurrence rows over {cooc['code_a'].nunique()} codes")
         res.inputs.append(InputFile(path=f, adapter=NAME, rows_read=n))

@@ -21,6 +21,11 @@ resolve, or resolves only through a ``common_name`` that has changed between pyc
 and otherwise with pycountry's exact (case-insensitive) lookup. A name that maps to nothing raises
 :class:`~helpers.errors.InputError`, so no country is dropped silently. The other columns
 (citable documents, self-citations, citations per document, h-index) are not used.
+
+A year whose document total (all areas and countries) is below 50% of the median of its
+neighbouring years' totals stops the build as a partial year
+(:func:`~helpers.data.adapters.check_partial_years`); in the real file (1996-2016, sorted by year)
+totals grow by up to 13% a year and never fall by more than 0.3% (lowest ratio to the neighbours 0.95, 1996 against 1997).
 """
 
 from __future__ import annotations
@@ -38,8 +43,10 @@ from helpers.data.adapters import (
     Progress,
     _quiet,
     check_duplicates,
+    check_partial_years,
     check_not_empty,
     check_years,
+    ignored_columns_note,
     read_csv_raw,
     single_file,
     technologies_frame,
@@ -142,7 +149,7 @@ def load(path: Path, *, label: str | None = None, progress: Progress = _quiet) -
     label = label or str(path)
     progress(f"scimago: reading {label}")
     try:
-        df = read_csv_raw(path, COLUMNS, label=label, allow_extra=False)
+        df = read_csv_raw(path, COLUMNS, label=label, ignore_extra=True)
     except InputError as exc:  # a header problem: say where it is
         msg = str(exc)
         if "column(s)" in msg and msg.startswith(f"{label}: "):
@@ -177,6 +184,7 @@ def load(path: Path, *, label: str | None = None, progress: Progress = _quiet) -
     check_years(year, label)
     documents = to_number(df, "documents", label, integer=True, nonnegative=True, what="document count")
     citations = to_number(df, "citations", label, integer=True, nonnegative=True, what="citation count")
+    check_partial_years(year, documents, label, what="document total")
 
     country = df["country"].map(lambda s: " ".join(str(s).split()))
     blank = country.eq("")
@@ -229,6 +237,7 @@ def load(path: Path, *, label: str | None = None, progress: Progress = _quiet) -
         f"{int(year.min())}-{int(year.max())}; {int(documents.sum())} documents (whole counts), {int(citations.sum())} citations; "
         f"{len(renamed)} country names mapped by NAME_OVERRIDES"
     )
+    res.notes += ignored_columns_note(df, label)
     progress(f"scimago: {len(act)} activity rows")
     return res
 

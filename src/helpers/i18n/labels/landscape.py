@@ -69,6 +69,8 @@ LABELS: dict[str, dict[str, str]] = {
                      "en": "For {codes} data/policy/strategies.csv holds no strategies: those countries have no column."},
     "land_step_bar": {"nl": "Opstap {year}", "en": "{year} increase"},
     "land_rd_missing": {"nl": "Geen O&O-intensiteit in de data voor {codes}.", "en": "No R&D intensity in the data for {codes}."},
+    # a number of the text that the data do not have (never "nan")
+    "land_no_data": {"nl": "geen gegevens", "en": "no data"},
     "land_profile_summary_caption": {"nl": "Per land: specialisaties, sterkste domein, optimale domeinen en geprioriteerde technologieën in een haalbaar kwadrant",
                                      "en": "By country: specialisations, strongest field, optimal fields and prioritised technologies in a feasible quadrant"},
     "land_profile_absent": {"nl": "Geen octrooidata op landniveau voor {codes}: die staan niet in de vergelijking.",
