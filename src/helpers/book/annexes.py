@@ -1,4 +1,8 @@
-"""Generated annex pages: the technology taxonomy, from the cited project data in ``data/``."""
+"""Generated annex pages: the technology taxonomy, from the cited project data in ``data/``.
+
+Every value from the data is written through :func:`helpers.i18n.md_text` (headings, table cells, lists),
+so a label is shown as the text it is, never read as Markdown or HTML.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,23 @@ from pathlib import Path
 
 from helpers.data.policy import load_categories, load_technologies
 from helpers.data.taxonomy import COARSE_SCHEMES, SOURCES, load_codes, load_coarse_map, load_wipo35
+from helpers.i18n import md_text
 
 
 def _cell(text: object) -> str:
-    return " ".join(str(text).split()).replace("|", "\\|")
+    """A data value as the text of a Markdown table cell, list item or paragraph (``|`` escaped too)."""
+    return md_text(text)
+
+
+def md_heading(text: object) -> str:
+    """A data value as (part of) a Markdown heading: one line, escaped."""
+    return md_text(text)
+
+
+def _code(text: object) -> str:
+    """A code as inline code (shown literally; ``|`` escaped for the table), or as escaped text when it holds a backtick."""
+    value = " ".join(str(text).split())
+    return f"`{value.replace('|', chr(92) + '|')}`" if "`" not in value and value.strip() else _cell(value)
 
 
 def taxonomy_markdown(data_dir: Path | str | None = None) -> str:
@@ -42,15 +59,15 @@ def taxonomy_markdown(data_dir: Path | str | None = None) -> str:
         "",
     ]
     counts = codes.groupby(["basis", "verification"]).size()
-    lines.append("Code rows: " + ", ".join(f"{b}/{v}: {n}" for (b, v), n in counts.items()) + ".")
+    lines.append("Code rows: " + ", ".join(f"{_cell(b)}/{_cell(v)}: {n}" for (b, v), n in counts.items()) + ".")
     lines.append("")
     for cat in categories.itertuples():
         members = techs[techs["category_id"] == cat.category_id]
         if members.empty:
             continue
-        lines += [f"## {cat.label_nl} / {cat.label_en}", ""]
+        lines += [f"## {md_heading(cat.label_nl)} / {md_heading(cat.label_en)}", ""]
         for t in members.itertuples():
-            lines += [f"### {t.label_en} ({t.label_nl})", ""]
+            lines += [f"### {md_heading(t.label_en)} ({md_heading(t.label_nl)})", ""]
             mine = codes[codes["tech_id"] == t.tech_id]
             for source in SOURCES:
                 rows = mine[mine["source"] == source]
@@ -59,7 +76,7 @@ def taxonomy_markdown(data_dir: Path | str | None = None) -> str:
                     continue
                 lines += [f"*{source}*", "", "| scheme | code | label | basis | verification | source |", "|---|---|---|---|---|---|"]
                 for r in rows.itertuples():
-                    lines.append(f"| {r.scheme} | `{_cell(r.code)}` | {_cell(r.label)} | {r.basis} | {r.verification} | {ref(r.citation)} |")
+                    lines.append(f"| {_cell(r.scheme)} | {_code(r.code)} | {_cell(r.label)} | {_cell(r.basis)} | {_cell(r.verification)} | {ref(r.citation)} |")
                 lines.append("")
             cm = coarse[coarse["tech_id"] == t.tech_id]
             if not cm.empty:
@@ -69,13 +86,13 @@ def taxonomy_markdown(data_dir: Path | str | None = None) -> str:
                     part = cm[cm["scheme"] == scheme]
                     if part.empty:
                         continue
-                    items = "; ".join(f"{_cell(r.code)} ({r.strength})" for r in part.itertuples())
-                    lines.append(f"- {scheme}: {items}")
+                    items = "; ".join(f"{_cell(r.code)} ({_cell(r.strength)})" for r in part.itertuples())
+                    lines.append(f"- {_cell(scheme)}: {items}")
                 lines.append("")
     lines += ["## De 35 WIPO-technologievelden / The 35 WIPO technology fields", "",
               "| id | field | sector | IPC codes (concordance) |", "|---|---|---|---|"]
     for r in wipo35.sort_values("field_id").itertuples():
-        lines.append(f"| {r.field_id} | {_cell(r.label)} | {r.sector} | {_cell(r.ipc_definition)} |")
+        lines.append(f"| {_cell(r.field_id)} | {_cell(r.label)} | {_cell(r.sector)} | {_cell(r.ipc_definition)} |")
     lines += ["", f"Source: {ref(wipo35['citation'].iloc[0])}", "", "## Bronnen / Sources", ""]
     for citation, n in refs.items():
         lines.append(f"{n}. {_cell(citation)}")

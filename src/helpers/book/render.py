@@ -2,8 +2,12 @@
 
 Altair's default HTML loads vega, vega-lite and vega-embed from a CDN when a page is viewed. The
 book instead ships one JavaScript bundle (from the ``vl-convert-python`` wheel, so it matches the
-installed Vega-Lite) in ``_static/`` and each chart's output is a ``<div>`` plus a small script that
-calls ``window.vegaEmbed`` once the bundle is there. No network is needed to build or view.
+installed Vega-Lite) in ``_static/``. Each chart's output is a ``<div>`` plus its spec and embed
+options in a non-executable ``<script type="application/json">`` block; ``_static/charts.js``
+(``book/_static/charts.js``) finds the blocks and calls ``window.vegaEmbed`` with Vega's CSP-safe
+expression interpreter (``ast: true``). No inline script runs, so the book's Content-Security-Policy
+(:mod:`helpers.book.sphinx_ext`) forbids inline scripts and ``eval``, and the JSON is escaped
+(:func:`script_json`) so that no label can close the block. No network is needed to build or view.
 
 Inside ``helpers build`` (environment variable ``HELPERS_BOOK_BUILD=1``) the ``book`` renderer is
 active; in an interactive Jupyter session Altair's own renderer stays in place.
@@ -44,8 +48,21 @@ def write_bundle(static_dir: Path) -> Path:
     return path
 
 
+#: characters of JSON that could end or confuse a ``<script>`` element or an HTML parser, as JSON escapes
+_SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def script_json(value: Any) -> str:
+    """``value`` as JSON that is safe inside a ``<script>`` element: ``<``, ``>``, ``&``, U+2028 and
+    U+2029 written as ``\\u003c``-style escapes (the same value for ``JSON.parse``), so no string in
+    it (a label ``</script><script>...``) can close the element. Keys sorted, no spaces: deterministic."""
+    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return text.translate(str.maketrans(_SCRIPT_ESCAPES))
+
+
 def embed_html(spec: dict[str, Any]) -> str:
-    """HTML for one chart: a container and a script that embeds ``spec`` once vegaEmbed exists.
+    """HTML for one chart: a container and, in a ``<script type="application/json" class="vega-spec">``
+    block, the spec and the embed options; ``_static/charts.js`` embeds it once vegaEmbed exists.
 
     The container id is derived from the spec (plus a per-kernel counter for repeated charts), so
     the same notebook gives the same HTML on every run.
@@ -53,22 +70,15 @@ def embed_html(spec: dict[str, Any]) -> str:
     text = json.dumps(spec, sort_keys=True, separators=(",", ":"))
     digest = hashlib.sha256(text.encode()).hexdigest()[:12]
     div = f"vg-{digest}-{next(_counter)}"
-    embed: dict[str, Any] = {"renderer": "svg", "actions": {"export": True, "source": False, "compiled": False, "editor": False}}
+    # ast: Vega's expression interpreter instead of code generation (new Function), allowed without 'unsafe-eval'
+    embed: dict[str, Any] = {"renderer": "svg", "ast": True,
+                             "actions": {"export": True, "source": False, "compiled": False, "editor": False}}
     locale = D3_LOCALES.get(book_language())
     if locale:
         embed["formatLocale"] = locale
-    options = json.dumps(embed, sort_keys=True)
-    return (
-        f'<div class="vega-chart" id="{div}"></div>\n'
-        "<script>(function(){"
-        f"var spec={text};var opt={options};var tries=0;"
-        "function go(){if(window.vegaEmbed){window.vegaEmbed('#" + div + "',spec,opt).catch(function(e){"
-        "document.getElementById('" + div + "').textContent='Chart error: '+e;});}"
-        "else if(tries++<200){setTimeout(go,50);}else{document.getElementById('" + div + "').textContent="
-        "'Chart library missing (_static/" + BUNDLE_NAME + ")';}}"
-        "if(document.readyState==='loading'){document.addEventListener('DOMContentLoaded',go);}else{go();}"
-        "})();</script>"
-    )
+    data = script_json({"spec": spec, "options": embed})
+    return (f'<div class="vega-chart" id="{div}"></div>\n'
+            f'<script type="application/json" class="vega-spec" data-chart="{div}">{data}</script>')
 
 
 def _book_renderer(spec: dict[str, Any], **_: Any) -> dict[str, str]:

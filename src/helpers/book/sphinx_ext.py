@@ -5,11 +5,59 @@ page (the second copy throws "Identifier 'THEBE_JS_URL' has already been declare
 a CDN for live code. The book has no live code, so both thebe scripts are dropped from each page,
 and any other script included twice is kept once. Numbers glued into the text are written with the
 separators of the book's language (Dutch: 61.648,5).
+
+Security (stored script injection, issue 16):
+
+- every page gets a ``Content-Security-Policy`` ``<meta>`` element (config ``book_csp``, on by default):
+  scripts only from the book's own files (``script-src 'self'``), no ``eval``, no inline script except
+  the theme's own inline scripts and ``onclick`` handlers, each allowed by its SHA-256 hash. Those are
+  hashed only outside the page's content (the HTML rendered from the notebooks and Markdown), so a
+  script that data smuggled into the content never runs, even if escaping failed. Styles may be
+  inline (Vega, MathJax and the tables set them), ``object-src 'none'``, ``base-uri 'self'``,
+  ``form-action 'self'`` (the search box). The charts run under it: their specs are JSON data blocks
+  embedded by ``_static/charts.js`` with Vega's expression interpreter (:mod:`helpers.book.render`);
+  ``_static/translations-csp.js`` replaces Sphinx's ``new Function`` for the plural rule of the
+  translated interface.
+- in the notebook pages and the generated taxonomy annex, HTML written in Markdown (as opposed to a
+  cell's HTML output) is shown as text, with a warning: the book's narrative writes none, and data
+  values reach Markdown escaped (:func:`helpers.i18n.md_text`), so any that remains came from data.
+  sphinx-thebe's inline configuration scripts are dropped from every page.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import html
+import re
+import secrets
+from pathlib import Path
 from typing import Any
+
+#: marks the page content (``context["body"]``) in the written HTML until the policy is added; random per build
+_MARK = secrets.token_hex(16)
+_TRANSLATIONS_PATCH = "translations-csp.js"
+#: after doctools.js (200), before translations.js (500)
+_PATCH_PRIORITY = 450
+#: the policy without the hashes of the theme's inline scripts (added per page)
+CSP_DIRECTIVES = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self' 'unsafe-inline'",
+    "img-src": "'self' data:",
+    "font-src": "'self' data:",
+    "connect-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'self'",
+}
+_JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
+_SCRIPT = re.compile(r"<script(?P<attrs>\s[^>]*)?>(?P<body>.*?)</script\s*>", re.S | re.I)
+_TAG = re.compile(r"<[a-zA-Z][^<>]*>")
+_HANDLER = re.compile(r"""\son[a-z]+\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]*)""", re.I)
+#: pages whose Markdown is written from data (notebook outputs, glued paragraphs) or generated from data
+_DATA_PAGES = ("notebooks/", "generated/taxonomy")
 
 
 def _drop_thebe_and_duplicates(app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
@@ -23,12 +71,103 @@ def _drop_thebe_and_duplicates(app: Any, pagename: str, templatename: str, conte
         body = str(getattr(script, "attributes", {}).get("body", ""))
         if "THEBE_JS_URL" in body or filename.endswith("sphinx-thebe.js"):
             continue
+        # the CSP-safe plural rule must replace Documentation.addTranslations before translations.js (priority 500)
+        # calls it; Jupyter Book adds every file of _static/ a second time, at priority 800: that copy is dropped
+        if filename.endswith(_TRANSLATIONS_PATCH) and getattr(script, "priority", _PATCH_PRIORITY) != _PATCH_PRIORITY:
+            continue
         key = (filename, body)
         if key in seen:
             continue
         seen.add(key)
         kept.append(script)
     context["script_files"] = kept
+
+
+def _mark_content(app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """Mark the page's content, so the policy hashes only the inline scripts of the theme around it."""
+    if app.config.book_csp and isinstance(context.get("body"), str):
+        context["body"] = f"<!--{_MARK}-->{context['body']}<!--/{_MARK}-->"
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def _inline_scripts(html_text: str) -> list[re.Match[str]]:
+    """The inline scripts that a browser would run (no ``src``; no type, or a JavaScript type; not JSON data blocks)."""
+    out = []
+    for match in _SCRIPT.finditer(html_text):
+        attrs = match.group("attrs") or ""
+        kind = _TYPE.search(attrs)
+        if not re.search(r"\ssrc\s*=", attrs, re.I) and not (kind and kind.group(1).lower() not in _JS_TYPES):
+            out.append(match)
+    return out
+
+
+def page_policy(page: str, mark: str = _MARK) -> tuple[str, str, list[str]]:
+    """The page without its content marks, its Content-Security-Policy, and the inline scripts of its
+    content (which the policy blocks). Inline scripts and event handlers outside the marked content
+    (the theme's) are allowed by their hashes."""
+    content = re.compile(f"<!--{mark}-->(.*?)<!--/{mark}-->", re.S)
+    outside = content.sub("", page)
+    hashes = {_sha256(match.group("body")) for match in _inline_scripts(outside)}
+    handlers: set[str] = set()
+    for tag in _TAG.findall(_SCRIPT.sub("", outside)):
+        for match in _HANDLER.finditer(tag):
+            handlers.add(_sha256(html.unescape(match.group(1) if match.group(1) is not None else match.group(2))))
+    directives = dict(CSP_DIRECTIVES)
+    extra = (["'unsafe-hashes'"] if handlers else []) + sorted(hashes | handlers)
+    directives["script-src"] = " ".join([directives["script-src"], *extra])
+    policy = "; ".join(f"{name} {value}" for name, value in directives.items())
+    blocked = [match.group(0)[:80] for region in content.findall(page) for match in _inline_scripts(region)]
+    return content.sub(lambda m: m.group(1), page), policy, blocked
+
+
+def _insert_policy(page: str, policy: str) -> str:
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{html.escape(policy, quote=False).replace(chr(34), "&quot;")}" />'
+    charset = re.search(r"<meta\s+charset=[^>]*>", page, re.I)
+    if charset:
+        return page[: charset.end()] + "\n    " + meta + page[charset.end():]
+    head = re.search(r"<head[^>]*>", page, re.I)
+    return page[: head.end()] + meta + page[head.end():] if head else meta + "\n" + page  # e.g. Jupyter Book's redirecting index.html
+
+
+def _add_policies(app: Any, exception: Exception | None) -> None:
+    """Write the Content-Security-Policy into every HTML page of the finished build."""
+    if exception is not None or not app.config.book_csp or getattr(app.builder, "format", "") != "html":
+        return
+    from sphinx.util import logging
+
+    logger = logging.getLogger(__name__)
+    for path in sorted(Path(app.outdir).rglob("*.html")):
+        page, policy, blocked = page_policy(path.read_text(encoding="utf-8"))
+        for script in blocked:
+            logger.warning(f"{path.relative_to(app.outdir)}: an inline script in the page's content is blocked by the "
+                           f"Content-Security-Policy: {script!r}", type="book", subtype="csp")
+        path.write_text(_insert_policy(page, policy), encoding="utf-8")
+
+
+def _is_thebe(raw: Any) -> bool:
+    text = raw.astext()
+    return "text/x-thebe-config" in text or text.startswith("<script>kernelName = ")
+
+
+def _raw_html_as_text(app: Any, doctree: Any, docname: str) -> None:
+    """Drop sphinx-thebe's configuration scripts (no live code here); on pages written from data, HTML that
+    Markdown let through (not a cell's HTML output) becomes text."""
+    from docutils import nodes
+    from sphinx.util import logging
+
+    for raw in list(doctree.findall(nodes.raw)):
+        if "html" not in raw.get("format", "").split():
+            continue
+        if _is_thebe(raw):
+            raw.parent.remove(raw)
+        elif docname.startswith(_DATA_PAGES) and "text_html" not in raw.get("classes", []) and raw.astext() != "<br />\n":
+            logging.getLogger(__name__).warning(f"{docname}: HTML in Markdown text shown as text: {raw.astext()[:80]!r}",
+                                                type="book", subtype="html_in_markdown")
+            text = nodes.Text(raw.astext())
+            raw.replace_self(text if isinstance(raw.parent, nodes.TextElement) else nodes.paragraph("", "", text))
 
 
 def _localise_glued_numbers(app: Any, doctree: Any, docname: str) -> None:
@@ -47,6 +186,11 @@ def _localise_glued_numbers(app: Any, doctree: Any, docname: str) -> None:
 
 
 def setup(app: Any) -> dict[str, Any]:
+    app.add_config_value("book_csp", True, "html", [bool])
+    app.add_js_file(_TRANSLATIONS_PATCH, priority=_PATCH_PRIORITY)
     app.connect("html-page-context", _drop_thebe_and_duplicates, priority=900)
+    app.connect("html-page-context", _mark_content, priority=950)
     app.connect("doctree-resolved", _localise_glued_numbers)
+    app.connect("doctree-resolved", _raw_html_as_text, priority=600)  # after sphinx-thebe adds its nodes (500)
+    app.connect("build-finished", _add_policies, priority=900)  # after sphinx-external-toc writes the redirecting index.html
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -9,6 +9,10 @@ The label texts live per chapter in :mod:`helpers.i18n.labels` (``common``, ``se
 stops the import. Table headers are the keys ``<prefix><column>`` of one chapter
 (:func:`column_labels`). Also here: region names (:func:`region_name`, :func:`policy_region_name`),
 short strategy names, taxonomy labels and joining names into a sentence.
+
+Text written as Markdown (the paragraphs glued with ``{glue:md}``, the taxonomy annex) takes data
+values (labels, names, category codes) only through :func:`md_text` or :func:`md_names`, so a
+value is always shown as the text it is, never read as Markdown or HTML.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from helpers.i18n.labels.landscape import POLICY_REGIONS, STRATEGY_SHORT
 from helpers.i18n.labels.technology import FIELD_NAMES_NL
 
 __all__ = [
-    "CHAPTER_LABELS", "COLUMN_PREFIXES", "FIELD_NAMES_NL", "LABELS", "column_labels", "join_names", "merge_labels",
+    "CHAPTER_LABELS", "COLUMN_PREFIXES", "FIELD_NAMES_NL", "LABELS", "column_labels", "join_names", "md_names", "md_text", "merge_labels",
     "policy_region_name", "profile_labels", "region_name", "strategy_short_name", "t", "taxonomy_label",
 ]
 
@@ -157,6 +161,37 @@ def join_names(names: list[str], language: str) -> str:
         return names[0]
     word = " en " if language == "nl" else " and "
     return ", ".join(names[:-1]) + word + names[-1]
+
+
+#: characters with a meaning anywhere in MyST Markdown text: escapes, code, emphasis, roles, links, HTML, headings, tables, math
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~$])")
+#: ``&`` that starts a character reference (``&lt;``, ``&#60;``), which Markdown would decode
+_MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+#: what makes a line a list item, quote, heading underline, definition or fence when a value starts it
+_MD_LINE_START = re.compile(r"^([-+=:]|\d+(?=[.)]))")
+
+
+def md_text(value: object) -> str:
+    r"""``value`` as plain text inside MyST Markdown: the characters that Markdown or HTML read as markup
+    (``<``, ``>``, ``*``, ``_``, ``[``, ``]``, backtick, ``\``, ``$``, ``{``, ``}``, ``#``, ``|``, ``~``, an ``&``
+    that starts a character reference, a list or block marker at the start) backslash-escaped and
+    whitespace (newlines included) collapsed to one space, so a label such as ``<img src=x onerror=...>``
+    or ``**x**`` is shown as written; other text (``R&D (EU)``) stays as it is. For data values (labels,
+    names, codes) put into Markdown text; the template's own Markdown stays as it is.
+
+    >>> print(md_text("<b>R&D</b> *x* &lt;"))
+    \<b\>R&D\</b\> \*x\* \&lt;
+    >>> print(md_text("1. - x"))
+    1\. - x
+    """
+    text = _MD_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+    text = _MD_ENTITY.sub(r"\\&", text)
+    return _MD_LINE_START.sub(lambda m: "\\" + m.group(1) if not m.group(1).isdigit() else m.group(1) + "\\", text, count=1)
+
+
+def md_names(names: list[str], language: str) -> str:
+    """:func:`join_names` of the names, each escaped with :func:`md_text`: names joined into Markdown text."""
+    return join_names([md_text(n) for n in names], language)
 
 
 _NUMBER = re.compile(r"^[+\-\u2212]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\s?%?$")

@@ -26,7 +26,7 @@ from helpers.charts import quadrants as quadrant_charts
 from helpers.data import canonical
 from helpers.data.regions import describe_region
 from helpers.errors import InputError
-from helpers.i18n import column_labels, join_names, localise_number, region_name, t
+from helpers.i18n import column_labels, join_names, localise_number, md_names, md_text, region_name, t
 from helpers.i18n.labels.regions import KEYTECH_NAMES_NL
 from helpers.methods.quadrants import QUADRANTS, quadrants
 
@@ -119,18 +119,18 @@ class RegionsPage:
                     "reg_complexity_text": Markdown("")}
         sp, f = self.space, self.focus
         num = lambda v, spec: localise_number(format(float(v), spec), lang)  # noqa: E731
-        fname = _name(f, lang, self.names)
+        fname = md_text(_name(f, lang, self.names))  # the paragraphs are Markdown: names from the data escaped
         members = list(sp.groups.get(f, ()))
         patents = sp.x.loc[members].to_numpy().sum() if members else sp.x.loc[f].sum()
         intro = t("reg_intro", lang, n_regions=len(sp.x.index), n_tech=len(sp.x.columns), focus=fname,
-                  members=join_names([_name(m, lang, self.names) for m in members], lang) if members else fname, n_members=len(members),
+                  members=md_names([_name(m, lang, self.names) for m in members], lang) if members else fname, n_members=len(members),
                   patents=num(patents, ",.0f"), share=num(sp.shares[f] * 100, ".1f"))
         p = self.profiles[self.profiles["region"] == f]
         counts = p["quadrant"].value_counts()
-        cmp_items = [t("reg_cmp_item", lang, region=_name(c, lang, self.names), n=int(sp.b.loc[c].sum())) for c in self.comparison if c != f]
+        cmp_items = [t("reg_cmp_item", lang, region=md_text(_name(c, lang, self.names)), n=int(sp.b.loc[c].sum())) for c in self.comparison if c != f]
         quad = t("reg_quadrant_text", lang, complexity=t(f"reg_measure_{self.measure}", lang), n_regions=len(sp.x.index), focus=fname,
                  n_optimal=int(counts.get("optimal", 0)), n_moonshot=int(counts.get("moonshot", 0)),
-                 optimal=join_names([self.label(x) for x in p.loc[p["quadrant"] == "optimal", "technology"]], lang) or t("reg_none", lang),
+                 optimal=md_names([self.label(x) for x in p.loc[p["quadrant"] == "optimal", "technology"]], lang) or t("reg_none", lang),
                  threshold=f"{sp.threshold:g}", n_spec=int(sp.b.loc[f].sum()), n_tech=len(sp.x.columns),
                  cmp_text=t("reg_cmp_text", lang, items=join_names(cmp_items, lang)) if cmp_items else "")
         rk = ranks(sp, f).sort_values(["rank", "technology"])
@@ -139,13 +139,13 @@ class RegionsPage:
         entry = sp.density.loc[f].reindex(opp.index[opp == "entry"]).sort_values(ascending=False).index
         lead = rk[rk["technology"].isin(opp.index[opp == "lead"])]["technology"]
         top10_patents = rk[rk["rank_patents"] <= 10].sort_values(["rank_patents", "technology"])
-        stand = (t("reg_top10_some", lang, focus=fname, n=len(top10), names=join_names([self.label(x) for x in top10["technology"]], lang))
-                 if len(top10) else t("reg_top10_none", lang, focus=fname, best_rank=int(rk["rank"].iloc[0]), best=self.label(rk["technology"].iloc[0])))
-        volume = (t("reg_volume_some", lang, n=len(top10_patents), names=join_names([self.label(x) for x in top10_patents["technology"]], lang))
+        stand = (t("reg_top10_some", lang, focus=fname, n=len(top10), names=md_names([self.label(x) for x in top10["technology"]], lang))
+                 if len(top10) else t("reg_top10_none", lang, focus=fname, best_rank=int(rk["rank"].iloc[0]), best=md_text(self.label(rk["technology"].iloc[0]))))
+        volume = (t("reg_volume_some", lang, n=len(top10_patents), names=md_names([self.label(x) for x in top10_patents["technology"]], lang))
                   if len(top10_patents) else t("reg_volume_none", lang))
         rank_text = t("reg_rank_text", lang, n_regions=len(sp.x.index), focus=fname, stand=stand, volume=volume, n_entry=len(entry),
-                      entry=join_names([self.label(x) for x in entry], lang) if len(entry) else t("reg_none", lang), n_lead=len(lead),
-                      lead=join_names([self.label(x) for x in lead], lang) if len(lead) else t("reg_none", lang), threshold=f"{sp.threshold:g}")
+                      entry=md_names([self.label(x) for x in entry], lang) if len(entry) else t("reg_none", lang), n_lead=len(lead),
+                      lead=md_names([self.label(x) for x in lead], lang) if len(lead) else t("reg_none", lang), threshold=f"{sp.threshold:g}")
         a = sp.agreement().set_index("measure")["rho"]
         rho = {f"rho_{m}": num(a[m], ".2f") if np.isfinite(a[m]) else t("pub_no_value", lang) for m in a.index}
         chosen = (t("reg_chosen_published", lang) if self.measure == "published"

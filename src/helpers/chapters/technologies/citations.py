@@ -28,7 +28,7 @@ from helpers.charts import impact as impact_charts
 from helpers.data import canonical
 from helpers.data.regions import describe_region
 from helpers.errors import InputError
-from helpers.i18n import column_labels, join_names, localise_number, region_name, t
+from helpers.i18n import column_labels, localise_number, md_names, md_text, region_name, t
 from helpers.i18n.labels.ipc import ASJC_NAMES_NL
 from helpers.methods import specialisation
 from helpers.methods.impact import relative_citation_impact
@@ -47,6 +47,7 @@ class CitationPage:
     rca_threshold: float
     areas: pd.DataFrame | None = None
     regions: pd.DataFrame | None = None
+    #: why there are no data, in Markdown (data values escaped)
     reason: str = ""
 
     @property
@@ -66,13 +67,13 @@ class CitationPage:
         top = a.sort_values(["impact", "area"], ascending=[False, True]).iloc[0]
         overall = self.regions.set_index("region").loc[self.regions["region"].iloc[0]]
         rank = int((self.regions["impact"] > overall["impact"]).sum()) + 1
-        text = t("cit_text", lang, region=self.name, start=start, end=end, documents=num(a["documents"].sum(), ",.0f"), n=len(a),
+        text = t("cit_text", lang, region=md_text(self.name), start=start, end=end, documents=num(a["documents"].sum(), ",.0f"), n=len(a),
                  overall=num(overall["impact"], ".2f"), word=t("cit_above" if overall["impact"] > 1 else "cit_below", lang),
                  rank=rank, n_regions=len(self.regions), n_spec=len(spec), threshold=f"{self.rca_threshold:g}", n_strong=len(strong),
-                 strong=join_names(list(strong[f"label_{lang}"]), lang) if len(strong) else t("ipc_none", lang),
-                 top=top[f"label_{lang}"], top_impact=num(top["impact"], ".2f"))
+                 strong=md_names(list(strong[f"label_{lang}"]), lang) if len(strong) else t("ipc_none", lang),
+                 top=md_text(top[f"label_{lang}"]), top_impact=num(top["impact"], ".2f"))
         if len(weak):
-            text += " " + t("cit_weak" if len(weak) > 1 else "cit_weak_one", lang, n=len(weak), weak=join_names(list(weak[f"label_{lang}"]), lang))
+            text += " " + t("cit_weak" if len(weak) > 1 else "cit_weak_one", lang, n=len(weak), weak=md_names(list(weak[f"label_{lang}"]), lang))
         return {"cit_text": Markdown(text), "cit_overall": float(overall["impact"]), "cit_n_strong": len(strong), "cit_n_spec": len(spec)}
 
     def tables(self) -> dict[str, Table]:
@@ -122,7 +123,7 @@ def citation_page(activity: pd.DataFrame, technologies: pd.DataFrame, *, focus: 
     docs = _window_rows(activity, DOCUMENTS, (start, end))
     cits = _window_rows(activity, CITATIONS, (start, end))
     if focus not in set(docs["region"]):
-        page.reason = t("cit_no_region", language, region=name)
+        page.reason = t("cit_no_region", language, region=md_text(name))  # Markdown: the reason goes into cit_text
         return page
     x = docs.pivot_table(index="region", columns="technology", values="value", aggfunc="sum", fill_value=0.0)
     rca = specialisation.rca(x).loc[focus]

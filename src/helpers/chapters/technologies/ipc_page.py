@@ -55,6 +55,8 @@ from helpers.i18n import (
     column_labels,
     join_names,
     localise_number,
+    md_names,
+    md_text,
     region_name,
     t,
 )
@@ -166,7 +168,7 @@ class IpcPage:
         p, s, sp = self.profile, self.stats, self.space
         num = lambda v, spec=",.0f": _num(float(v), spec, lang)
         cooc = self.data.cooccurrence
-        intro = t("ipc_intro", lang, region=self.name, total=num(p["activity"].sum()), start=self.window[0], end=self.window[1],
+        intro = t("ipc_intro", lang, region=md_text(self.name), total=num(p["activity"].sum()), start=self.window[0], end=self.window[1],
                   n_sub=int((p["activity"] > 0).sum()), n_all=int(cooc["code_a"].nunique()),
                   group=self._group_name(self.reference_group), n_group=len(sp.x.index), n_pairs=num(len(cooc) / 2),
                   cooc_start=int(cooc["year_first"].min()), cooc_end=int(cooc["year_last"].max()), relatedness=t(f"tech_relatedness_{self.relatedness}", lang),
@@ -174,10 +176,10 @@ class IpcPage:
         shown = self.shown()
         counts = shown["quadrant"].value_counts()
         top = shown.iloc[0]
-        sub = t("ipc_subclass_text", lang, region=self.name, threshold=f"{self.rca_threshold:g}", n_spec=int(p["specialised"].sum()),
+        sub = t("ipc_subclass_text", lang, region=md_text(self.name), threshold=f"{self.rca_threshold:g}", n_spec=int(p["specialised"].sum()),
                 n_shown=len(shown), share_shown=num(shown["share_of_region"].sum() * 100), n_optimal=int(counts.get("optimal", 0)),
                 n_moonshot=int(counts.get("moonshot", 0)), n_low_risk=int(counts.get("low_risk", 0)), n_low_priority=int(counts.get("low_priority", 0)),
-                top_label=top[f"label_{lang}"], top_share=num(top["share_of_region"] * 100, ".1f"), top_rca=num(top["rca"], ".2f"))
+                top_label=md_text(top[f"label_{lang}"]), top_share=num(top["share_of_region"] * 100, ".1f"), top_rca=num(top["rca"], ".2f"))
         words = {m: agreement_word(s[f"rho_{m}"], lang) for m in ("rca", "density", "complexity")}
         text38 = t("ipc_38_text", lang, rho_rca=num(s["rho_rca"], ".2f"), rho_density=num(s["rho_density"], ".2f"),
                    rho_complexity=num(s["rho_complexity"], ".2f"), word_rca=words["rca"], word_density=words["density"],
@@ -190,10 +192,10 @@ class IpcPage:
         empty = self.positions.loc[self.positions["n_subclasses"] == 0, "technology"]
         codes = t("ipc_codes_text", lang, n_codes=len(self.codes), n_finer=int(st.get("finer", 0)), n_class=int(st.get("class", 0)),
                   n_cpc=int(st.get("cpc_only", 0)), n_missing=int(st.get("not_in_data", 0)), n_overlap=self.n_overlap,
-                  empty=join_names(self._tech_names(empty), lang) if len(empty) else t("ipc_none", lang))
+                  empty=md_names(self._tech_names(empty), lang) if len(empty) else t("ipc_none", lang))
         g = self.groups
         best, worst = g.loc[g["n_same"].idxmax()], g.loc[g["n_same"].idxmin()]
-        group = t("ipc_group_text", lang, best=best["group"], best_same=int(best["n_same"]), worst=worst["group"], worst_same=int(worst["n_same"]),
+        group = t("ipc_group_text", lang, best=md_text(best["group"]), best_same=int(best["n_same"]), worst=md_text(worst["group"]), worst_same=int(worst["n_same"]),
                   n=s["n_compared"], chosen=self._group_name(self.reference_group))
         out = {"ipc_intro": Markdown((self.stand_in + "\n\n" if self.stand_in else "") + intro), "ipc_subclass_text": Markdown(sub),
                "ipc_38_text": Markdown(text38), "ipc_codes_text": Markdown(codes), "ipc_group_text": Markdown(group),
@@ -214,7 +216,7 @@ class IpcPage:
         if not got:
             return ""
         key = "ipc_complexity_doubt" if np.mean(got) <= len(ranks) / 2 else "ipc_complexity_agrees"
-        return t(key, lang, method=t(f"tech_complexity_{self.complexity_method}", lang), lowest=join_names(self._tech_names(comp["technology"]), lang),
+        return t(key, lang, method=t(f"tech_complexity_{self.complexity_method}", lang), lowest=md_names(self._tech_names(comp["technology"]), lang),
                  ranks=join_names([str(r) for r in got], lang))
 
     def _movement_text(self) -> str:
@@ -225,9 +227,9 @@ class IpcPage:
         before, now = (c.removeprefix("rca_").replace("_", "-") for c in cols[-2:])
         pick = lambda status: m.loc[m["status"] == status, "technology"].tolist()
         entered, left = pick("entered"), pick("left")
-        entered_part = (t("ipc_entered_some", lang, region=self.name, n=len(entered), names=join_names(self._tech_names(entered), lang))
-                        if entered else t("ipc_entered_none", lang, region=self.name))
-        left_part = t("ipc_left_some", lang, n=len(left), names=join_names(self._tech_names(left), lang)) if left else t("ipc_left_none", lang)
+        entered_part = (t("ipc_entered_some", lang, region=md_text(self.name), n=len(entered), names=md_names(self._tech_names(entered), lang))
+                        if entered else t("ipc_entered_none", lang, region=md_text(self.name)))
+        left_part = t("ipc_left_some", lang, n=len(left), names=md_names(self._tech_names(left), lang)) if left else t("ipc_left_none", lang)
         return t("ipc_movement_text", lang, before=before, now=now, entered_part=entered_part, left_part=left_part,
                  threshold=f"{self.rca_threshold:g}", n_stayed=len(pick("stayed")))
 
@@ -438,7 +440,7 @@ def read_ipc_page(data_dir: Path | str, *, focus_region: str, language: str, win
         country = (describe_region(focus_region) or {}).get("iso3")
         if isinstance(country, str) and country in set(data.activity["region"]):
             focus = country
-            stand_in = t("ipc_stand_in", language, focus=region_name(focus_region, language, names), region=region_name(country, language, names))
+            stand_in = t("ipc_stand_in", language, focus=md_text(region_name(focus_region, language, names)), region=md_text(region_name(country, language, names)))
     page = ipc_page(data, published, technologies, codes, focus=focus, language=language, name=region_name(focus, language, names), window=window,
                     reference_group=reference_group, rca_threshold=rca_threshold, relatedness=relatedness, complexity_method=complexity_method,
                     min_activity=min_activity, quadrant_split=quadrant_split, coarse_stats=coarse)

@@ -3,6 +3,7 @@ whose data a page shows, and the notes of the measures."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from IPython.display import HTML
 
 from helpers.chapters.technologies.sources import SourceData
 from helpers.data import canonical, policy
-from helpers.i18n import column_labels, region_name, t
+from helpers.i18n import column_labels, md_text, region_name, t
 
 #: Columns of the published profile table of a source page.
 PROFILE_TABLE_COLUMNS = ["label", "category", "quadrant", "activity", "share_of_region", "rca", "specialised", "density", "complexity",
@@ -47,19 +48,22 @@ def taxonomy_size() -> int:
 
 
 def stand_in_text(data: SourceData, focus_name: str, language: str, region_names: Mapping[str, str] | None = None) -> str:
-    """Whose data a page shows: Belgium for Flanders, a country for one of its regions (``data.stand_in``), or the focus region itself."""
-    used = region_name(data.region, language, region_names)
+    """Whose data a page shows: Belgium for Flanders, a country for one of its regions (``data.stand_in``), or the focus region itself.
+    Markdown: the region names are escaped (:func:`~helpers.i18n.md_text`)."""
+    used = md_text(region_name(data.region, language, region_names))
     if data.stand_in:
-        return t("tech_stand_in_parent", language, region=used, focus=focus_name, source=t(f"tech_source_{data.source}", language))
+        return t("tech_stand_in_parent", language, region=used, focus=md_text(focus_name), source=t(f"tech_source_{data.source}", language))
     return t("tech_stand_in_bel", language) if data.region == "BEL" else t("tech_stand_in_other", language, region=used)
 
 
 def notes_html(profile: pd.DataFrame, language: str) -> str:
-    """The notes of the measures (``profile.attrs['notes']``) as a folded HTML list; ``""`` when there are none."""
+    """The notes of the measures (``profile.attrs['notes']``, plain text naming codes from the data) as a folded HTML list,
+    escaped; ``""`` when there are none."""
     notes = profile.attrs.get("notes", [])
     if not notes:
         return ""
-    return "<details><summary>" + t("tech_notes_summary", language) + "</summary><ul>" + "".join(f"<li>{n}</li>" for n in notes) + "</ul></details>"
+    items = "".join(f"<li>{html.escape(str(n))}</li>" for n in notes)
+    return "<details><summary>" + html.escape(t("tech_notes_summary", language)) + "</summary><ul>" + items + "</ul></details>"
 
 
 def notes_block(profile: pd.DataFrame | None, language: str) -> HTML | None:

@@ -27,7 +27,7 @@ from helpers.chapters.technologies.source_pages import SourcePage
 from helpers.charts import network as network_charts
 from helpers.charts import rca_quadrants
 from helpers.charts.style import PALETTE
-from helpers.i18n import join_names, localise_number, t
+from helpers.i18n import localise_number, md_names, md_text, t
 from helpers.i18n.labels.published import STUDY_CATEGORIES
 
 NETWORK_SOURCES = ("patents", "publications")
@@ -68,15 +68,15 @@ class ReportFigures:
         parts = [t("pub_published_text", lang, n=len(self.profile), source=source_name,
                    n_optimal=int(counts.get("optimal", 0)), n_moonshot=int(counts.get("moonshot", 0)),
                    n_low_risk=int(counts.get("low_risk", 0)), n_low_priority=int(counts.get("low_priority", 0)),
-                   optimal=join_names(sorted(self.profile.loc[self.profile["quadrant"] == "optimal", f"label_{lang}"]), lang))]
+                   optimal=md_names(sorted(self.profile.loc[self.profile["quadrant"] == "optimal", f"label_{lang}"]), lang))]
         if s["n_compared"]:
-            parts.append(t("pub_agreement_text", lang, region=self.computed_region, n=s["n_compared"], source=source_name,
+            parts.append(t("pub_agreement_text", lang, region=md_text(self.computed_region), n=s["n_compared"], source=source_name,
                            rho_rca=_num(s["rho_rca"], ".2f", lang), rho_density=_num(s["rho_density"], ".2f", lang),
                            rho_complexity=_num(s["rho_complexity"], ".2f", lang), word_rca=words["rca"], word_density=words["density"],
                            word_complexity=words["complexity"], n_same=s["n_same_quadrant"],
                            share_same=localise_number(f"{s['share_same_quadrant'] * 100:.0f}", lang)))
         else:
-            parts.append(t("pub_nothing_computed", lang, region=self.computed_region, source=source_name))
+            parts.append(t("pub_nothing_computed", lang, region=md_text(self.computed_region), source=source_name))
         if self.source in ("publications", "investments"):
             parts.append(t("pub_own_density", lang, source=source_name))
         if note := self.category_note():
@@ -143,14 +143,14 @@ class ReportFigures:
         return out
 
     def category_note(self) -> str:
-        """A sentence on the technologies that the study files under another category than the taxonomy does ("" when none)."""
+        """A sentence (Markdown) on the technologies that the study files under another category than the taxonomy does ("" when none)."""
         if not self.available:
             return ""
         differ = category_differences(self.published, self.technologies)
         if differ.empty:
             return ""
         names = self.technologies.set_index("tech_id")[f"label_{self.language}"]
-        return t("pub_category_note", self.language, n=len(differ), names=join_names([names[x] for x in differ["technology"]], self.language))
+        return t("pub_category_note", self.language, n=len(differ), names=md_names([names[x] for x in differ["technology"]], self.language))
 
 
 def report_figures(data_dir: str | Path, page: SourcePage, *, region_names: Mapping[str, str] | None = None) -> ReportFigures:

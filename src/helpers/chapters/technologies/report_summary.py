@@ -28,7 +28,7 @@ from helpers.chapters.technologies.summary_pages import SummaryPage
 from helpers.chapters.technologies.taxonomy_mapping import category_order
 from helpers.charts import quadrants as quadrant_charts
 from helpers.errors import InputError
-from helpers.i18n import join_names, localise_number, t
+from helpers.i18n import join_names, localise_number, md_names, md_text, t
 from helpers.i18n.labels.published import STUDY_CATEGORIES
 from helpers.methods.composite import composite_rank
 from helpers.methods.quadrants import quadrants
@@ -135,14 +135,14 @@ class ReportSummary:
             placed = self.composite[self.composite["quadrant"].notna()]
             counts = placed["quadrant"].value_counts()
             optimal = sorted(placed.loc[placed["quadrant"] == "optimal", f"label_{lang}"])
-            return t("sum_book_composite", lang, region=self.page.focus_name, n=len(placed),
+            return t("sum_book_composite", lang, region=md_text(self.page.focus_name), n=len(placed),
                      sources=join_names([t(f"tech_source_{s}", lang) for s in self.page.profiles], lang),
                      n_optimal=int(counts.get("optimal", 0)), n_moonshot=int(counts.get("moonshot", 0)),
                      n_low_risk=int(counts.get("low_risk", 0)), n_low_priority=int(counts.get("low_priority", 0)),
-                     optimal=join_names(optimal, lang) if optimal else t("tech_none", lang))
+                     optimal=md_names(optimal, lang) if optimal else t("tech_none", lang))
         g = self.page.glue()
-        return t("sum_book_distance", lang, region=self.page.focus_name, n=g["n_points"], n_optimal=g["n_optimal"], n_moonshot=g["n_moonshot"],
-                 n_low_risk=g["n_low_risk"], n_low_priority=g["n_low_priority"], optimal=g["list_optimal"])
+        return t("sum_book_distance", lang, region=md_text(self.page.focus_name), n=g["n_points"], n_optimal=g["n_optimal"], n_moonshot=g["n_moonshot"],
+                 n_low_risk=g["n_low_risk"], n_low_priority=g["n_low_priority"], optimal=md_text(g["list_optimal"]))
 
     def charts(self, label_top_n: int) -> dict[str, Any]:
         """``figure``: Figuur 1/6 from the published values; ``computed``: the book's own summary chart

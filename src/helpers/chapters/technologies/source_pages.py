@@ -27,7 +27,13 @@ from helpers.chapters.technologies.sources import SourceData, _source_coverage, 
 from helpers.chapters.technologies.taxonomy_mapping import category_order
 from helpers.charts import quadrants as quadrant_charts
 from helpers.errors import InputError
-from helpers.i18n import region_name, t
+from helpers.i18n import md_text, region_name, t
+
+
+def _md_values(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The reason's values for a Markdown label: the region codes and names (from the data) escaped; the
+    classification and level names are the book's own."""
+    return {k: md_text(v) if k in ("region", "regions") else v for k, v in values.items()}
 
 
 @dataclass
@@ -165,24 +171,25 @@ class InvestmentsPage(SourcePage):
     or why there are none; tables, charts and notes are then empty."""
 
     def findings(self) -> str:
-        """The findings in one paragraph (the investments page, whose data may be missing), in MyST markdown."""
+        """The findings in one paragraph (the investments page, whose data may be missing), in MyST markdown;
+        data values (region name, category labels) escaped with :func:`~helpers.i18n.md_text`."""
         lang, data, p = self.language, self.data, self.profile
         if p is None:
-            return t("tech_no_data", lang, source=self.source_label, region=self.name,
-                      reason=t(f"tech_reason_{data.reason_key}", lang, **data.reason_values))
+            return t("tech_no_data", lang, source=self.source_label, region=md_text(self.name),
+                      reason=t(f"tech_reason_{data.reason_key}", lang, **_md_values(data.reason_values)))
         count = dict(zip(self.quadrants["quadrant"], self.quadrants["count"]))
-        names = dict(zip(self.quadrants["quadrant"], self.quadrants["technologies"]))
+        names = {k: md_text(v) for k, v in zip(self.quadrants["quadrant"], self.quadrants["technologies"])}
         top = p.sort_values(**_BY_RCA).iloc[0]
         total = float(p["activity"].sum())
         rounds = data.classification.endswith("_rounds")
         text = (self.stand_in + "\n\n" if data.stand_in else "") + t(
-            "tech_findings", lang, start=self.start, end=self.end, region=self.name,
+            "tech_findings", lang, start=self.start, end=self.end, region=md_text(self.name),
             total=t("tech_findings_rounds" if rounds else "tech_findings_amount", lang, total=f"{total:,.0f}"),
             n=len(p), classification=t(f"tech_class_{data.classification}", lang),
             n_regions=int(p["n_regions"].iloc[0]), level=t(f"tech_level_{data.level}", lang),
             n_optimal=count["optimal"], optimal=names["optimal"], n_moonshot=count["moonshot"], moonshot=names["moonshot"],
             n_low_risk=count["low_risk"], low_risk=names["low_risk"], n_low_priority=count["low_priority"],
-            top_label=top[f"label_{lang}"], top_rca=f"{top['rca']:.2f}", threshold=f"{self.rca_threshold:g}",
+            top_label=md_text(top[f"label_{lang}"]), top_rca=f"{top['rca']:.2f}", threshold=f"{self.rca_threshold:g}",
             n_specialised=int(p["specialised"].sum()), coverage=f"{self.cover['coverage'].iloc[0] * 100:.0f}%")
         return text + "\n\n" + t("tech_findings_method", lang, n_space=int(p["n_regions_space"].iloc[0]),
                                   complexity=t(f"tech_complexity_{self.complexity_method}", lang),

@@ -28,6 +28,7 @@ from helpers.chapters.technologies.sources import load_source
 from helpers.chapters.technologies.space import complexity_of, technology_space
 from helpers.chapters.technologies.taxonomy_mapping import technology_labels
 from helpers.data import canonical, taxonomy
+from helpers.data.regions import describe_region
 from helpers.errors import InputError
 from helpers.i18n.labels.regions import KEYTECH_NAMES_NL
 
@@ -108,6 +109,9 @@ def validate_ipc(data_dir: Path | str, focus: str, window: Sequence[int], refere
     codes = taxonomy.load_codes()
     pairs, _ = subclass_membership(codes[codes["source"] == "patents"], data.technologies["technology"])
     published = _published_complexity(data_dir)
+    if focus not in set(data.activity["region"]):  # a region (US-CA, BE2) stands in by its country, as on the IPC page
+        country = (describe_region(focus) or {}).get("iso3")
+        focus = country if isinstance(country, str) and country in set(data.activity["region"]) else focus
     space = ipc_space(data, focus, window, reference_group=reference_group, min_activity=min_activity)
     b = space.b.loc[space.space_regions]
     labels = subclass_labels(data, list(space.x.columns))
