@@ -37,15 +37,18 @@ import re
 import tempfile
 import traceback
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pandas as pd
 import pytest
+import strategies_raw as sr
 from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
+from strategies_raw import RawFile, Seed, mutated, serialise, with_rows
 
+from helpers.cli import main as helpers_main
 from helpers.data.adapters import (
     AdapterResult,
     articles_ncses,
@@ -64,9 +67,7 @@ from helpers.data.adapters import (
 )
 from helpers.data.canonical import merge_results
 from helpers.errors import InputError
-
-import strategies_raw as sr
-from strategies_raw import RawFile, Seed, mutated, serialise, with_rows
+from helpers.methods import cli as metrics_cli
 
 SCALE = float(os.environ.get("PROPERTY_SCALE", "1"))
 RANDOM = bool(os.environ.get("PROPERTY_RANDOM"))
@@ -170,7 +171,7 @@ def outcome(case: Case, files: dict[str, bytes], row_level: bool, known: bool = 
             if row_level:
                 assert LINE_OR_COLUMN.search(message), f"a row-level problem, but the message names no line or column: {message!r}"
             got: tuple[str, str | AdapterResult] = ("error", message)
-        except Exception as exc:  # noqa: BLE001 - the property: nothing but InputError
+        except Exception as exc:
             bug = check(case.id, exc)
             if bug:
                 return "known", bug.test
@@ -182,7 +183,7 @@ def outcome(case: Case, files: dict[str, bytes], row_level: bool, known: bool = 
                     with warnings.catch_warnings():
                         warnings.simplefilter("ignore")
                         merge_results([result])
-                except Exception as exc:  # noqa: BLE001
+                except Exception as exc:
                     bug = check(case.id, None, str(exc))
                     if bug:
                         return "known", bug.test
@@ -350,8 +351,8 @@ BAD_CELLS: dict[str, tuple[tuple[str, str], ...]] = {
     "scimago": (("year", "abc"), ("asjc_area", "13OO"), ("documents", "-1"), ("citations", "1.5"), ("country", "Atlantis")),
 }
 # rows whose duplicate is an error (others are summed or kept by design: wipo35 rows without a country)
-DUPLICABLE = {"patents_wipo35": range(3, 8), "articles_ncses": range(0, 8), "eurostat_regional": range(0, 7), "natacc": range(0, 8),
-              "nuts2_keytech42": range(0, 5), "scimago": range(0, 6)}
+DUPLICABLE = {"patents_wipo35": range(3, 8), "articles_ncses": range(8), "eurostat_regional": range(7), "natacc": range(8),
+              "nuts2_keytech42": range(5), "scimago": range(6)}
 
 
 @st.composite
@@ -402,8 +403,6 @@ test_line_numbers_scimago = _line_property("scimago", 12)
 
 # ---------------------------------------------------------------- helpers metrics (the command line)
 
-from helpers.cli import main as helpers_main  # noqa: E402
-from helpers.methods import cli as metrics_cli  # noqa: E402
 
 METRICS_OUTPUTS = ["complexity.csv", "cooccurrence.csv", "density.csv", "rca.csv", "rca_binary.csv", "relatedness.csv"]
 
@@ -429,8 +428,12 @@ def metrics_call(draw) -> tuple[dict[str, bytes], list[str], tuple[str, ...]]:
     return files, options, tuple(f for f in files)
 
 
-def metrics_outcome(files: dict[str, bytes], options: list[str]) -> tuple[int, str]:
-    """Run ``helpers metrics`` in a fresh folder; check the property; return (exit status, stderr)."""
+def metrics_outcome(files: dict[str, bytes], options: list[str], known: bool = True) -> tuple[int, str]:
+    """Run ``helpers metrics`` in a fresh folder; check the property; return (exit status, stderr).
+
+    An input that hits a bug of ``KNOWN_BUGS`` gives (-1, its regression test) unless ``known`` is False.
+    """
+    check = _known if known else (lambda *a, **k: None)
     with tempfile.TemporaryDirectory(prefix="prop-") as tmp:
         folder = Path(tmp)
         _write(folder, files)
@@ -442,8 +445,8 @@ def metrics_outcome(files: dict[str, bytes], options: list[str]) -> tuple[int, s
             with warnings.catch_warnings(), contextlib.redirect_stderr(err), contextlib.redirect_stdout(out), contextlib.chdir(folder):
                 warnings.simplefilter("ignore")
                 status = helpers_main(args)
-        except Exception as exc:  # noqa: BLE001
-            bug = _known("metrics", exc)
+        except Exception as exc:
+            bug = check("metrics", exc)
             if bug:
                 return -1, bug.test
             raise AssertionError(f"metrics: {type(exc).__name__} escaped (at {_where(exc)}): {exc}") from exc
@@ -455,7 +458,7 @@ def metrics_outcome(files: dict[str, bytes], options: list[str]) -> tuple[int, s
             assert all(line.startswith("warning: ") for line in lines), lines
         else:
             message = " ".join(lines)
-            bug = _known("metrics", None, message)
+            bug = check("metrics", None, message)
             if bug:
                 return -1, bug.test
             assert status == 2, (status, lines)
@@ -616,7 +619,7 @@ REGRESSIONS = [
         marks=_xfail("regpat: a record with one field more than the header: DuckDB's sniffer error, the message names no line"),
     ),
     pytest.param(
-        "openalex", _oa(raw=OPENALEX_FILES[sorted(n for n in OPENALEX_FILES if "/page-" in n)[0]] + b"\xe9"), False,
+        "openalex", _oa(raw=OPENALEX_FILES[min(n for n in OPENALEX_FILES if "/page-" in n)] + b"\xe9"), False,
         id="openalex-page-not-utf8",
         marks=_xfail("openalex: a cached page with a latin-1 byte: UnicodeDecodeError from iter_pages (path.read_text)"),
     ),
@@ -733,10 +736,38 @@ def test_regression(case_id, files, row_level):
     outcome(CASES[case_id], files, row_level, known=False)
 
 
+_MATRIX = serialise(sr.METRICS_MATRIX).data
+METRICS_REGRESSIONS = [
+    pytest.param(
+        {"matrix.csv": _MATRIX, "documents.csv": b"document,document,technology\nd1,d1,Biotechnology\nd2,d2,Pharmaceuticals\n"},
+        ["--documents", "documents.csv"],
+        id="metrics-documents-duplicate-column",
+        marks=_xfail("helpers metrics: a documents file whose header names 'document' twice: AttributeError in read_documents (table[col].str)"),
+    ),
+    pytest.param(
+        {"matrix.csv": _MATRIX, "population.csv": b"region,population,population\nBEL,11600000,1\nNLD,17500000,1\n"},
+        ["--complexity", "scaling", "--population", "population.csv"],
+        id="metrics-population-duplicate-column",
+        marks=_xfail("helpers metrics: a population file whose header names 'population' twice: AttributeError in _numbers (table[column].str)"),
+    ),
+    pytest.param(
+        {"matrix.csv": _MATRIX, "population.csv": b"region,population\nBEL,0\nNLD,17500000\nDEU,83200000\nSWE,10400000\nDNK,5900000\n"},
+        ["--complexity", "scaling", "--population", "population.csv"],
+        id="metrics-population-zero",
+        marks=_xfail("helpers metrics: a population of 0: 'error: population: np.float64(0.0) for city 'BEL'; ...' names neither the file nor its line"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("files", "options"), METRICS_REGRESSIONS)
+def test_regression_metrics(files, options):
+    metrics_outcome(files, options, known=False)
+
+
 def test_every_known_bug_has_its_regression_case():
-    ids = {p.id for p in REGRESSIONS}
+    ids = {p.id for p in REGRESSIONS + METRICS_REGRESSIONS}
     for bug in KNOWN_BUGS:
-        assert bug.test.removeprefix("test_regression[").removesuffix("]") in ids, bug
+        assert re.fullmatch(r"test_regression(_metrics)?\[(.+)\]", bug.test).group(2) in ids, bug
 
 
 KNOWN_BUGS = (
@@ -755,6 +786,9 @@ KNOWN_BUGS = (
     KnownBug("openalex", AttributeError, r"openalex\.py:load: (sfid = |techs \|= )", "test_regression[openalex-subfield-not-an-object]"),
     KnownBug("openalex", None, r"^<build>: technologies\.csv: column 'technology' has an empty value", "test_regression[openalex-topic-id-empty]"),
     KnownBug("openalex", None, r"^<build>: documents\.csv: column 'document_id' has an empty value", "test_regression[openalex-work-id-empty]"),
+    KnownBug("metrics", AttributeError, r"cli\.py:(read_documents|read_population|_numbers): .*= table\[.+\]\.str\.strip\(\)",
+             "test_regression_metrics[metrics-documents-duplicate-column]"),
+    KnownBug("metrics", None, r"^error: population: .* populations must be numbers > 0", "test_regression_metrics[metrics-population-zero]"),
     KnownBug("eurostat_sdmx", ValueError, r"eurostat_sdmx\.py:read_file: s = sdmx\.to_pandas", "test_regression[eurostat_sdmx-obs-value-not-a-number]"),
     KnownBug("eurostat_sdmx", None, r"^<build>: (region|sector)_indicators\.csv: column 'unit' has an empty value", "test_regression[eurostat_sdmx-series-without-unit]"),
     KnownBug("eurostat_sdmx", None, r"^<build>: sector_indicators\.csv: column 'sector' has an empty value", "test_regression[eurostat_sdmx-series-without-nace]"),
