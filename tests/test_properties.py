@@ -92,7 +92,7 @@ def bounded(examples: int):
 class KnownBug:
     """A reported bug: the property tests skip inputs that hit it; ``test`` (a strict xfail) reproduces it."""
 
-    case: str  # the adapter (case id) or "metrics"
+    case: str  # the adapter (case id), "metrics", or "*" (a shared helper: any adapter)
     exception: type[BaseException] | tuple[type[BaseException], ...] | None  # None: a wrong message or invalid output
     where: str  # regex on "<file>:<function>: <source line>" of the innermost frame in src/helpers, or on the message
     test: str  # the regression case that reproduces it: test_regression[<id>]
@@ -106,7 +106,7 @@ def _where(exc: BaseException) -> str:
 
 def _known(case: str, exc: BaseException | None, message: str = "") -> KnownBug | None:
     for bug in KNOWN_BUGS:
-        if bug.case != case:
+        if bug.case not in (case, "*"):
             continue
         if exc is not None and bug.exception is not None and isinstance(exc, bug.exception) and re.search(bug.where, _where(exc)):
             return bug
@@ -609,99 +609,90 @@ REGRESSIONS = [
         {sr.NCSES.name: b"field,region_path,region,income_group,year,articles\nChemistry,World -> Europe,Europe,,2020,47207.34\n"},
         True,
         id="articles_ncses-parent-path-missing",
-        marks=_xfail("articles_ncses: a region_path whose parent path has no row of its own ('World -> Europe' without 'World'): KeyError 'World'"),
+    ),
+    pytest.param(
+        "patents_wipo35",
+        {sr.WIPO35.name: b'year,country_iso3,country_name,wipo_field,patents\n2015,BEL,Belgium,Optics,1\n2015,BEL,Belgium,Control,"1\n'},
+        True,
+        id="read_csv_raw-unterminated-quote-in-the-last-field",
     ),
     pytest.param(
         "regpat",
         _seed_files("regpat", **{"202307_EPO_IPC_txt": b"appln_id|prio_year|app_year|IPC\n1001|2015|2016|A61K  31/00|x\n1002|2015|2015|H01L  21/00\n"}),
         True,
         id="regpat-record-with-an-extra-field",
-        marks=_xfail("regpat: a record with one field more than the header: DuckDB's sniffer error, the message names no line"),
     ),
     pytest.param(
         "openalex", _oa(raw=OPENALEX_FILES[min(n for n in OPENALEX_FILES if "/page-" in n)] + b"\xe9"), False,
         id="openalex-page-not-utf8",
-        marks=_xfail("openalex: a cached page with a latin-1 byte: UnicodeDecodeError from iter_pages (path.read_text)"),
     ),
     pytest.param(
         "openalex", _oa(raw=b'{"filters": {}, "per_page": 3}\xe9', query=True), False,
         id="openalex-query-not-utf8",
-        marks=_xfail("openalex: query.json with a latin-1 byte: UnicodeDecodeError from load_from_raw (read_text)"),
     ),
     pytest.param(
         "openalex", _oa(lambda d: d.__setitem__("meta", None)), False,
         id="openalex-meta-null",
-        marks=_xfail("openalex: a cached page with \"meta\": null: AttributeError in iter_pages (page['meta'].get)"),
     ),
     pytest.param(
         "openalex", _oa(lambda d: d.__setitem__("results", None), page=1), False,
         id="openalex-results-null",
-        marks=_xfail("openalex: a cached page with \"results\": null: TypeError in load (len(page['results']))"),
     ),
     pytest.param(
         "openalex", _oa(lambda d: d.__setitem__("per_page", ""), query=True), False,
         id="openalex-query-per-page-not-a-number",
-        marks=_xfail("openalex: query.json with \"per_page\": \"\": ValueError in load_from_raw (int(...))"),
     ),
     pytest.param(
         "openalex", _oa(lambda d: d.__setitem__("per_page", 1899), query=True), False,
         id="openalex-query-per-page-out-of-range",
-        marks=_xfail("openalex: query.json with \"per_page\": 1899: InputError 'OpenAlex: per_page must be between 1 and 200' names no file"),
     ),
     pytest.param(
         "openalex", _oa(lambda d: d.__setitem__("max_works", ""), query=True), False,
         id="openalex-query-max-works-not-a-number",
-        marks=_xfail("openalex: query.json with \"max_works\": \"\": TypeError in iter_pages (n >= max_works)"),
     ),
     pytest.param(
         "openalex", _oa(lambda d: d.__setitem__("filters", [None]), query=True), False,
         id="openalex-query-filters-not-an-object",
-        marks=_xfail("openalex: query.json with \"filters\": [null]: TypeError in load (dict(filters))"),
     ),
     pytest.param(
         "openalex", _oa(lambda d: _work(d).__setitem__("authorships", ["x"])), False,
         id="openalex-authorship-not-an-object",
-        marks=_xfail("openalex: a work with \"authorships\": [\"x\"]: AttributeError in load (a.get)"),
     ),
     pytest.param(
         "openalex", _oa(lambda d: _work(d)["topics"][0].pop("id")), False,
         id="openalex-topic-without-id",
-        marks=_xfail("openalex: a topic without \"id\": KeyError 'id' in load (t['id'])"),
     ),
     pytest.param(
         "openalex", _oa(lambda d: _work(d).__setitem__("topics", [None])), False,
         id="openalex-topic-null",
-        marks=_xfail("openalex: a work with \"topics\": [null]: TypeError in load (t['id'])"),
     ),
     pytest.param(
         "openalex", _oa(lambda d: _work(d)["topics"][0].__setitem__("subfield", "x")), False,
         id="openalex-subfield-not-an-object",
-        marks=_xfail("openalex: a topic with \"subfield\": \"x\": AttributeError in load (sf.get)"),
     ),
     pytest.param(
         "openalex", _oa(lambda d: _work(d)["topics"][0].__setitem__("id", "")), False,
         id="openalex-topic-id-empty",
-        marks=_xfail("openalex: a topic with \"id\": \"\": accepted, technologies.csv then fails validation (empty technology)"),
     ),
     pytest.param(
         "openalex", _oa(lambda d: _work(d).__setitem__("id", "")), False,
         id="openalex-work-id-empty",
-        marks=_xfail("openalex: a work with \"id\": \"\": accepted, documents.csv then fails validation (empty document_id)"),
     ),
     pytest.param(
         "eurostat_sdmx", _sdmx_edit("nama_10_a64_generic.xml", '<generic:ObsValue value="9876.5"/>', '<generic:ObsValue value="abc"/>'), False,
         id="eurostat_sdmx-obs-value-not-a-number",
-        marks=_xfail("eurostat_sdmx: ObsValue value=\"abc\": ValueError from sdmx.to_pandas in read_file (could not convert string to float)"),
     ),
     pytest.param(
         "eurostat_sdmx", _sdmx_edit("rd_e_gerdreg_generic.xml", '<generic:Value id="unit" value="MIO_EUR"/>', ""), False,
         id="eurostat_sdmx-series-without-unit",
-        marks=_xfail("eurostat_sdmx: a series without its unit value: accepted, region_indicators.csv then fails validation (empty unit)"),
     ),
     pytest.param(
         "eurostat_sdmx", _sdmx_edit("nama_10_a64_generic.xml", '<generic:Value id="nace_r2" value="C21"/>', ""), False,
         id="eurostat_sdmx-series-without-nace",
-        marks=_xfail("eurostat_sdmx: a series without its nace_r2 value: accepted, sector_indicators.csv then fails validation (empty sector)"),
+    ),
+    pytest.param(
+        "eurostat_sdmx", _sdmx_edit("nama_10_a64_generic.xml", '<generic:Value id="na_item" value="B1G"/>', ""), False,
+        id="eurostat_sdmx-series-without-na-item",
     ),
 ]
 
@@ -712,12 +703,10 @@ LINE_REGRESSIONS = [
     pytest.param(
         WIPO_HEADER + b"2015,BEL,Belgium,Optics,1\n\n2015,BEL,Belgium,Control,-1\n", 4,
         id="read_csv_raw-blank-line-shifts-the-line",
-        marks=_xfail("read_csv_raw/to_number (all CSV adapters): a blank line before a bad row: the message says line 3 for line 4 (pandas skips blank lines, lines are counted as row + 2)"),
     ),
     pytest.param(
         WIPO_HEADER + b'2015,BEL,"Bel\ngium",Optics,1\n2015,BEL,Belgium,Control,-1\n', 4,
         id="read_csv_raw-quoted-line-break-shifts-the-line",
-        marks=_xfail("read_csv_raw/to_number (all CSV adapters): a quoted value with a line break before a bad row: the message says line 3 for line 4"),
     ),
 ]
 
@@ -731,7 +720,7 @@ def test_regression_line_numbers(data, line):
 @pytest.mark.parametrize(("case_id", "files", "row_level"), REGRESSIONS)
 def test_regression(case_id, files, row_level):
     """The minimal input of each bug found: the property must hold (known bugs are not skipped here)."""
-    if set(files) != {s.name for s in CASES[case_id].seeds} and CASES[case_id].seeds:
+    if CASES[case_id].seeds:  # the other seed files beside the broken one
         files = {**_seed_files(case_id), **files}
     outcome(CASES[case_id], files, row_level, known=False)
 
@@ -742,19 +731,16 @@ METRICS_REGRESSIONS = [
         {"matrix.csv": _MATRIX, "documents.csv": b"document,document,technology\nd1,d1,Biotechnology\nd2,d2,Pharmaceuticals\n"},
         ["--documents", "documents.csv"],
         id="metrics-documents-duplicate-column",
-        marks=_xfail("helpers metrics: a documents file whose header names 'document' twice: AttributeError in read_documents (table[col].str)"),
     ),
     pytest.param(
         {"matrix.csv": _MATRIX, "population.csv": b"region,population,population\nBEL,11600000,1\nNLD,17500000,1\n"},
         ["--complexity", "scaling", "--population", "population.csv"],
         id="metrics-population-duplicate-column",
-        marks=_xfail("helpers metrics: a population file whose header names 'population' twice: AttributeError in _numbers (table[column].str)"),
     ),
     pytest.param(
         {"matrix.csv": _MATRIX, "population.csv": b"region,population\nBEL,0\nNLD,17500000\nDEU,83200000\nSWE,10400000\nDNK,5900000\n"},
         ["--complexity", "scaling", "--population", "population.csv"],
         id="metrics-population-zero",
-        marks=_xfail("helpers metrics: a population of 0: 'error: population: np.float64(0.0) for city 'BEL'; ...' names neither the file nor its line"),
     ),
 ]
 
@@ -770,26 +756,4 @@ def test_every_known_bug_has_its_regression_case():
         assert re.fullmatch(r"test_regression(_metrics)?\[(.+)\]", bug.test).group(2) in ids, bug
 
 
-KNOWN_BUGS = (
-    KnownBug("articles_ncses", KeyError, r"articles_ncses\.py:<lambda>: parent_code = ", "test_regression[articles_ncses-parent-path-missing]"),
-    KnownBug("regpat", None, r"cannot read as a pipe-separated REGPAT file \(.*sniffing", "test_regression[regpat-record-with-an-extra-field]"),
-    KnownBug("openalex", UnicodeDecodeError, r"openalex\.py:iter_pages: text = path\.read_text", "test_regression[openalex-page-not-utf8]"),
-    KnownBug("openalex", UnicodeDecodeError, r"openalex\.py:load_from_raw: query = json\.loads", "test_regression[openalex-query-not-utf8]"),
-    KnownBug("openalex", AttributeError, r"openalex\.py:iter_pages: cursor = page\[\"meta\"\]\.get", "test_regression[openalex-meta-null]"),
-    KnownBug("openalex", TypeError, r"openalex\.py:load: inputs\.append\(InputFile\(.*len\(page\[\"results\"\]\)", "test_regression[openalex-results-null]"),
-    KnownBug("openalex", (TypeError, ValueError), r"openalex\.py:load_from_raw: per_page=int\(", "test_regression[openalex-query-per-page-not-a-number]"),
-    KnownBug("openalex", None, r"^OpenAlex: per_page must be between", "test_regression[openalex-query-per-page-out-of-range]"),
-    KnownBug("openalex", TypeError, r"openalex\.py:iter_pages: if not page\[\"results\"\] or \(max_works", "test_regression[openalex-query-max-works-not-a-number]"),
-    KnownBug("openalex", (TypeError, ValueError), r"openalex\.py:load: filters = dict\(", "test_regression[openalex-query-filters-not-an-object]"),
-    KnownBug("openalex", AttributeError, r"openalex\.py:load: codes = a\.get\(", "test_regression[openalex-authorship-not-an-object]"),
-    KnownBug("openalex", (KeyError, TypeError), r"openalex\.py:load: (tid = _short\(t\[\"id\"\]\)|techs = \{\(CLASS_TOPIC)", "test_regression[openalex-topic-without-id]"),
-    KnownBug("openalex", AttributeError, r"openalex\.py:load: (sfid = |techs \|= )", "test_regression[openalex-subfield-not-an-object]"),
-    KnownBug("openalex", None, r"^<build>: technologies\.csv: column 'technology' has an empty value", "test_regression[openalex-topic-id-empty]"),
-    KnownBug("openalex", None, r"^<build>: documents\.csv: column 'document_id' has an empty value", "test_regression[openalex-work-id-empty]"),
-    KnownBug("metrics", AttributeError, r"cli\.py:(read_documents|read_population|_numbers): .*= table\[.+\]\.str\.strip\(\)",
-             "test_regression_metrics[metrics-documents-duplicate-column]"),
-    KnownBug("metrics", None, r"^error: population: .* populations must be numbers > 0", "test_regression_metrics[metrics-population-zero]"),
-    KnownBug("eurostat_sdmx", ValueError, r"eurostat_sdmx\.py:read_file: s = sdmx\.to_pandas", "test_regression[eurostat_sdmx-obs-value-not-a-number]"),
-    KnownBug("eurostat_sdmx", None, r"^<build>: (region|sector)_indicators\.csv: column 'unit' has an empty value", "test_regression[eurostat_sdmx-series-without-unit]"),
-    KnownBug("eurostat_sdmx", None, r"^<build>: sector_indicators\.csv: column 'sector' has an empty value", "test_regression[eurostat_sdmx-series-without-nace]"),
-)
+KNOWN_BUGS: tuple[KnownBug, ...] = ()  # none open: add one (with its regression case above) when a property test finds a bug

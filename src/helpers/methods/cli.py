@@ -50,19 +50,44 @@ def _read_header(path: Path) -> list[str]:
 
 
 def _read_table(path: Path, header: list[str]) -> pd.DataFrame:
+    """The data rows as text, labelled by the line in the file where each starts (see :func:`_line`).
+
+    pandas skips blank lines and a quoted value may hold a line break, so the n-th row is not always
+    line n + 2: the csv module, which checks the field counts, also records where each record starts.
+    A header that names a column twice stops here (pandas would rename one, ``table[name]`` would be
+    ambiguous).
+    """
+    for j, name in enumerate(header):
+        if name in header[:j]:
+            raise InputError(f"{path}: header (line 1): column {name!r} occurs twice (columns {header.index(name) + 1} and {j + 1}); "
+                             f"which one holds the values is ambiguous: rename or remove one of them")
+    starts: list[int] = []
     with path.open(newline="", encoding="utf-8-sig") as fh:
-        for line, fields in enumerate(csv.reader(fh), start=1):
+        reader = csv.reader(fh)
+        next(reader, None)  # the header (line 1: _read_header fails on an empty first line)
+        end = reader.line_num
+        for fields in reader:
+            start, end = end + 1, reader.line_num
             if fields and len(fields) != len(header):
-                raise InputError(f"{path}: line {line} has {len(fields)} fields but the header has {len(header)}; not a valid CSV: give one value per column (quote labels that contain commas)")
+                raise InputError(f"{path}: line {start} has {len(fields)} fields but the header has {len(header)}; not a valid CSV: give one value per column (quote labels that contain commas)")
+            if fields:
+                starts.append(start)
     try:
         table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig", skipinitialspace=True)
     except (pd.errors.ParserError, ValueError) as exc:
         raise InputError(f"{path}: not a valid CSV ({str(exc).splitlines()[0]}); every line needs as many fields as the header") from None
     table.columns = header
+    # should pandas count the rows otherwise (a line of spaces in a one-column file), fall back to n + 2
+    table.index = pd.Index(starts) if len(starts) == len(table) else pd.RangeIndex(2, len(table) + 2)
     return table
 
 
-def _numbers(path: Path, table: pd.DataFrame, column: str, what: str, line_offset: int = 2) -> np.ndarray:
+def _line(table: pd.DataFrame, i: int) -> int:
+    """The line in the file of row ``i`` (a position) of a table read by :func:`_read_table`."""
+    return int(table.index[i])
+
+
+def _numbers(path: Path, table: pd.DataFrame, column: str, what: str) -> np.ndarray:
     """Parse one column of strings into floats, failing on an empty or non-numeric cell."""
     text = table[column].str.strip()
     values = pd.to_numeric(text, errors="coerce").to_numpy(dtype=float)
@@ -71,7 +96,7 @@ def _numbers(path: Path, table: pd.DataFrame, column: str, what: str, line_offse
         i = int(np.flatnonzero(bad)[0])
         cell = text.iloc[i]
         problem = "an empty cell" if cell == "" else f"{cell!r} is not a number"
-        raise InputError(f"{path}: line {i + line_offset}, column {column!r}: {problem}; give {what} (0 where there is none)")
+        raise InputError(f"{path}: line {_line(table, i)}, column {column!r}: {problem}; give {what} (0 where there is none)")
     return values
 
 
@@ -99,17 +124,17 @@ def read_matrix(path: str | os.PathLike[str]) -> pd.DataFrame:
         raise InputError(f"{path}: no data lines; give one line per region")
     ids = table[header[0]].str.strip()
     if (ids == "").any():
-        raise InputError(f"{path}: line {int(np.flatnonzero((ids == '').to_numpy())[0]) + 2}: empty region id in column {header[0]!r}")
+        raise InputError(f"{path}: line {_line(table, int(np.flatnonzero((ids == '').to_numpy())[0]))}: empty region id in column {header[0]!r}")
     dup = ids.duplicated()
     if dup.any():
         i = int(np.flatnonzero(dup.to_numpy())[0])
-        raise InputError(f"{path}: line {i + 2}: duplicate region id {ids.iloc[i]!r}; every region must appear once (sum its rows first)")
+        raise InputError(f"{path}: line {_line(table, i)}: duplicate region id {ids.iloc[i]!r}; every region must appear once (sum its rows first)")
     values = {}
     for col in header[1:]:
         v = _numbers(path, table, col, "counts")
         if (v < 0).any():
             i = int(np.flatnonzero(v < 0)[0])
-            raise InputError(f"{path}: line {i + 2}, column {col!r}: negative count {v[i]:g}; counts must be >= 0")
+            raise InputError(f"{path}: line {_line(table, i)}, column {col!r}: negative count {v[i]:g}; counts must be >= 0")
         values[col] = v
     matrix = pd.DataFrame(values, index=pd.Index(ids.to_numpy(), name=header[0] or "region"))
     return matrix.sort_index(axis=0).sort_index(axis=1)
@@ -126,7 +151,11 @@ def read_population(path: str | os.PathLike[str]) -> pd.Series:
     pop = _numbers(path, table, header[1], "a population")
     if ids.duplicated().any():
         i = int(np.flatnonzero(ids.duplicated().to_numpy())[0])
-        raise InputError(f"{path}: line {i + 2}: duplicate region id {ids.iloc[i]!r}")
+        raise InputError(f"{path}: line {_line(table, i)}: duplicate region id {ids.iloc[i]!r}; give one population per region")
+    if (pop <= 0).any():  # checked here, where the file and line are known (the scaling method names neither)
+        i = int(np.flatnonzero(pop <= 0)[0])
+        raise InputError(f"{path}: line {_line(table, i)}, column {header[1]!r}: population {pop[i]:g} for region {ids.iloc[i]!r}; "
+                         f"populations must be numbers > 0: correct the value or remove the line")
     return pd.Series(pop, index=ids.to_numpy(), name="population")
 
 
@@ -142,14 +171,14 @@ def read_documents(path: str | os.PathLike[str]) -> tuple[pd.DataFrame, str | No
         table[col] = table[col].str.strip()
         empty = (table[col] == "").to_numpy()
         if empty.any():
-            raise InputError(f"{path}: line {int(np.flatnonzero(empty)[0]) + 2}: empty {col!r}")
+            raise InputError(f"{path}: line {_line(table, int(np.flatnonzero(empty)[0]))}: empty {col!r}")
     if "weight" in header:
         table["weight"] = _numbers(path, table, "weight", "a document weight")
         if (table["weight"] < 0).any():
             i = int(np.flatnonzero((table["weight"] < 0).to_numpy())[0])
-            raise InputError(f"{path}: line {i + 2}, column 'weight': negative weight; weights must be >= 0")
-        return table, "weight"
-    return table, None
+            raise InputError(f"{path}: line {_line(table, i)}, column 'weight': negative weight; weights must be >= 0")
+        return table.reset_index(drop=True), "weight"
+    return table.reset_index(drop=True), None
 
 
 def _write_csv(frame: pd.DataFrame, path: Path) -> None:

@@ -71,13 +71,17 @@ def _header_fields(text: str, sep: str) -> list[str]:
         return []
 
 
-def _check_records(text: str, label: str, sep: str, n_header: int, final_newline: bool = True) -> None:
+def _check_records(text: str, label: str, sep: str, n_header: int, final_newline: bool = True) -> list[int]:
     """A truncated file (no line end after the last record) or a record with fewer or more fields than the header.
 
     A file cut in the middle of a number still parses (``2016,BEL,Belgium,Optics,1`` instead of
     ``...,1234``); the only trace is the missing line end after the last record. Records shorter than
     the header would silently get empty values for their last columns; longer ones (an unquoted
     delimiter in a value) make pandas shift the columns, or take the first ones for an index.
+
+    Returns the line in the file where each data record starts, in the order pandas reads them: a
+    blank line is no record (pandas skips it, as it skips a line of spaces in a one-column file), and a
+    quoted value with a line break spans several lines, so the n-th record is not always line n + 2.
     """
     body = text.split("\n", 1)[1] if "\n" in text else ""
     if final_newline and body.strip() and not text.endswith("\n"):
@@ -87,21 +91,29 @@ def _check_records(text: str, label: str, sep: str, n_header: int, final_newline
             f"download or copy the complete file again (if it is complete, end it with a newline)"
         )
     reader = csv.reader(io.StringIO(text), delimiter=sep, quotechar='"')
+    starts: list[int] = []
     try:
         next(reader, None)
+        end = reader.line_num
         for rec in reader:
-            if rec and len(rec) < n_header:
+            start, end = end + 1, reader.line_num
+            if not rec:
+                continue
+            if len(rec) < n_header:
                 raise InputError(
-                    f"{label}: line {reader.line_num} has {len(rec)} field(s) but the header has {n_header}: the record is "
+                    f"{label}: line {start} has {len(rec)} field(s) but the header has {n_header}: the record is "
                     f"incomplete (a cut-off file or a missing delimiter); complete or remove the line"
                 )
             if len(rec) > n_header:
                 raise InputError(
-                    f"{label}: line {reader.line_num} has {len(rec)} fields but the header has {n_header}: a value holds the "
+                    f"{label}: line {start} has {len(rec)} fields but the header has {n_header}: a value holds the "
                     f"delimiter {sep!r} without quotes (or the delimiter is wrong), which would shift the columns; quote the value"
                 )
+            if not (len(rec) == 1 and rec[0] and not rec[0].strip()):
+                starts.append(start)
     except csv.Error as exc:
         raise InputError(f"{label}: cannot parse as CSV at line {reader.line_num} ({exc}); check the delimiter and quoting") from None
+    return starts
 
 
 def read_csv_raw(
@@ -116,11 +128,14 @@ def read_csv_raw(
 ) -> pd.DataFrame:
     """Read a CSV as text (no type guessing, empty cells stay ''), check the header and the records.
 
-    Handles CR, LF and CRLF line endings. Errors (:class:`InputError`, one line naming the file and
+    Handles CR, LF and CRLF line endings. Rows are labelled with their line in the file minus 2 (a
+    plain RangeIndex unless blank lines or quoted line breaks intervene): use :func:`file_line` to
+    name a row's line, never ``position + 2``. Errors (:class:`InputError`, one line naming the file and
     the line or column): a last record without a line end (a truncated file; ``final_newline=False``
     for exports known to end without one, where only the field count is checked), a record with fewer
-    fields than the header, a header name that occurs twice, a missing column, or an extra column
-    whose name clashes with a known one (the same name up to case and surrounding spaces).
+    fields than the header, a quote that is never closed, a header name that occurs twice, a missing
+    column, or an extra column whose name clashes with a known one (the same name up to case and
+    surrounding spaces).
 
     Other extra columns are tolerated, since the layout of a source's export grows over the years.
     With ``ignore_extra`` (the adapters that read a fixed layout) they are dropped from the result
@@ -148,13 +163,27 @@ def read_csv_raw(
                 f"which one holds the values is ambiguous: rename or remove one of them"
             )
         seen[name] = i
-    _check_records(text, label, sep, len(header), final_newline)
+    starts = _check_records(text, label, sep, len(header), final_newline)
     try:
         df = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_values=[], quotechar='"')
     except pd.errors.EmptyDataError:
         raise InputError(f"{label}: the file is empty; expected a header with columns {', '.join(columns)}") from None
     except pd.errors.ParserError as exc:
+        if "EOF inside string" in str(exc):
+            # an opening quote never closed swallows the rest of the file into one value; pandas counts
+            # rows, not lines, so name the line where the record with the open quote starts
+            where = f"line {starts[-1]}" if starts else "the header (line 1)"
+            raise InputError(
+                f"{label}: {where} opens a quoted value (\") that is never closed, so the rest of the file would be one "
+                f"value; close the quote (write a quote inside a quoted value as \"\")"
+            ) from None
         raise InputError(f"{label}: cannot parse as CSV ({' '.join(str(exc).split())}); check the delimiter and quoting") from None
+    if len(starts) == len(df) and starts != list(range(2, len(df) + 2)):
+        # label each row with its line minus 2 (what a RangeIndex gives a file without blank lines or quoted
+        # line breaks); filtering keeps the labels, so :func:`file_line` finds the line of any row. Should
+        # pandas count the records otherwise (a corner case such as a quoted blank value in a one-column
+        # file), the positions remain.
+        df.index = pd.Index([line - 2 for line in starts])
     missing = [c for c in columns if c not in df.columns]
     if missing:
         raise InputError(
@@ -248,37 +277,37 @@ def to_number(
     if bad.any():
         pos = int(np.flatnonzero(bad.to_numpy())[0])
         raise InputError(
-            f"{label}: column '{column}' has a non-numeric {what} {df[column].iloc[pos]!r} at line {pos + 2} "
+            f"{label}: column '{column}' has a non-numeric {what} {df[column].iloc[pos]!r} at line {file_line(df, pos)} "
             f"({int(bad.sum())} such rows); write a number there"
         )
     nonfinite = num.notna() & ~np.isfinite(num.fillna(0).to_numpy(dtype=float))
     if nonfinite.any():
         pos = int(np.flatnonzero(nonfinite.to_numpy())[0])
         raise InputError(
-            f"{label}: column '{column}' has {df[column].iloc[pos]!r} at line {pos + 2}, not a finite {what} "
+            f"{label}: column '{column}' has {df[column].iloc[pos]!r} at line {file_line(df, pos)}, not a finite {what} "
             f"({int(nonfinite.sum())} such rows); write a number there"
         )
     if empty.any() and not allow_empty:
         pos = int(np.flatnonzero(empty.to_numpy())[0])
         raise InputError(
-            f"{label}: column '{column}' is empty (NaN) at line {pos + 2} ({int(empty.sum())} such rows); "
+            f"{label}: column '{column}' is empty (NaN) at line {file_line(df, pos)} ({int(empty.sum())} such rows); "
             f"every row needs a {what}: fill it in (0 if there was none) or remove the row"
         )
     if integer:
         huge = num.notna() & (num.abs() >= 2.0**63)
         if huge.any():
             pos = int(np.flatnonzero(huge.to_numpy())[0])
-            raise InputError(f"{label}: column '{column}' has {df[column].iloc[pos]!r} at line {pos + 2}, too large for a whole number; fix the value")
+            raise InputError(f"{label}: column '{column}' has {df[column].iloc[pos]!r} at line {file_line(df, pos)}, too large for a whole number; fix the value")
         frac = num.notna() & (num % 1 != 0)
         if frac.any():
             pos = int(np.flatnonzero(frac.to_numpy())[0])
-            raise InputError(f"{label}: column '{column}' must be a whole number but is {df[column].iloc[pos]!r} at line {pos + 2}; fix the value")
+            raise InputError(f"{label}: column '{column}' must be a whole number but is {df[column].iloc[pos]!r} at line {file_line(df, pos)}; fix the value")
     if nonnegative:
         neg = num.notna() & (num < 0)
         if neg.any():
             pos = int(np.flatnonzero(neg.to_numpy())[0])
             raise InputError(
-                f"{label}: column '{column}' has a negative {what} {df[column].iloc[pos]!r} at line {pos + 2} "
+                f"{label}: column '{column}' has a negative {what} {df[column].iloc[pos]!r} at line {file_line(df, pos)} "
                 f"({int(neg.sum())} such rows); counts cannot be negative: correct or remove the row"
             )
     return num.astype("Int64") if integer else num.astype("float64")
@@ -288,15 +317,19 @@ def check_years(years: pd.Series, label: str, column: str = "year", lo: int = 19
     bad = years.notna() & ((years < lo) | (years > hi))
     if bad.any():
         pos = int(np.flatnonzero(bad.to_numpy())[0])
-        raise InputError(f"{label}: column '{column}' has the year {years.iloc[pos]} at line {pos + 2}, outside {lo}-{hi}; fix the year")
+        raise InputError(f"{label}: column '{column}' has the year {years.iloc[pos]} at line {file_line(years, pos)}, outside {lo}-{hi}; fix the year")
 
 
-def _file_line(df: pd.DataFrame, pos: int) -> int:
-    """The line in the file of row ``pos`` of ``df``: a frame taken from :func:`read_csv_raw` keeps its
-    row labels (0 = the first record after the header) through filtering, so the label, not the
-    position, gives the line."""
-    label = df.index[pos]
-    if isinstance(df.index, pd.RangeIndex) or pd.api.types.is_integer_dtype(df.index.dtype):
+def file_line(rows: pd.DataFrame | pd.Series, pos: int) -> int:
+    """The line in the file of the row at position ``pos`` of ``rows`` (a frame or a series, e.g. a mask).
+
+    :func:`read_csv_raw` labels each row with its line in the file minus 2 (0 = the line after the
+    header, as in a RangeIndex; a blank line or a quoted line break before a row raises its label), and
+    filtering, column selection and element-wise operations keep the labels: so the label, not the
+    position, gives the line. A frame with labels of another kind (strings) falls back to the position.
+    """
+    label = rows.index[pos]
+    if isinstance(rows.index, pd.RangeIndex) or pd.api.types.is_integer_dtype(rows.index.dtype):
         return int(label) + 2
     return pos + 2
 
@@ -311,9 +344,9 @@ def check_duplicates(df: pd.DataFrame, key: list[str], label: str) -> None:
     if dup.any():
         pos = int(np.flatnonzero(dup.to_numpy())[0])
         row = df.iloc[pos]
-        line = _file_line(df, pos)
+        line = file_line(df, pos)
         first = df[key].iloc[:pos].eq(row[key]).all(axis=1).to_numpy()
-        also = f" (first at line {_file_line(df, int(np.flatnonzero(first)[0]))})" if first.any() else ""
+        also = f" (first at line {file_line(df, int(np.flatnonzero(first)[0]))})" if first.any() else ""
         raise InputError(
             f"{label}: duplicate row for ({', '.join(f'{k}={row[k]}' for k in key)}) at line {line}{also} "
             f"({int(dup.sum())} duplicates); each combination may occur once: remove or sum the duplicates"
@@ -327,7 +360,7 @@ def check_filled(df: pd.DataFrame, columns: list[str], label: str) -> None:
         if blank.any():
             pos = int(np.flatnonzero(blank.to_numpy())[0])
             raise InputError(
-                f"{label}: column '{column}' is empty at line {_file_line(df, pos)} ({int(blank.sum())} such rows); "
+                f"{label}: column '{column}' is empty at line {file_line(df, pos)} ({int(blank.sum())} such rows); "
                 f"every row needs a {column}: fill it in or remove the row"
             )
 

@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.data.adapters import (
+    file_line,
     single_file,
     AdapterResult,
     InputFile,
@@ -90,6 +91,12 @@ def _clean(s: pd.Series) -> pd.Series:
     return s.map(lambda v: " ".join(html.unescape(v).split()))
 
 
+def _parent_code(path: str, node_name: dict[str, str], code_of: dict[str, str]) -> str | None:
+    """The region code of the parent of ``path``, or None at the top or when the parent path has no row."""
+    parent = path.rsplit(SEP, 1)[0] if SEP in path else None
+    return code_of[node_name[parent]] if parent in node_name else None
+
+
 def load(path: Path, *, label: str | None = None, progress: Progress = _quiet) -> AdapterResult:
     """Read the NCSES articles file into activity rows (see module doc)."""
     path = Path(path)
@@ -107,7 +114,7 @@ def load(path: Path, *, label: str | None = None, progress: Progress = _quiet) -
     if bad.any():
         pos = int(np.flatnonzero(bad.to_numpy())[0])
         raise InputError(
-            f"{label}: unknown technology code {df['field'].iloc[pos]!r} in column 'field' at line {pos + 2}; "
+            f"{label}: unknown technology code {df['field'].iloc[pos]!r} in column 'field' at line {file_line(df, pos)}; "
             f"expected one of the 14 NCSES fields or {TOTAL_FIELD!r} (helpers.data.adapters.articles_ncses.FIELDS)"
         )
     path_s = _clean(df["region_path"])
@@ -117,7 +124,7 @@ def load(path: Path, *, label: str | None = None, progress: Progress = _quiet) -
     if mism.any():
         pos = int(np.flatnonzero(mism.to_numpy())[0])
         raise InputError(
-            f"{label}: line {pos + 2}: column 'region' is {df['region'].iloc[pos]!r} but 'region_path' ends in {leaf.iloc[pos]!r}; "
+            f"{label}: line {file_line(df, pos)}: column 'region' is {df['region'].iloc[pos]!r} but 'region_path' ends in {leaf.iloc[pos]!r}; "
             f"the region must be the last element of its path"
         )
     # the hierarchy: which paths have children
@@ -147,7 +154,8 @@ def load(path: Path, *, label: str | None = None, progress: Progress = _quiet) -
 
     # consistency of aggregates: value vs the sum of the children (flag, do not fix)
     flags = []
-    parent_code = path_s.map(lambda p: code_of[node_name[p.rsplit(SEP, 1)[0]]] if SEP in p else None)
+    # a parent path without a row of its own ('World -> Europe' but no 'World') has no value to compare
+    parent_code = path_s.map(lambda p: _parent_code(p, node_name, code_of))
     kids = act.assign(parent=parent_code).dropna(subset=["parent"]).groupby(["parent", "technology", "year"])["value"].sum()
     own = act.set_index(["region", "technology", "year"])["value"]
     own.index.names = ["parent", "technology", "year"]

@@ -39,6 +39,7 @@ from helpers.data.adapters import (
     check_duplicates,
     check_filled,
     check_not_empty,
+    file_line,
     read_csv_raw,
     to_number,
 )
@@ -77,7 +78,7 @@ def load_name_map(path: Path = MAP_FILE) -> dict[str, str]:
     bad = ~df["tech_id"].isin(known)
     if bad.any():
         pos = int(np.flatnonzero(bad.to_numpy())[0])
-        raise InputError(f"{path}: tech_id {df['tech_id'].iloc[pos]!r} at line {pos + 2} is not in data/technologies.csv; use one of its tech_id values")
+        raise InputError(f"{path}: tech_id {df['tech_id'].iloc[pos]!r} at line {file_line(df, pos)} is not in data/technologies.csv; use one of its tech_id values")
     return dict(zip(df["study_name"].str.strip(), df["tech_id"]))
 
 
@@ -88,7 +89,7 @@ def _tech_ids(df: pd.DataFrame, column: str, names: dict[str, str], label: str) 
     if unknown.any():
         pos = int(np.flatnonzero(unknown.to_numpy())[0])
         raise InputError(
-            f"{label}: technology {df[column].iloc[pos]!r} in column '{column}' at line {pos + 2} is not one of the report's "
+            f"{label}: technology {df[column].iloc[pos]!r} in column '{column}' at line {file_line(df, pos)} is not one of the report's "
             f"{len(names)} technologies; known names: {'; '.join(sorted(names))} (add a row to data/ceps_technology_map.csv if the study renamed one)")
     return raw.map(names)
 
@@ -100,7 +101,7 @@ def _number(df: pd.DataFrame, column: str, label: str, *, lo: float | None = 0.0
         out = values > hi
         if out.any():
             pos = int(np.flatnonzero(out.to_numpy())[0])
-            raise InputError(f"{label}: column '{column}' has {df[column].iloc[pos]!r} at line {pos + 2}, outside 0-{hi:g}; "
+            raise InputError(f"{label}: column '{column}' has {df[column].iloc[pos]!r} at line {file_line(df, pos)}, outside 0-{hi:g}; "
                              f"a {what} lies between 0 and {hi:g}: check the transcription")
     return values
 
@@ -122,7 +123,7 @@ def _region(summary: pd.DataFrame, label: str) -> str:
     bad = codes.isna() | ~codes.fillna("").map(region_is_known)
     if bad.any():
         pos = int(np.flatnonzero(bad.to_numpy())[0])
-        raise InputError(f"{label}: column 'region' at line {pos + 2} is {summary['region'].iloc[pos]!r}; write the region's name "
+        raise InputError(f"{label}: column 'region' at line {file_line(summary, pos)} is {summary['region'].iloc[pos]!r}; write the region's name "
                          "with its code in brackets, e.g. 'Flanders (BE2)'")
     if codes.nunique() != 1:
         raise InputError(f"{label}: column 'region' names several regions ({', '.join(sorted(codes.unique()))}); one file per region")
@@ -165,7 +166,7 @@ def _source_file(folder: Path, source: str, names: dict[str, str], root: Path, s
     _all_technologies(ids, names, label)
     part = pd.DataFrame({"technology": ids, "rca": _number(df, "rca", label, what="RCA"),
                          "density_plotted": _number(df, "density_plotted", label, hi=100.0, what="relatedness density"),
-                         "complexity_page": _number(df, "complexity", label, what="complexity"), "line": np.arange(len(df)) + 2,
+                         "complexity_page": _number(df, "complexity", label, what="complexity"), "line": [file_line(df, i) for i in range(len(df))],
                          "source_page": _page(df)})
     base = summary[summary["source"] == source].drop(columns=["rca", "density_plotted"], errors="ignore").merge(part, on="technology", how="left")
     off = (base["complexity"] - base["complexity_page"]).abs() > AGREE_TOL
@@ -195,14 +196,14 @@ def _network(folder: Path, source: str, names: dict[str, str], root: Path) -> tu
     same = a == b
     if same.any():
         pos = int(np.flatnonzero(same.to_numpy())[0])
-        raise InputError(f"{ll}: line {pos + 2} links {links['source'].iloc[pos]!r} to itself; a link joins two technologies")
+        raise InputError(f"{ll}: line {file_line(links, pos)} links {links['source'].iloc[pos]!r} to itself; a link joins two technologies")
     pairs = pd.DataFrame({"source": source, "technology_a": np.where(a < b, a, b), "technology_b": np.where(a < b, b, a),
                           "weight": _number(links, "weight", ll, what="link weight"), "page": _page(links)})
     check_duplicates(pairs, ["technology_a", "technology_b"], ll)
     outside = ~(pairs["technology_a"].isin(set(node_ids)) & pairs["technology_b"].isin(set(node_ids)))
     if outside.any():
         pos = int(np.flatnonzero(outside.to_numpy())[0])
-        raise InputError(f"{ll}: line {pos + 2} links a technology that {nl} does not place; every linked technology needs a node")
+        raise InputError(f"{ll}: line {file_line(links, pos)} links a technology that {nl} does not place; every linked technology needs a node")
     files = [InputFile(path=nodes_path, adapter=NAME, rows_read=len(nodes)), InputFile(path=links_path, adapter=NAME, rows_read=len(links))]
     return pairs, layout, files
 

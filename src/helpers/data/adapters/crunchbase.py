@@ -39,6 +39,7 @@ from helpers.data.adapters import (
     check_duplicates,
     check_filled,
     check_not_empty,
+    file_line,
     flags_frame,
     read_csv_raw,
     technologies_frame,
@@ -68,10 +69,10 @@ def _year(dates: pd.Series, label: str, column: str, allow_empty: bool) -> pd.Se
     bad = ~empty & parsed.isna()
     if bad.any():
         pos = int(np.flatnonzero(bad.to_numpy())[0])
-        raise InputError(f"{label}: column '{column}' has the date {dates.iloc[pos]!r} at line {pos + 2}; write dates as YYYY-MM-DD")
+        raise InputError(f"{label}: column '{column}' has the date {dates.iloc[pos]!r} at line {file_line(dates, pos)}; write dates as YYYY-MM-DD")
     if empty.any() and not allow_empty:
         pos = int(np.flatnonzero(empty.to_numpy())[0])
-        raise InputError(f"{label}: column '{column}' is empty at line {pos + 2}; every round needs its date")
+        raise InputError(f"{label}: column '{column}' is empty at line {file_line(dates, pos)}; every round needs its date")
     return parsed.dt.year.astype("Int64")
 
 
@@ -102,14 +103,14 @@ def load(organizations: Path, rounds: Path, *, labels: tuple[str, str] | None = 
     bad = [c for c, v in cmap.items() if v is None]
     if bad:
         pos = int(np.flatnonzero((org["country_code"] == bad[0]).to_numpy())[0])
-        raise InputError(f"{lo}: unknown region code {bad[0]!r} in column 'country_code' at line {pos + 2}; use ISO 3166 alpha-3 codes (BEL)")
+        raise InputError(f"{lo}: unknown region code {bad[0]!r} in column 'country_code' at line {file_line(org, pos)}; use ISO 3166 alpha-3 codes (BEL)")
     org_country = org["country_code"].map(cmap)
     st = org["state_code"].str.strip().str.upper()
     org_state = pd.Series([us_state_code(s) if (c == "USA" and s) else None for s, c in zip(st, org_country)], index=org.index, dtype=object)
     badst = org_country.eq("USA") & st.ne("") & org_state.isna()
     if badst.any():
         pos = int(np.flatnonzero(badst.to_numpy())[0])
-        raise InputError(f"{lo}: unknown region code 'US-{st.iloc[pos]}' in column 'state_code' at line {pos + 2}; use two-letter US state codes")
+        raise InputError(f"{lo}: unknown region code 'US-{st.iloc[pos]}' in column 'state_code' at line {file_line(org, pos)}; use two-letter US state codes")
     cats = org["category_list"].fillna("").map(lambda s: sorted({c.strip() for c in s.split(",") if c.strip()}))
     founded = _year(org["founded_on"], lo, "founded_on", allow_empty=True)
     ryear = _year(rnd["announced_on"], lr, "announced_on", allow_empty=False)

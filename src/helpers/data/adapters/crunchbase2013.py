@@ -39,6 +39,7 @@ from helpers.data.adapters import (
     _quiet,
     check_not_empty,
     check_years,
+    file_line,
     flags_frame,
     read_csv_raw,
     technologies_frame,
@@ -110,7 +111,7 @@ def load(companies: Path, rounds: Path, *, labels: tuple[str, str] | None = None
     bad = [c for c, v in cmap.items() if v is None]
     if bad:
         pos = int(np.flatnonzero((ctry_raw == bad[0]).to_numpy())[0])
-        raise InputError(f"{lr}: unknown region code {bad[0]!r} in column 'company_country_code' at line {pos + 2}; use ISO 3166 country codes")
+        raise InputError(f"{lr}: unknown region code {bad[0]!r} in column 'company_country_code' at line {file_line(rnd, pos)}; use ISO 3166 country codes")
     country = ctry_raw.map(lambda c: cmap.get(c) if c else None)
     state_raw = rnd["company_state_code"].str.strip().str.upper()
     is_us = country.eq("USA")
@@ -118,7 +119,7 @@ def load(companies: Path, rounds: Path, *, labels: tuple[str, str] | None = None
     bad_state = is_us & state_raw.ne("") & state.isna()
     if bad_state.any():
         pos = int(np.flatnonzero(bad_state.to_numpy())[0])
-        raise InputError(f"{lr}: unknown region code 'US-{state_raw.iloc[pos]}' in column 'company_state_code' at line {pos + 2}; use two-letter US state codes")
+        raise InputError(f"{lr}: unknown region code 'US-{state_raw.iloc[pos]}' in column 'company_state_code' at line {file_line(rnd, pos)}; use two-letter US state codes")
     metro_raw = rnd["company_region"].str.strip()
     metro = pd.Series(
         [f"US:{m}" if (u and not NO_METRO.match(m)) else None for m, u in zip(metro_raw, is_us)], index=rnd.index, dtype=object

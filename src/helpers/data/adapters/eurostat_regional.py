@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.data.adapters import (
+    file_line,
     single_file,
     AdapterResult,
     InputFile,
@@ -74,7 +75,7 @@ def load(path: Path, *, label: str | None = None, progress: Progress = _quiet) -
     if unknown.any():
         pos = int(np.flatnonzero(unknown.to_numpy())[0])
         raise InputError(
-            f"{label}: unknown indicator {df['indicator'].iloc[pos]!r} in column 'indicator' at line {pos + 2}; "
+            f"{label}: unknown indicator {df['indicator'].iloc[pos]!r} in column 'indicator' at line {file_line(df, pos)}; "
             f"known: {', '.join(INDICATORS)} (add it to helpers.data.adapters.eurostat_regional.INDICATORS)"
         )
     raw_codes = df["region_id"].str.strip()
@@ -83,7 +84,7 @@ def load(path: Path, *, label: str | None = None, progress: Progress = _quiet) -
     if bad:
         pos = int(np.flatnonzero((raw_codes == bad[0]).to_numpy())[0])
         raise InputError(
-            f"{label}: unknown region code {bad[0]!r} in column 'region_id' at line {pos + 2} ({len(bad)} unknown codes); "
+            f"{label}: unknown region code {bad[0]!r} in column 'region_id' at line {file_line(df, pos)} ({len(bad)} unknown codes); "
             f"use NUTS codes (BE2) or add the code to helpers.data.regions"
         )
     region = raw_codes.map(mapping)

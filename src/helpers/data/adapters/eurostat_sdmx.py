@@ -73,20 +73,30 @@ def _dataset_id(msg: Any, path: Path) -> str:
     return str(sid).lower()
 
 
-def read_file(path: Path, structure: Any = None) -> tuple[str, pd.DataFrame]:
+def read_file(path: Path, structure: Any = None, *, label: str | None = None) -> tuple[str, pd.DataFrame]:
     """(dataset id, tidy frame with one column per dimension plus TIME_PERIOD and value)."""
     import sdmx
 
+    label = label or str(path)
     require_file(path, "SDMX-ML file")
     try:
         msg = sdmx.read_sdmx(path, structure=structure) if structure is not None else sdmx.read_sdmx(path)
     except Exception as exc:  # sdmx1 raises many kinds of errors for bad XML
-        raise InputError(f"{path}: cannot read as SDMX-ML ({type(exc).__name__}: {' '.join(str(exc).split())[:160]}); use a GenericData file or give the DSD file too") from None
+        raise InputError(f"{label}: cannot read as SDMX-ML ({type(exc).__name__}: {' '.join(str(exc).split())[:160]}); use a GenericData file or give the DSD file too") from None
     if not hasattr(msg, "data"):
-        raise InputError(f"{path}: an SDMX structure message, not data; give it together with a StructureSpecificData file")
+        raise InputError(f"{label}: an SDMX structure message, not data; give it together with a StructureSpecificData file")
     if not msg.data or not len(msg.data[0].obs):
-        raise InputError(f"{path}: the SDMX message holds no observations; empty selection: check the key and period")
-    s = sdmx.to_pandas(msg)
+        raise InputError(f"{label}: the SDMX message holds no observations; empty selection: check the key and period")
+    try:
+        s = sdmx.to_pandas(msg)
+    except ValueError:  # sdmx1 casts every ObsValue to float at once: find the observation that is not a number
+        obs = next((o for ds in msg.data for o in ds.obs if not _is_number(o.value)), None)
+        if obs is None:
+            raise
+        raise InputError(
+            f"{label}: the observation {' '.join(str(obs.key).split())} has the ObsValue {obs.value!r}, not a number; "
+            f"download the SDMX-ML file again (a missing value has no ObsValue, or the value NaN)"
+        ) from None
     if isinstance(s, list):
         s = pd.concat(s)
     df = s.reset_index()
@@ -94,11 +104,32 @@ def read_file(path: Path, structure: Any = None) -> tuple[str, pd.DataFrame]:
     return _dataset_id(msg, Path(path)), df
 
 
+def _is_number(value: Any) -> bool:
+    """An ObsValue sdmx1 can cast to float (None, no value, is a missing observation)."""
+    if value is None:
+        return True
+    try:
+        float(value)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
 def _table_frames(dataset: str, df: pd.DataFrame, label: str) -> tuple[str, pd.DataFrame, list[dict]]:
     dims = [c for c in df.columns if c != "value"]
     for need in ("geo", "TIME_PERIOD"):
         if need not in dims:
             raise InputError(f"{label}: dimension '{need}' missing in dataset {dataset}; the adapter reads tables by geo and year")
+    # a series whose key lacks a dimension (unit, nace_r2, na_item, ...) gets '' there from sdmx1: its rows
+    # would reach the canonical tables with an empty unit, sector or indicator
+    for d in dims:
+        empty = df[d].isna() | df[d].astype(str).str.strip().eq("")
+        if empty.any():
+            pos = int(np.flatnonzero(empty.to_numpy())[0])
+            row = {o: df[o].iloc[pos] for o in dims if o != d}
+            key = ", ".join(f"{o}={v}" for o, v in row.items() if pd.notna(v) and str(v).strip())
+            raise InputError(f"{label}: dimension '{d}' has no value in the series of the observation ({key}) ({int(empty.sum())} such "
+                             f"observations); every series key needs all dimensions of the table: download the SDMX-ML file again")
     if "freq" in dims and set(df["freq"].astype(str)) - {"A"}:
         raise InputError(f"{label}: column 'freq' has {sorted(set(df['freq'].astype(str)) - {'A'})}; only annual data (freq A) are supported: select A in the key")
     years = pd.to_numeric(df["TIME_PERIOD"].astype(str), errors="coerce")
@@ -180,7 +211,7 @@ def load(files: list[Path], *, labels: list[str] | None = None, progress: Progre
     flags: list[dict] = []
     for f, lab in data_files:
         progress(f"eurostat_sdmx: reading {lab}")
-        dataset, df = read_file(f, structure)
+        dataset, df = read_file(f, structure, label=lab)
         table, out, fl = _table_frames(dataset, df, lab)
         parts[table].append(out)
         flags += fl

@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.data.adapters import (
+    file_line,
     single_file,
     AdapterResult,
     InputFile,
@@ -157,7 +158,7 @@ def load(path: Path, *, label: str | None = None, progress: Progress = _quiet, j
     unknown = ~ind.isin(list(UNITS))
     if unknown.any():
         pos = int(np.flatnonzero(unknown.to_numpy())[0])
-        raise InputError(f"{label}: unknown indicator {df['indicator'].iloc[pos]!r} in column 'indicator' at line {pos + 2}; known: {', '.join(UNITS)}")
+        raise InputError(f"{label}: unknown indicator {df['indicator'].iloc[pos]!r} in column 'indicator' at line {file_line(df, pos)}; known: {', '.join(UNITS)}")
     nace = df["nace"].str.strip()
     problems = {c: nace_problem(c) for c in nace.unique()}
     badn = nace.map(problems).notna()
@@ -165,7 +166,7 @@ def load(path: Path, *, label: str | None = None, progress: Progress = _quiet, j
         pos = int(np.flatnonzero(badn.to_numpy())[0])
         n_bad = sum(1 for v in problems.values() if v is not None)
         raise InputError(
-            f"{label}: unknown NACE code {df['nace'].iloc[pos]!r} in column 'nace' at line {pos + 2}: it {problems[nace.iloc[pos]]} "
+            f"{label}: unknown NACE code {df['nace'].iloc[pos]!r} in column 'nace' at line {file_line(df, pos)}: it {problems[nace.iloc[pos]]} "
             f"({n_bad} unknown code(s)); fix the code (its value would otherwise belong to no sector)"
         )
     ctry = df["country"].str.strip()
@@ -173,7 +174,7 @@ def load(path: Path, *, label: str | None = None, progress: Progress = _quiet, j
     bad = [c for c, m in mapping.items() if (describe_region(m) or {}).get("level") not in ("nuts0", "aggregate")]
     if bad:
         pos = int(np.flatnonzero((ctry == bad[0]).to_numpy())[0])
-        raise InputError(f"{label}: unknown region code {bad[0]!r} in column 'country' at line {pos + 2}; use Eurostat country codes (BE, DE, EL, UK)")
+        raise InputError(f"{label}: unknown region code {bad[0]!r} in column 'country' at line {file_line(ctry, pos)}; use Eurostat country codes (BE, DE, EL, UK)")
     unit = ind.map(UNITS).where(~((ind.map(UNITS) == "MIO_EUR") & ctry.isin(NATIONAL_CURRENCY)), "MIO_NAC")
     out = pd.DataFrame({"region": ctry.map(mapping), "sector": nace, "indicator": ind, "year": year, "value": value, "unit": unit})
     check_duplicates(out, ["region", "sector", "indicator", "year"], label)

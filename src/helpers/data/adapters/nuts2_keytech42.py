@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from helpers.data.adapters import (AdapterResult, InputFile, Progress, _quiet, check_duplicates, check_not_empty, ignored_columns_note, read_csv_raw,
+from helpers.data.adapters import (AdapterResult, InputFile, Progress, _quiet, check_duplicates, check_not_empty, file_line, ignored_columns_note, read_csv_raw,
                                    single_file, to_number)
 from helpers.data.regions import describe_region
 from helpers.errors import InputError
@@ -41,7 +41,7 @@ TRANSITIONS = {"Digital transition": "digital", "Green transition": "green"}
 def _fail_at(mask: pd.Series, label: str, message: str) -> None:
     if mask.any():
         pos = int(np.flatnonzero(mask.to_numpy())[0])
-        raise InputError(f"{label}: {message.format(line=pos + 2, n=int(mask.sum()))}")
+        raise InputError(f"{label}: {message.format(line=file_line(mask, pos), n=int(mask.sum()))}")
 
 
 def load(path: Path, *, label: str | None = None, progress: Progress = _quiet) -> AdapterResult:
@@ -56,7 +56,7 @@ def load(path: Path, *, label: str | None = None, progress: Progress = _quiet) -
     bad = region.map(lambda c: levels.get(c) != "nuts2")
     if bad.any():
         pos = int(np.flatnonzero(bad.to_numpy())[0])
-        raise InputError(f"{label}: unknown region code {df['region'].iloc[pos]!r} in column 'region' at line {pos + 2} "
+        raise InputError(f"{label}: unknown region code {df['region'].iloc[pos]!r} in column 'region' at line {file_line(df, pos)} "
                          f"({int(bad.sum())} such rows); use a NUTS-2 code such as BE21")
     patents = to_number(df, "patents", label, nonnegative=True, what="patent count")
     rca = to_number(df, "rca", label, nonnegative=True, what="RCA")

@@ -57,6 +57,53 @@ def _short(oid: Any) -> str:
     return str(oid).rstrip("/").rsplit("/", 1)[-1]
 
 
+# A cached page or query.json is JSON the API (or a person) wrote: any key may be missing, null or of
+# another type. Each value is checked before it is used, so that a damaged file stops with its name and
+# the key (never a TypeError from deep inside), and an empty id never reaches the canonical tables.
+DAMAGED = "the page is damaged: delete it to fetch it again"
+
+
+def _read_text(path: Path, fix: str) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text (byte {exc.start}); {fix}") from None
+
+
+def _kind(value: Any) -> str:
+    return "null" if value is None else f"{type(value).__name__} {json.dumps(value)[:40]}"
+
+
+def _items(value: Any, where: str, key: str) -> list:
+    """The list under ``key`` (missing or null: empty); another type stops with the file and the key."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise InputError(f"{where}: key {key!r} is {_kind(value)}, not a list; {DAMAGED}")
+    return value
+
+
+def _object(value: Any, where: str, key: str, *, optional: bool = True) -> dict:
+    """The object under ``key`` (missing or null: empty if ``optional``); another type stops with the file and the key."""
+    if value is None and optional:
+        return {}
+    if not isinstance(value, dict):
+        raise InputError(f"{where}: key {key!r} is {_kind(value)}, not an object; {DAMAGED}")
+    return value
+
+
+def _id(value: Any, where: str, key: str) -> str:
+    """A non-empty OpenAlex id (``https://openalex.org/T10001`` -> ``T10001``), else stop with the key."""
+    short = _short(value) if isinstance(value, str) else ""
+    if not short:
+        raise InputError(f"{where}: key {key!r} is {_kind(value)}, not an OpenAlex id; {DAMAGED}")
+    return short
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
 def _nest(filters: dict[str, Any]) -> dict[str, Any]:
     """{"institutions.country_code": "BE"} -> {"institutions": {"country_code": "BE"}} for pyalex."""
     out: dict[str, Any] = {}
@@ -103,6 +150,21 @@ def _write_atomic(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
+def _regions(a: dict, where: str, key: str) -> list[str]:
+    """The ISO alpha-3 codes of an authorship: its ``countries``, else its institutions' ``country_code``."""
+    codes = _items(a.get("countries"), where, f"{key}.countries")
+    if not codes:
+        insts = [_object(inst, where, f"{key}.institutions[{k}]") for k, inst in enumerate(_items(a.get("institutions"), where, f"{key}.institutions"))]
+        codes = sorted({str(inst["country_code"]) for inst in insts if inst.get("country_code")})
+    regs = []
+    for c in codes:
+        r = iso2_to_iso3(str(c).upper())
+        if r is None:
+            raise InputError(f"{where} has the unknown country code {c!r} in {key!r}; expected ISO 3166 alpha-2")
+        regs.append(r)
+    return regs
+
+
 def iter_pages(
     filters: dict[str, Any],
     cache_dir: Path,
@@ -123,7 +185,7 @@ def iter_pages(
         key = page_key(filters, per_page, cursor)
         path = cache_dir / key
         if path.is_file():
-            text = path.read_text(encoding="utf-8")
+            text = _read_text(path, "delete the file to fetch it again")
         elif offline:
             raise InputError(
                 f"{path}: page (cursor {cursor!r}) is not in the cache and offline is set; run once online with the same filters, or copy the cache"
@@ -139,10 +201,15 @@ def iter_pages(
             raise InputError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}); delete the file to fetch it again") from None
         if not isinstance(page, dict) or "results" not in page or "meta" not in page:
             raise InputError(f"{path}: not an OpenAlex works page (no 'meta'/'results'); delete the file to fetch it again")
+        results = page["results"]
+        if not isinstance(results, list):
+            raise InputError(f"{path}: key 'results' is {_kind(results)}, not a list; {DAMAGED}")
+        cursor = _object(page["meta"], str(path), "meta", optional=False).get("next_cursor")
+        if cursor is not None and not isinstance(cursor, str):
+            raise InputError(f"{path}: key 'meta.next_cursor' is {_kind(cursor)}, not a cursor string; {DAMAGED}")
         yield path, page
-        n += len(page["results"])
-        cursor = page["meta"].get("next_cursor")
-        if not page["results"] or (max_works is not None and n >= max_works):
+        n += len(results)
+        if not results or (max_works is not None and n >= max_works):
             break
 
 
@@ -184,7 +251,7 @@ def load(
             where = f"{path} result {i + 1}"
             if not isinstance(w, dict) or "id" not in w:
                 raise InputError(f"{where}: a work without 'id'; the page is damaged: delete it to fetch it again")
-            wid = _short(w["id"])
+            wid = _id(w["id"], where, "id")
             if wid in seen:
                 dup += 1
                 continue
@@ -195,32 +262,28 @@ def load(
                 continue
             if not isinstance(year, int) or not 1900 <= year <= 2100:
                 raise InputError(f"{where}: work {wid} has the publication_year {year!r}; expected a year between 1900 and 2100")
-            auths = w.get("authorships") or []
+            auths = _items(w.get("authorships"), where, "authorships")
             weights: dict[str, float] = {}
-            for a in auths:
-                codes = a.get("countries") or sorted({inst.get("country_code") for inst in a.get("institutions") or [] if inst.get("country_code")})
-                regs = []
-                for c in codes:
-                    r = iso2_to_iso3(str(c).upper())
-                    if r is None:
-                        raise InputError(f"{where}: work {wid} has the unknown country code {c!r} in 'authorships'; expected ISO 3166 alpha-2")
-                    regs.append(r)
-                regs = regs or [UNKNOWN]
+            for j, a in enumerate(auths):
+                regs = _regions(_object(a, where, f"authorships[{j}]", optional=False), f"{where}: work {wid}", f"authorships[{j}]") or [UNKNOWN]
                 for r in regs:
                     weights[r] = weights.get(r, 0.0) + 1.0 / len(auths) / len(regs)
             if not weights:
                 weights = {UNKNOWN: 1.0}
-            tlist = w.get("topics") or []
-            for t in tlist:
-                tid = _short(t["id"])
-                topics.setdefault(tid, (t.get("display_name") or tid, (t.get("field") or {}).get("display_name")))
-                sf = t.get("subfield") or {}
-                sfid = _short(sf["id"]) if sf.get("id") else None
-                if sfid:
-                    subfields.setdefault(sfid, (sf.get("display_name") or sfid, (t.get("field") or {}).get("display_name")))
-            techs = {(CLASS_TOPIC, _short(t["id"])) for t in tlist}
-            techs |= {(CLASS_SUBFIELD, _short(t["subfield"]["id"])) for t in tlist if (t.get("subfield") or {}).get("id")}
-            for (cl, tech) in sorted(techs):
+            work_techs: set[tuple[str, str]] = set()
+            for j, t in enumerate(_items(w.get("topics"), where, "topics")):
+                key = f"topics[{j}]"
+                t = _object(t, where, key, optional=False)
+                tid = _id(t.get("id"), where, f"{key}.id")
+                group = _text(_object(t.get("field"), where, f"{key}.field").get("display_name"))
+                topics.setdefault(tid, (_text(t.get("display_name")) or tid, group))
+                work_techs.add((CLASS_TOPIC, tid))
+                sf = _object(t.get("subfield"), where, f"{key}.subfield")
+                if sf.get("id"):  # a topic without its subfield counts for the topic alone
+                    sfid = _id(sf["id"], where, f"{key}.subfield.id")
+                    subfields.setdefault(sfid, (_text(sf.get("display_name")) or sfid, group))
+                    work_techs.add((CLASS_SUBFIELD, sfid))
+            for (cl, tech) in sorted(work_techs):
                 for reg, wt in weights.items():
                     acts.append({"classification": cl, "region": reg, "technology": tech, "year": year, "value": wt})
                     docs.append({"classification": cl, "document_id": wid, "region": reg, "weight": min(wt, 1.0), "technology": tech, "year": year})
@@ -260,16 +323,32 @@ def detect(raw_dir: Path) -> list[Path] | None:
 
 def load_from_raw(raw_dir: Path, files: list[Path], progress: Progress = _quiet) -> AdapterResult:
     qfile = files[0]
+    layout = 'write {"filters": {...}, "per_page": 200, "max_works": null}'
     try:
-        query = json.loads(qfile.read_text(encoding="utf-8"))
+        query = json.loads(_read_text(qfile, f"re-save it as UTF-8 ({layout})"))
     except json.JSONDecodeError as exc:
-        raise InputError(f"{qfile}: not valid JSON ({exc.msg}); write {{\"filters\": {{...}}, \"per_page\": 200}}") from None
+        raise InputError(f"{qfile}: not valid JSON ({exc.msg}); {layout}") from None
+    if not isinstance(query, dict):
+        raise InputError(f"{qfile}: the query is {_kind(query)}, not an object; {layout}")
+    # checked here, where the file is known: iter_pages' own check of per_page names no file
+    filters, per_page, max_works = query.get("filters", {}), query.get("per_page", 200), query.get("max_works")
+    if not isinstance(filters, dict):
+        raise InputError(f"{qfile}: key 'filters' is {_kind(filters)}, not an object; {layout}")
+    if not _whole(per_page) or not 1 <= per_page <= 200:
+        raise InputError(f"{qfile}: key 'per_page' is {_kind(per_page)}, not a whole number between 1 and 200; {layout}")
+    if max_works is not None and (not _whole(max_works) or max_works < 1):
+        raise InputError(f"{qfile}: key 'max_works' is {_kind(max_works)}, not a whole number above 0 (or null: all works); {layout}")
     return load(
-        query.get("filters", {}),
+        filters,
         qfile.parent,
         offline=True,
-        per_page=int(query.get("per_page", 200)),
-        max_works=query.get("max_works"),
+        per_page=int(per_page),  # 200.0 -> 200: the cache keys (page_key) were made with the whole number
+        max_works=None if max_works is None else int(max_works),
         label=qfile.parent.relative_to(raw_dir).as_posix(),
         progress=progress,
     )
+
+
+def _whole(value: Any) -> bool:
+    """A JSON whole number (``200``, also ``200.0``; not ``true``, which Python counts as 1)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer()

@@ -45,6 +45,7 @@ from helpers.data.adapters import (
     _quiet,
     check_duplicates,
     check_not_empty,
+    file_line,
     flags_frame,
     ignored_columns_note,
     read_csv_raw,
@@ -112,7 +113,7 @@ def _periods(df: pd.DataFrame, label: str) -> tuple[pd.Series, pd.Series]:
     bad = parts[0].isna() | (parts[0].astype(float) > parts[1].astype(float))
     if bad.any():
         pos = int(np.flatnonzero(bad.to_numpy())[0])
-        raise InputError(f"{label}: column 'period' has {df['period'].iloc[pos]!r} at line {pos + 2}; write a period as first-last years, e.g. 2004-2018")
+        raise InputError(f"{label}: column 'period' has {df['period'].iloc[pos]!r} at line {file_line(df, pos)}; write a period as first-last years, e.g. 2004-2018")
     return parts[0].astype(int), parts[1].astype(int)
 
 
@@ -124,7 +125,7 @@ def _codes(df: pd.DataFrame, column: str, label: str, kind: str) -> pd.Series:
     bad = ~codes.str.match(pattern)
     if bad.any():
         pos = int(np.flatnonzero(bad.to_numpy())[0])
-        raise InputError(f"{label}: unknown code {df[column].iloc[pos]!r} in column '{column}' at line {pos + 2} "
+        raise InputError(f"{label}: unknown code {df[column].iloc[pos]!r} in column '{column}' at line {file_line(df, pos)} "
                          f"({int(bad.sum())} such rows); write {what}")
     return codes
 
@@ -147,7 +148,7 @@ def load_counts(path: Path, kind: str, *, label: str | None = None, notes: list[
     if len(unknown):
         bad = unknown["raw"].iloc[0]
         pos = int(np.flatnonzero((raw == bad).to_numpy())[0])
-        raise InputError(f"{label}: unknown country code {df['ctry_code'].iloc[pos]!r} in column 'ctry_code' at line {pos + 2} "
+        raise InputError(f"{label}: unknown country code {df['ctry_code'].iloc[pos]!r} in column 'ctry_code' at line {file_line(df, pos)} "
                          f"({unknown['raw'].nunique()} unknown codes); use ISO 3166 alpha-2, or add the code to "
                          "helpers.data.adapters.patents_ipc4.ISO2_OVERRIDES (a country) or NON_COUNTRY_CODES (an office or placeholder)")
     region = pd.DataFrame({"raw": raw, "last": last}).merge(pairs, on=["raw", "last"], how="left")["region"].to_numpy()
@@ -187,7 +188,7 @@ def load_cooccurrence(path: Path, kind: str, *, label: str | None = None, notes:
         pos = int(np.flatnonzero(asym.to_numpy())[0])
         r = joined.iloc[pos]
         other = "missing" if pd.isna(r["mirror"]) else f"{r['mirror']:g}"
-        raise InputError(f"{label}: the co-occurrence is not symmetric at line {pos + 2}: ({r['code_a']}, {r['code_b']}) = {r['count']:g} "
+        raise InputError(f"{label}: the co-occurrence is not symmetric at line {file_line(work, pos)}: ({r['code_a']}, {r['code_b']}) = {r['count']:g} "
                          f"but ({r['code_b']}, {r['code_a']}) = {other}; a co-occurrence matrix lists both orders with the same count")
     work.insert(0, "classification", kind)
     work.insert(0, "source", "patents")

@@ -30,6 +30,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.data.adapters import (
+    file_line,
     single_file,
     AdapterResult,
     InputFile,
@@ -126,7 +127,7 @@ def load(path: Path, *, label: str | None = None, progress: Progress = _quiet) -
     if unknown_field.any():
         pos = int(unknown_field.to_numpy().nonzero()[0][0])
         raise InputError(
-            f"{label}: unknown technology code {df['wipo_field'].iloc[pos]!r} in column 'wipo_field' at line {pos + 2}; "
+            f"{label}: unknown technology code {df['wipo_field'].iloc[pos]!r} in column 'wipo_field' at line {file_line(df, pos)}; "
             f"expected one of the 35 WIPO field names (e.g. 'Pharmaceuticals'), see helpers.data.adapters.patents_wipo35.WIPO35"
         )
     iso3 = df["country_iso3"].str.strip().str.upper()
@@ -136,7 +137,7 @@ def load(path: Path, *, label: str | None = None, progress: Progress = _quiet) -
     if bad:
         pos = int((iso3 == bad[0]).to_numpy().nonzero()[0][0])
         raise InputError(
-            f"{label}: unknown region code {bad[0]!r} in column 'country_iso3' at line {pos + 2} ({len(bad)} unknown codes); "
+            f"{label}: unknown region code {bad[0]!r} in column 'country_iso3' at line {file_line(iso3, pos)} ({len(bad)} unknown codes); "
             f"use ISO 3166 alpha-3 codes (pycountry) or add the code to helpers.data.regions.PROJECT_COUNTRIES"
         )
     work = pd.DataFrame({"year": year, "region": iso3.where(~blank, UNKNOWN), "technology": field, "value": patents.astype("float64")})

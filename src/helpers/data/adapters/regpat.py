@@ -30,6 +30,8 @@ per application, region (at ``doc_level``) and class, for within-document co-occ
 
 from __future__ import annotations
 
+import csv
+import re
 from pathlib import Path
 
 import duckdb
@@ -63,8 +65,46 @@ def _cols(con: duckdb.DuckDBPyConnection, path: Path, label: str) -> list[str]:
     try:
         rel = con.sql(f"SELECT * FROM read_csv('{_q(path)}', delim='|', header=true, all_varchar=true, quote='\"', sample_size=-1) LIMIT 0")
     except duckdb.Error as exc:
+        located = _where_unreadable(con, path)
+        if located:
+            raise InputError(f"{label}: {located}") from None
         raise InputError(f"{label}: cannot read as a pipe-separated REGPAT file ({' '.join(str(exc).split())[:200]}); check the file") from None
     return [c for c in rel.columns]
+
+
+def _where_unreadable(con: duckdb.DuckDBPyConnection, path: Path) -> str | None:
+    """The line DuckDB's sniffer stumbled on, why, and what to do (a message without the file), or None.
+
+    The sniffer (which reads the whole file to find the dialect) only says that no dialect fits, e.g.
+    when one record has a field more than the header. Reading again with the header's names given and
+    detection off makes DuckDB name the line (counted in the file: blank lines and quoted line breaks
+    included) and the problem; the header line itself is the only part read in Python.
+    """
+    with open(path, encoding="utf-8", errors="replace", newline="") as fh:
+        header = next(csv.reader([fh.readline().lstrip("\ufeff").rstrip("\r\n")], delimiter="|", quotechar='"'), [])
+    if not header:
+        return None
+    columns = {f"c{i}": "VARCHAR" for i in range(len(header))}  # the names may be empty or repeated
+    try:
+        # min over every column: count(*) alone would not decode the values
+        con.sql(f"SELECT min(COLUMNS(*)) FROM read_csv('{_q(path)}', delim='|', header=true, quote='\"', auto_detect=false, columns={columns})").fetchall()
+    except duckdb.Error as exc:
+        text = str(exc)
+        line = re.search(r"CSV Error on Line: (\d+)", text)
+        if line is None:
+            return None
+        n = int(line.group(1))
+        count = re.search(r"Expected Number of Columns: (\d+) Found: (\d+)", text)
+        if count and int(count.group(2)) > int(count.group(1)):
+            return (f"line {n} has {count.group(2)} fields but the header has {count.group(1)}: a value holds the delimiter '|' "
+                    f"without quotes, or the record has a field too many; quote the value or remove the extra field")
+        if count:
+            return (f"line {n} has {count.group(2)} field(s) but the header has {count.group(1)}: the record is incomplete "
+                    f"(a cut-off file or a missing delimiter); complete or remove the line")
+        # the reason is the first sentence after the echoed record ("Value with unterminated quote found.")
+        reason = next((ln.strip() for ln in text.splitlines()[2:] if ln.rstrip().endswith(".") and not ln.startswith(("Possible", "*", " "))), "")
+        return f"cannot read line {n} as a pipe-separated REGPAT file ({reason[:160]}); fix or remove the line"
+    return None
 
 
 def _q(path: Path) -> str:

@@ -46,6 +46,7 @@ from helpers.data.adapters import (
     check_partial_years,
     check_not_empty,
     check_years,
+    file_line,
     ignored_columns_note,
     read_csv_raw,
     single_file,
@@ -162,21 +163,21 @@ def load(path: Path, *, label: str | None = None, progress: Progress = _quiet) -
     if bad.any():
         pos = _first(bad)
         raise InputError(
-            f"{label}: column 'asjc_area' has {df['asjc_area'].iloc[pos]!r} at line {pos + 2}, not an ASJC subject area code; "
+            f"{label}: column 'asjc_area' has {df['asjc_area'].iloc[pos]!r} at line {file_line(df, pos)}, not an ASJC subject area code; "
             f"write the four-digit area code (1000, 1100, ..., 3600)"
         )
     area_name = df["area_name"].str.strip()
     empty = area_name.eq("")
     if empty.any():
         pos = _first(empty)
-        raise InputError(f"{label}: column 'area_name' is empty at line {pos + 2}; write the ASJC area name (e.g. 'Medicine')")
+        raise InputError(f"{label}: column 'area_name' is empty at line {file_line(df, pos)}; write the ASJC area name (e.g. 'Medicine')")
     first_name = area_name.groupby(area).transform("first")
     differs = area_name.ne(first_name)
     if differs.any():
         pos = _first(differs)
-        first_line = _first(area.eq(area.iloc[pos])) + 2
+        first_line = file_line(df, _first(area.eq(area.iloc[pos])))
         raise InputError(
-            f"{label}: column 'area_name' is {area_name.iloc[pos]!r} for area {area.iloc[pos]} at line {pos + 2} but "
+            f"{label}: column 'area_name' is {area_name.iloc[pos]!r} for area {area.iloc[pos]} at line {file_line(df, pos)} but "
             f"{first_name.iloc[pos]!r} at line {first_line}; an area code has one name: fix the code or the name"
         )
 
@@ -190,7 +191,7 @@ def load(path: Path, *, label: str | None = None, progress: Progress = _quiet) -
     blank = country.eq("")
     if blank.any():
         pos = _first(blank)
-        raise InputError(f"{label}: column 'country' is empty at line {pos + 2}; write the country name as SCImago does")
+        raise InputError(f"{label}: column 'country' is empty at line {file_line(df, pos)}; write the country name as SCImago does")
     check_duplicates(pd.DataFrame({"asjc_area": area, "year": year, "country": country}), ["asjc_area", "year", "country"], label)
     codes = {n: country_code(n) for n in country.unique()}
     unknown = country.map(codes).isna()
@@ -198,7 +199,7 @@ def load(path: Path, *, label: str | None = None, progress: Progress = _quiet) -
         pos = _first(unknown)
         n_unknown = int(country[unknown].nunique())
         raise InputError(
-            f"{label}: column 'country' has the name {country.iloc[pos]!r} at line {pos + 2} that pycountry does not resolve "
+            f"{label}: column 'country' has the name {country.iloc[pos]!r} at line {file_line(df, pos)} that pycountry does not resolve "
             f"({n_unknown} unknown name(s)); add it to NAME_OVERRIDES in helpers/data/adapters/scimago.py (name -> ISO 3166 alpha-3 code)"
         )
     region = country.map(codes)
@@ -207,7 +208,7 @@ def load(path: Path, *, label: str | None = None, progress: Progress = _quiet) -
         pos = _first(same)
         other = country[(region == region.iloc[pos]) & country.ne(country.iloc[pos])].iloc[0]
         raise InputError(
-            f"{label}: column 'country' has {country.iloc[pos]!r} at line {pos + 2} and {other!r}, both mapped to "
+            f"{label}: column 'country' has {country.iloc[pos]!r} at line {file_line(df, pos)} and {other!r}, both mapped to "
             f"{region.iloc[pos]} for area {area.iloc[pos]} and year {year.iloc[pos]}; keep one spelling per country (sum or drop the duplicate)"
         )
 
