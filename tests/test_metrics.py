@@ -18,7 +18,7 @@ import helpers.methods.complexity as complexity_module
 from helpers.methods.complexity import complexity_eigenvector, complexity_reflections, scaling_exponent
 from helpers.errors import InputError
 from helpers.methods.coverage import coverage, document_coverage
-from helpers.methods.density import relatedness_density
+from helpers.methods.density import colocation_density, relatedness_density
 from helpers.methods.quadrants import QUADRANTS, quadrants
 from helpers.methods.specialisation import binary_specialisation, diversity, rca, ubiquity
 from helpers.methods.relatedness import (
@@ -284,6 +284,34 @@ def test_relatedness_density_rejects_counts_and_missing_technologies():
     b = pd.DataFrame([[1, 0]], index=["R1"], columns=["a", "z"])
     with pytest.raises(InputError, match="'z'"):
         relatedness_density(b, C)
+
+
+@pytest.mark.parametrize("method", ["cosine", "association"])
+def test_colocation_density_equals_the_density_over_colocation_relatedness(method):
+    # the factorised path (no technology x technology matrix) against the definition, on a random
+    # 0/1 matrix with an empty region and a technology nobody is specialised in (NaN in both)
+    rng = np.random.default_rng(7)
+    b = (rng.random((40, 25)) < 0.2).astype(int)
+    b[3, :] = 0
+    b[:, 5] = 0
+    frame_b = pd.DataFrame(b, index=[f"r{i}" for i in range(40)], columns=[f"t{j}" for j in range(25)])
+    with pytest.warns(UserWarning):
+        expected = relatedness_density(frame_b, relatedness(colocation(frame_b), method))
+    with pytest.warns(UserWarning, match="'t5'"):
+        got = colocation_density(frame_b, method)
+    assert_frame_equal(got, expected, rtol=1e-12, atol=1e-12)
+    with pytest.warns(UserWarning):
+        sparse = colocation_density(sp.csr_array(b.astype(float)), method)
+        single = colocation_density(sp.csr_array(b.astype(float)), method, dtype=np.float32)
+    np.testing.assert_allclose(sparse, expected.to_numpy(), rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(single, expected.to_numpy(), rtol=1e-5, atol=1e-4)
+
+
+def test_colocation_density_rejects_other_normalisations_and_counts():
+    with pytest.raises(InputError, match="probabilistic"):
+        colocation_density(binary_specialisation(rca(X)), "probabilistic")
+    with pytest.raises(InputError, match="binary"):
+        colocation_density(X)
 
 
 # --------------------------------------------------------------------------- complexity

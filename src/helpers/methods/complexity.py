@@ -24,6 +24,7 @@ from typing import Literal, NamedTuple
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
+import scipy.linalg
 from scipy.sparse.linalg import LinearOperator, eigsh
 
 from helpers.errors import InputError
@@ -55,8 +56,7 @@ class ComplexityIndex(NamedTuple):
 
 def _prepare(b: Matrix, source: str) -> tuple[np.ndarray | sp.csr_array, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The 0/1 matrix restricted to regions and technologies with at least one specialisation."""
-    _check_binary(b, source)
-    values = _raw(b)
+    values = _check_binary(b, source)
     d = np.asarray(values.sum(axis=1)).ravel()
     u = np.asarray(values.sum(axis=0)).ravel()
     rows, cols = np.flatnonzero(d > 0), np.flatnonzero(u > 0)
@@ -84,7 +84,8 @@ def _second_eigenvector(bv: np.ndarray | sp.csr_array, d: np.ndarray, u: np.ndar
     if n <= DENSE_EIGEN_LIMIT:
         s = a.T @ a
         s = s.toarray() if _is_sparse(s) else s
-        vals, vecs = np.linalg.eigh(s)
+        # the three largest eigenpairs only; scipy's LAPACK driver (numpy's eigh is slower on small matrices)
+        vals, vecs = scipy.linalg.eigh(s, subset_by_index=[max(n - 3, 0), n - 1])
     else:
         at = a.T.tocsr() if _is_sparse(a) else a.T
         op = LinearOperator((n, n), matvec=lambda v: at @ (a @ v), dtype=float)

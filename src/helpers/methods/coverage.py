@@ -47,9 +47,8 @@ def coverage(x: Matrix, selection: Sequence[object] | np.ndarray, source: str = 
     >>> coverage(x, ["ai", "bio"]).round(3).to_dict()
     {'BE': 1.0, 'NL': 0.5, 'SE': 0.333, 'DK': 0.2}
     """
-    _check_values(x, source)
+    values = _check_values(x, source)
     cols = _selection_columns(x, selection, source)
-    values = _raw(x)
     total = np.asarray(values.sum(axis=1)).ravel()
     covered = np.asarray(values[:, cols].sum(axis=1)).ravel()
     with np.errstate(divide="ignore", invalid="ignore"):

@@ -53,7 +53,10 @@ def _raw(x: Matrix) -> np.ndarray | sp.csr_array:
 
 
 def _frame_values(x: pd.DataFrame, source: str = "matrix") -> np.ndarray:
-    bad = [c for c in x.columns if not (pd.api.types.is_numeric_dtype(x[c]) or pd.api.types.is_bool_dtype(x[c]))]
+    # the check on each distinct dtype (usually one), not on each column: this runs on every call
+    dtypes = x.dtypes
+    ok = {d: pd.api.types.is_numeric_dtype(d) or pd.api.types.is_bool_dtype(d) for d in set(dtypes)}
+    bad = [] if all(ok.values()) else [c for c, d in zip(x.columns, dtypes) if not ok[d]]
     if bad:
         raise InputError(f"{source}: column {bad[0]!r} is not numeric; give counts (numbers) in every technology column")
     return x.to_numpy(dtype=float, na_value=np.nan)
@@ -68,34 +71,36 @@ def _where(x: Matrix, flat_index: int, axes: tuple[str, str] = ("region", "techn
     return f"row {i}, column {j}"
 
 
-def _check_values(x: Matrix, source: str, what: str = "counts", axes: tuple[str, str] = ("region", "technology")) -> None:
-    """Fail on an empty matrix, NaN, infinite or negative values, duplicated labels.
+def _check_values(x: Matrix, source: str, what: str = "counts", axes: tuple[str, str] = ("region", "technology")) -> np.ndarray | sp.csr_array:
+    """Fail on an empty matrix, NaN, infinite or negative values, duplicated labels; return the float values.
 
-    ``axes`` names what the rows and columns are, for the messages.
+    ``axes`` names what the rows and columns are, for the messages. The values returned are those
+    of :func:`_raw` (a dense float array or a CSR array), so that callers convert only once.
     """
     if x.shape[0] == 0 or x.shape[1] == 0:
         raise InputError(f"{source}: the matrix is empty ({x.shape[0]} rows x {x.shape[1]} columns); give at least two {axes[0]}s and two {axes[1]}s")
     if isinstance(x, pd.DataFrame):
         for axis, labels in zip(axes, (x.index, x.columns)):
-            dup = labels[labels.duplicated()]
-            if len(dup):
+            if labels.has_duplicates:  # cached by pandas; duplicated() only to name one
+                dup = labels[labels.duplicated()]
                 raise InputError(f"{source}: duplicate {axis} {dup[0]!r}; every {axis} must appear once (sum its rows or columns first)")
-        values = _frame_values(x, source)
+        raw = _frame_values(x, source)
+        values = raw
     elif _is_sparse(x):
-        csr = sp.csr_array(x)
-        values = csr.data.astype(float, copy=False)
+        raw = sp.csr_array(x, dtype=float)
+        values = raw.data
     else:
-        values = np.asarray(x, dtype=float)
-    bad = ~np.isfinite(values)
-    if bad.any():
-        k = int(np.flatnonzero(bad)[0])
+        raw = np.asarray(x, dtype=float)
+        values = raw
+    if not np.isfinite(values).all():
+        k = int(np.flatnonzero(~np.isfinite(values))[0])
         where = _sparse_where(x, k) if _is_sparse(x) else _where(x, k, axes)
         raise InputError(f"{source}: missing or infinite value ({values.flat[k]}) at {where}; fill in the {what} (0 where there is none)")
-    neg = values < 0
-    if neg.any():
-        k = int(np.flatnonzero(neg)[0])
+    if (values < 0).any():
+        k = int(np.flatnonzero(values < 0)[0])
         where = _sparse_where(x, k) if _is_sparse(x) else _where(x, k, axes)
         raise InputError(f"{source}: negative value {values.flat[k]:g} at {where}; {what} must be >= 0")
+    return raw
 
 
 def _sparse_where(x: Matrix, k: int) -> str:
@@ -134,9 +139,9 @@ def _zscore(v: np.ndarray) -> np.ndarray:
 
 
 
-def _check_binary(b: Matrix, source: str) -> None:
-    _check_values(b, source, what="0/1 values")
-    values = _raw(b)
+def _check_binary(b: Matrix, source: str) -> np.ndarray | sp.csr_array:
+    """Fail unless ``b`` holds values in [0, 1] (see :func:`_check_values`); return its float values."""
+    values = _check_values(b, source, what="0/1 values")
     data = values.data if _is_sparse(values) else values.ravel()
     over = data > 1
     if over.any():
@@ -146,7 +151,7 @@ def _check_binary(b: Matrix, source: str) -> None:
             f"{source}: value {data[k]:g} at {where} is above 1; relatedness density needs the binary "
             "specialisation matrix: pass binary_specialisation(rca(X))"
         )
-
+    return values
 
 
 def check_sums(x: Matrix, rows: np.ndarray, cols: np.ndarray, total: float, source: str = "matrix") -> None:
@@ -178,14 +183,9 @@ def check_activity(x: Matrix, source: str = "matrix", min_regions: int = 2) -> M
     DataFrame with a warning naming them; a sparse matrix or array keeps its shape and the warning
     gives their positions (their RCA is 0).
     """
-    _check_values(x, source)
+    raw = _check_values(x, source)
     with np.errstate(over="ignore", invalid="ignore"):
-        if isinstance(x, pd.DataFrame):
-            values = _frame_values(x, source)
-            rows, cols = values.sum(axis=1), values.sum(axis=0)
-        else:
-            raw = _raw(x)
-            rows, cols = np.asarray(raw.sum(axis=1)).ravel(), np.asarray(raw.sum(axis=0)).ravel()
+        rows, cols = np.asarray(raw.sum(axis=1)).ravel(), np.asarray(raw.sum(axis=0)).ravel()
         total = cols.sum()
     check_sums(x, rows, cols, total, source)
     empty_rows, empty_cols = np.flatnonzero(rows == 0), np.flatnonzero(cols == 0)

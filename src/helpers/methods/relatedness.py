@@ -98,8 +98,7 @@ def cooccurrence(incidence: Matrix, weights: np.ndarray | pd.Series | None = Non
     both ``i`` and ``j`` (EconGeo's ``co_occurrence``, which takes the transposed technologies x
     events matrix). DataFrame in, DataFrame (technology x technology) out; sparse in, CSR out.
     """
-    _check_values(incidence, source, what="incidence values", axes=("document", "technology"))
-    m = _raw(incidence)
+    m = _check_values(incidence, source, what="incidence values", axes=("document", "technology"))
     if weights is not None:
         w = weights.reindex(incidence.index).to_numpy(dtype=float) if isinstance(weights, pd.Series) and isinstance(incidence, pd.DataFrame) else np.asarray(weights, dtype=float)
         if w.shape != (m.shape[0],):
@@ -180,13 +179,14 @@ def relatedness(c: Matrix, method: RelatednessMethod = "cosine", source: str = "
     """
     if method not in RELATEDNESS_METHODS:
         raise InputError(f"relatedness normalisation {method!r}: use one of {', '.join(RELATEDNESS_METHODS)}")
-    _check_values(c, source, what="co-occurrence counts", axes=("technology", "technology"))
+    values = _check_values(c, source, what="co-occurrence counts", axes=("technology", "technology"))
     if c.shape[0] != c.shape[1]:
         raise InputError(f"{source}: shape {c.shape} is not square; give a technology x technology matrix")
     labelled = isinstance(c, pd.DataFrame)
-    if labelled:
+    if labelled and not c.index.equals(c.columns):
         c = _square_labels(c, source)
-    values = _zero_diagonal(_raw(c))
+        values = _raw(c)
+    values = _zero_diagonal(values)
     _symmetric(values, source)
     s = np.asarray(values.sum(axis=1)).ravel()
     total = float(s.sum())
@@ -222,8 +222,7 @@ def column_cosine(incidence: Matrix, source: str = "incidence matrix") -> Matrix
     EconGeo's definition, which divides by the co-occurrence row sums ``s_i`` instead. Use
     ``M = B`` for the co-location variant.
     """
-    _check_values(incidence, source, what="incidence values", axes=("document", "technology"))
-    m = _raw(incidence)
+    m = _check_values(incidence, source, what="incidence values", axes=("document", "technology"))
     gram = sp.csr_array(m.T.tocsr() @ m) if _is_sparse(m) else m.T @ m
     norms = np.sqrt(np.asarray(gram.diagonal()).ravel())
     gram = _zero_diagonal(gram)
@@ -257,8 +256,7 @@ def proximity(b: Matrix, source: str = "specialisation matrix") -> Matrix:
     bio   0.50  0.00  0.33
     chem  0.33  0.33  0.00
     """
-    _check_binary(b, source)
-    m = _raw(b)
+    m = _check_binary(b, source)
     gram = sp.csr_array(m.T.tocsr() @ m) if _is_sparse(m) else m.T @ m
     u = np.asarray(gram.diagonal()).ravel()
     gram = _zero_diagonal(gram)
