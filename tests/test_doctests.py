@@ -8,7 +8,7 @@ import importlib
 import pytest
 
 #: every measure module carries at least one runnable example
-MEASURES = ["specialisation", "density", "relatedness", "complexity", "fitness", "quadrants", "coverage", "composite", "impact", "aggregation"]
+MEASURES = ["specialisation", "density", "relatedness", "complexity", "fitness", "quadrants", "coverage", "composite", "impact", "aggregation", "robustness", "batched"]
 
 
 @pytest.mark.parametrize("name", MEASURES)

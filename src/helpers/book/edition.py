@@ -177,6 +177,16 @@ class Regional(BaseModel):
         return value
 
 
+class Robustness(BaseModel):
+    """How sure each quadrant placement is (issue 15): resampling runs per page and their seed."""
+
+    model_config = ConfigDict(extra="forbid")
+    #: recomputations per page (regions resampled, counts redrawn from a Poisson distribution); 0: no stability shown
+    runs: int = Field(default=200, ge=0, le=5000, description="resampling runs per quadrant chart (0: off)")
+    #: the seed of the runs: the same seed gives the same tables in every build
+    seed: int = Field(default=2026, ge=0, description="seed of the resampling runs")
+
+
 class FixedSplit(BaseModel):
     model_config = ConfigDict(extra="forbid")
     x: float = Field(ge=0, le=100, description="relatedness density split (0-100)")
@@ -212,6 +222,7 @@ class Edition(BaseModel):
     framework: Framework = Field(default_factory=Framework)
     landscape: Landscape = Field(default_factory=Landscape)
     regional: Regional = Field(default_factory=Regional)
+    robustness: Robustness = Field(default_factory=Robustness)
 
     @field_validator("focus_region", "reference_region")
     @classmethod
@@ -273,6 +284,8 @@ class Edition(BaseModel):
             params[f"landscape_{key}"] = value
         for key, value in self.regional.model_dump(mode="json").items():
             params[f"regional_{key}"] = value
+        for key, value in self.robustness.model_dump(mode="json").items():
+            params[f"robustness_{key}"] = value
         return params
 
 

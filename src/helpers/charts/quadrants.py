@@ -285,6 +285,25 @@ def quadrant_chart(
         alt.Tooltip("activity:Q", title=names.get("activity", "activity"), format=",.0f"),
         alt.Tooltip("share_of_region:Q", title=names.get("share_of_region", "share of the region"), format=".1%"),
     ]
+    intervals = []
+    if {"density_lo", "density_hi", "complexity_lo", "complexity_hi"} <= set(df.columns):
+        # how sure the placement is: 5-95% of the resampling runs on each axis, and the stability in the tooltip
+        tooltip += [
+            alt.Tooltip("stability:Q", title=names.get("stability", "stability"), format=".0%"),
+            alt.Tooltip("stability_text:N", title=names.get("stability_label", "placement")),
+            alt.Tooltip("density_interval:N", title=names.get("density_interval", "density P5-P95")),
+            alt.Tooltip("complexity_interval:N", title=names.get("complexity_interval", "complexity P5-P95")),
+        ]
+        df["stability_text"] = df[f"stability_{language}"].astype(str)
+        df["density_interval"] = [_interval(a, b, "{:.1f}", language) for a, b in zip(df["density_lo"], df["density_hi"])]
+        df["complexity_interval"] = [_interval(a, b, "{:.2f}", language) for a, b in zip(df["complexity_lo"], df["complexity_hi"])]
+        cols = cols + ["stability", "stability_text", "density_interval", "complexity_interval"]
+        bars = df[df["density_lo"].notna() & df["complexity_lo"].notna()][["density", "complexity", "density_lo", "density_hi", "complexity_lo", "complexity_hi"]]
+        common = dict(color="#777", strokeWidth=1, opacity=0.6, clip=True)
+        intervals = [
+            alt.Chart(bars).mark_rule(**common).encode(x=alt.X("density_lo:Q", scale=xs), x2="density_hi:Q", y=alt.Y("complexity:Q", scale=ys)),
+            alt.Chart(bars).mark_rule(**common).encode(y=alt.Y("complexity_lo:Q", scale=ys), y2="complexity_hi:Q", x=alt.X("density:Q", scale=xs)),
+        ]
     points = alt.Chart(df[cols]).mark_circle(stroke="#333", strokeWidth=0.7, clip=True).encode(
         x=alt.X("density:Q", title=x_title, scale=xs),
         y=alt.Y("complexity:Q", title=y_title, scale=ys),
@@ -296,9 +315,17 @@ def quadrant_chart(
                             legend=None),
         tooltip=tooltip,
     ).add_params(alt.selection_interval(bind="scales"))
-    chart = alt.layer(*rules, *corner_layers, points, *_label_layers(labels, xdom, ydom, color="#222", clip=True))
+    chart = alt.layer(*rules, *corner_layers, *intervals, points, *_label_layers(labels, xdom, ydom, color="#222", clip=True))
     return chart.properties(title=_title(title, subtitle, width), width=width, height=height).resolve_legend(
         size="independent", color="independent", opacity="independent")
+
+
+def _interval(lo: float, hi: float, spec: str, language: str) -> str:
+    """``lo - hi`` in the language's number format (Dutch decimal comma); ``—`` without values."""
+    if pd.isna(lo) or pd.isna(hi):
+        return "—"
+    text = f"{spec.format(lo)} – {spec.format(hi)}"
+    return text.replace(".", ",") if language == "nl" else text
 
 
 def quadrant_zoom_domain(profile: pd.DataFrame, x: str = "density", y: str = "complexity", share: float = 0.6,
@@ -399,6 +426,11 @@ def summary_quadrant_chart(
         alt.Tooltip("x_std:Q", title=names.get("x_std", "x (sd)"), format=".2f"),
         alt.Tooltip("y_std:Q", title=names.get("y_std", "y (sd)"), format=".2f"),
     ]
+    if "stability" in df.columns:  # how sure each placement is (share of resampling runs in its quadrant)
+        df["stability_text"] = df[f"stability_{language}"].astype(str)
+        cols = cols + ["stability", "stability_text"]
+        tooltip += [alt.Tooltip("stability:Q", title=names.get("stability", "stability"), format=".0%"),
+                    alt.Tooltip("stability_text:N", title=names.get("stability_label", "placement"))]
     points = alt.Chart(df[cols]).mark_point(filled=True, stroke="#333", strokeWidth=0.7, opacity=0.85, clip=True).encode(
         x=alt.X("x_std:Q", title=x_title, scale=xs),
         y=alt.Y("y_std:Q", title=y_title, scale=ys),

@@ -26,7 +26,7 @@ from functools import lru_cache
 import pandas as pd
 import pycountry
 
-from helpers.i18n.labels import common, ipc, landscape, published, regions, sectors, technology
+from helpers.i18n.labels import common, ipc, landscape, published, regions, sectors, stability, technology
 from helpers.i18n.labels.landscape import POLICY_REGIONS, STRATEGY_SHORT
 from helpers.i18n.labels.technology import FIELD_NAMES_NL
 
@@ -37,7 +37,7 @@ __all__ = [
 
 #: Each chapter's own table (chapter name -> key -> {"nl": ..., "en": ...}), from :mod:`helpers.i18n.labels`.
 CHAPTER_LABELS: dict[str, dict[str, dict[str, str]]] = {
-    "common": common.LABELS, "sectors": sectors.LABELS, "technology": technology.LABELS, "landscape": landscape.LABELS,
+    "common": common.LABELS, "sectors": sectors.LABELS, "technology": technology.LABELS | stability.LABELS, "landscape": landscape.LABELS,
     "published": published.LABELS, "ipc": ipc.LABELS, "regions": regions.LABELS, "validation": regions.VALIDATION_LABELS,
 }
 
@@ -75,7 +75,9 @@ def column_labels(language: str, chapter: str) -> dict[str, str]:
     if chapter not in COLUMN_PREFIXES:
         raise KeyError(f"column_labels: chapter {chapter!r}; use one of {', '.join(COLUMN_PREFIXES)}")
     prefix = COLUMN_PREFIXES[chapter]
-    return {key[len(prefix):]: value[language] for key, value in CHAPTER_LABELS[chapter].items() if key.startswith(prefix)}
+    own = {key[len(prefix):]: value[language] for key, value in CHAPTER_LABELS[chapter].items() if key.startswith(prefix)}
+    # the stability columns every chapter with quadrants shares (labels/stability.py)
+    return {key[len(prefix):]: value[language] for key, value in stability.LABELS.items() if key.startswith(prefix)} | own
 
 
 def profile_labels(language: str, region: str) -> dict[str, str]:

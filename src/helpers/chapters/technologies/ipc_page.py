@@ -40,6 +40,7 @@ from helpers.chapters.technologies.published import (
     published_profile,
     spearman,
 )
+from helpers.chapters.technologies import stability as stab
 from helpers.chapters.technologies.space import TechnologySpace
 from helpers.chapters.technologies.taxonomy_mapping import (
     OTHER_CATEGORY,
@@ -145,6 +146,8 @@ class IpcPage:
     technologies: pd.DataFrame | None = None
     stand_in: str = ""
     axis: Axis | None = None
+    #: how sure each subclass's placement is (:mod:`helpers.chapters.technologies.stability`); None without runs
+    stability: stab.Stability | None = None
 
     @property
     def available(self) -> bool:
@@ -164,7 +167,8 @@ class IpcPage:
         if not self.available:
             return {"ipc_intro": Markdown(t("ipc_absent", lang)), "ipc_subclass_text": Markdown(""), "ipc_38_text": Markdown(""),
                     "ipc_codes_text": Markdown(""), "ipc_group_text": Markdown(""), "ipc_movement_text": Markdown(""),
-                    "ipc_threshold": float(self.rca_threshold), "ipc_axis_text": Markdown("")}
+                    "ipc_threshold": float(self.rca_threshold), "ipc_axis_text": Markdown(""), "ipc_stability_text": Markdown("")} \
+                | stab.glue_values(None, None)
         p, s, sp = self.profile, self.stats, self.space
         num = lambda v, spec=",.0f": _num(float(v), spec, lang)
         cooc = self.data.cooccurrence
@@ -203,7 +207,9 @@ class IpcPage:
                "ipc_n_same": s["n_same_quadrant"], "ipc_threshold": float(self.rca_threshold)}
         out["ipc_movement_text"] = Markdown(self._movement_text())
         out["ipc_axis_text"] = Markdown(self.axis.text(lang) if self.axis is not None else "")
-        return out
+        sens = stab.sensitivity_table(p, self.stability, lang) if self.stability is not None else None
+        out["ipc_stability_text"] = Markdown(stab.stability_text(p, self.stability, lang, sensitivity=sens))
+        return out | stab.glue_values(p, self.stability)
 
     def _complexity_check(self) -> str:
         """Whether the study ranks the three technologies the book finds least complex low too (mean published rank in the lower half)."""
@@ -244,11 +250,17 @@ class IpcPage:
         lang, labels = self.language, column_labels(self.language, "ipc")
         pub_labels = column_labels(lang, "published")
 
+        formats = dict(_FORMATS) | (stab.TABLE_FORMATS if self.stability is not None else {})
+
         def sub_table(df: pd.DataFrame) -> pd.DataFrame:
-            return pd.DataFrame({"code": df["technology"], "label": df[f"label_{lang}"], "field": df[f"field_{lang}"],
-                                 "category": df[f"category_{lang}"], "activity": df["activity"], "share": df["share_of_region"],
-                                 "rca": df["rca"], "density": df["density"], "complexity": df["complexity"],
-                                 "quadrant": df[f"quadrant_{lang}"]}).reset_index(drop=True)
+            out = pd.DataFrame({"code": df["technology"], "label": df[f"label_{lang}"], "field": df[f"field_{lang}"],
+                                "category": df[f"category_{lang}"], "activity": df["activity"], "share": df["share_of_region"],
+                                "rca": df["rca"], "density": df["density"], "complexity": df["complexity"],
+                                "quadrant": stab.shown_quadrant(df, lang)}).reset_index(drop=True)
+            if self.stability is not None:  # how sure the placement is, and the 5-95% of the runs
+                extra = df.assign(stability_label=df[f"stability_{lang}"])[stab.TABLE_COLUMNS].reset_index(drop=True)
+                out = pd.concat([out, extra], axis=1)
+            return out
 
         shown = self.shown()
         start, end = self.window
@@ -261,10 +273,10 @@ class IpcPage:
             .join(m[rca_cols].reset_index(drop=True)) \
             .assign(change=m["status"].map(lambda s: t(f"ipc_status_{s}", lang) if s else "").to_numpy())
         move_labels = {c: f"RCA {c.removeprefix('rca_').replace('_', '-')}" for c in rca_cols}
-        return {
-            "subclasses": Table(sub_table(shown), "technologies_ipc_subclasses", formats=_FORMATS, labels=labels, wide=True,
+        out = {
+            "subclasses": Table(sub_table(shown), "technologies_ipc_subclasses", formats=formats, labels=labels, wide=True,
                                 caption=t("ipc_subclass_caption", lang, n=len(shown), region=self.name, start=start, end=end)),
-            "all": Table(sub_table(self.profile.sort_values("technology", kind="mergesort")), "technologies_ipc_all_subclasses", formats=_FORMATS,
+            "all": Table(sub_table(self.profile.sort_values("technology", kind="mergesort")), "technologies_ipc_all_subclasses", formats=formats,
                          labels=labels, wide=True, folded=t("ipc_all_caption", lang, n=len(self.profile))),
             "comparison": Table(self.table, "technologies_ipc_published", formats=_FORMATS, labels=pub_labels, wide=True,
                                 caption=t("ipc_comparison_caption", lang, region=self.name, start=start, end=end)),
@@ -274,6 +286,11 @@ class IpcPage:
             "movement": Table(moves, "technologies_ipc_movement", formats={c: ".2f" for c in rca_cols}, labels=labels | move_labels,
                               caption=t("ipc_movement_caption", lang, region=self.name)),
         }
+        if self.stability is not None:
+            out["sensitivity"] = Table(stab.sensitivity_table(self.profile, self.stability, lang), "technologies_ipc_sensitivity",
+                                       labels=column_labels(lang, "technology"), formats={"n_changed": ".0f"},
+                                       caption=t("stab_sensitivity_caption", lang, region=self.name))
+        return out
 
     def charts(self, label_top_n: int = 12) -> dict[str, Any]:
         """``subclasses`` (quadrant chart of the largest subclasses), ``technologies`` (the 38, the study's rule and colours), ``paths``."""
@@ -282,13 +299,15 @@ class IpcPage:
         lang, (start, end) = self.language, self.window
         tips = {"label": t("ipc_col_label", lang), "category": t("ipc_col_category", lang), "quadrant": t("ipc_col_quadrant", lang),
                 "density": t("ipc_col_density", lang), "complexity": t("ipc_col_complexity", lang), "activity": t("ipc_col_activity", lang),
-                "share_of_region": t("ipc_col_share", lang), "period0": t("ipc_period", lang), "period1": t("ipc_period", lang)}
+                "share_of_region": t("ipc_col_share", lang), "period0": t("ipc_period", lang), "period1": t("ipc_period", lang),
+                "stability": t("stab_tooltip_stability", lang), "stability_label": t("stab_tooltip_label", lang),
+                "density_interval": t("stab_tooltip_density", lang), "complexity_interval": t("stab_tooltip_complexity", lang)}
         shown = self.shown()
         sub = quadrant_charts.quadrant_chart(
             shown, t("ipc_chart_title", lang, n=len(shown), region=self.name, start=start, end=end), t("ipc_x_title", lang), t("ipc_y_title", lang),
             lang, label_top_n=label_top_n, threshold=self.rca_threshold, tooltip_titles=tips, category_order=category_order(),
             subtitle=[*t("ipc_chart_subtitle", lang, group=self._group_name(self.reference_group), threshold=f"{self.rca_threshold:g}").split(" | "),
-                      *self._axis_line()])
+                      *self._axis_line(), *([t("stab_subtitle", lang, runs=self.stability.n_runs)] if self.stability is not None else [])])
         pos = self._positions_frame()
         techs = rca_quadrants.rca_quadrant_chart(
             pos, t("ipc_38_title", lang, region=self.name, start=start, end=end), t("ipc_x_title", lang), t("ipc_y_title", lang), lang,
@@ -358,7 +377,7 @@ def _ipc_axis(data: IpcData, focus: str, window: tuple[int, int], choice: str, p
 def ipc_page(data: IpcData, published: Published, technologies: pd.DataFrame, codes: pd.DataFrame, *, focus: str, language: str, name: str,
              window: Sequence[int], reference_group: str | list[str] = "oecd", rca_threshold: float = 1.0, relatedness: str = "cosine",
              complexity_method: str | Mapping[str, str] = "auto", min_activity: float = 0.0, quadrant_split: Split = "median",
-             coarse_stats: dict[str, Any] | None = None) -> IpcPage:
+             coarse_stats: dict[str, Any] | None = None, robustness_runs: int = 0, robustness_seed: int = 0) -> IpcPage:
     """The page from the IPC data, the published values, the 38 technologies and their patent codes (pure; see the module doc)."""
     start, end = int(window[0]), int(window[1])
     page = IpcPage(language, name, (start, end), reference_group, float(rca_threshold), relatedness, complexity_method, float(min_activity),
@@ -380,6 +399,15 @@ def ipc_page(data: IpcData, published: Published, technologies: pd.DataFrame, co
     for col, key in (("category_id", "category_id"), ("category_nl", "label_nl"), ("category_en", "label_en")):
         profile[col] = profile[col].fillna(OTHER_CATEGORY[key])
     profile["taxonomy_technologies"] = profile["taxonomy_technologies"].fillna("")
+    if robustness_runs:  # the stability of every subclass's placement; the rule changes include the PATSTAT period before
+        earlier = stab.earlier_window((start, end), dict.fromkeys(data.periods))
+        try:
+            before = axis.apply(profile_from_space(ipc_space(data, focus, earlier, **opts), focus, split=quadrant_split, technologies=data.technologies))
+        except InputError:
+            before = None
+        page.stability = stab.space_stability(space, focus, profile, n_runs=robustness_runs, seed=robustness_seed, split=quadrant_split,
+                                              earlier=before, earlier_window=earlier)
+        profile = stab.with_stability(profile, page.stability)
     page.space, page.profile, page.codes, page.n_overlap = space, profile, code_notes, len(overlaps(pairs))
     page.positions = _positions(space, focus, pairs, ids, axis, pub_complexity)
     raw = technology_positions(space, focus, pairs, ids)  # the comparison with the published values uses the computed complexity
@@ -416,7 +444,8 @@ def ipc_page(data: IpcData, published: Published, technologies: pd.DataFrame, co
 
 def read_ipc_page(data_dir: Path | str, *, focus_region: str, language: str, window: Sequence[int], reference_group: str | list[str] = "oecd",
                   rca_threshold: float = 1.0, relatedness: str = "cosine", complexity_method: str | Mapping[str, str] = "auto", min_activity: float = 0.0,
-                  quadrant_split: Split = "median", coarse_window: Sequence[int] | None = None) -> IpcPage:
+                  quadrant_split: Split = "median", coarse_window: Sequence[int] | None = None, robustness_runs: int = 0,
+                  robustness_seed: int = 0) -> IpcPage:
     """The IPC-subclass page from the canonical tables in ``data_dir`` and the notebook's parameters. A
     sub-national focus region (BE2) is stood in for by its country when the data have only countries.
     ``coarse_window``: the window of the patents page on WIPO fields, whose agreement with the
@@ -443,6 +472,7 @@ def read_ipc_page(data_dir: Path | str, *, focus_region: str, language: str, win
             stand_in = t("ipc_stand_in", language, focus=md_text(region_name(focus_region, language, names)), region=md_text(region_name(country, language, names)))
     page = ipc_page(data, published, technologies, codes, focus=focus, language=language, name=region_name(focus, language, names), window=window,
                     reference_group=reference_group, rca_threshold=rca_threshold, relatedness=relatedness, complexity_method=complexity_method,
-                    min_activity=min_activity, quadrant_split=quadrant_split, coarse_stats=coarse)
+                    min_activity=min_activity, quadrant_split=quadrant_split, coarse_stats=coarse, robustness_runs=robustness_runs,
+                    robustness_seed=robustness_seed)
     page.stand_in = stand_in
     return page

@@ -33,7 +33,10 @@ def table_labels(language: str) -> dict[str, str]:
 
 def tooltip_labels(language: str) -> dict[str, str]:
     """Tooltip titles of the quadrant charts."""
-    return column_labels(language, "technology") | {"label": t("tech_col_label", language)}
+    return column_labels(language, "technology") | {"label": t("tech_col_label", language), "stability": t("stab_tooltip_stability", language),
+                                                     "stability_label": t("stab_tooltip_label", language),
+                                                     "density_interval": t("stab_tooltip_density", language),
+                                                     "complexity_interval": t("stab_tooltip_complexity", language)}
 
 
 def read_region_names(data_dir: Path | str) -> dict[str, str]:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+import warnings
+
 import pandas as pd
 from IPython.display import HTML, Markdown
 
@@ -22,7 +24,9 @@ from helpers.chapters.technologies.axis import Axis, axis_for
 from helpers.chapters.technologies.checks import Split, _window
 from helpers.chapters.technologies.page_text import (_BY_RCA, _COVERAGE_FORMATS, _PROFILE_FORMATS, COVERAGE_TABLE_COLUMNS, PROFILE_TABLE_COLUMNS,
                                                      notes_block, read_region_names, stand_in_text, table_labels, taxonomy_size, tooltip_labels)
-from helpers.chapters.technologies.profiles import quadrant_summary
+from helpers.chapters.technologies import stability as stab
+from helpers.chapters.technologies.profiles import quadrant_summary, technology_profile
+from helpers.chapters.technologies.space import technology_space
 from helpers.chapters.technologies.sources import SourceData, _source_coverage, load_source, seed_coverage_percent, source_profile
 from helpers.chapters.technologies.taxonomy_mapping import category_order
 from helpers.charts import quadrants as quadrant_charts
@@ -69,6 +73,8 @@ class SourcePage:
     axis: Axis | None = None
     #: the profile with the computed complexity (the comparison with the published values uses it when the y axis is the published one)
     computed: pd.DataFrame | None = None
+    #: how sure each placement is (:mod:`helpers.chapters.technologies.stability`); None when no runs were asked for
+    stability: stab.Stability | None = None
 
     @property
     def source_label(self) -> str:
@@ -89,17 +95,29 @@ class SourcePage:
         if p is None:
             return {}
         labels = table_labels(lang)
-        table = p.assign(label=p[f"label_{lang}"], category=p[f"category_{lang}"], quadrant=p[f"quadrant_{lang}"])
-        table = table.assign(taxonomy_technologies=table["taxonomy_technologies"].str.replace(";", ", "))[PROFILE_TABLE_COLUMNS]
+        table = p.assign(label=p[f"label_{lang}"], category=p[f"category_{lang}"], quadrant=stab.shown_quadrant(p, lang))
+        columns, formats = list(PROFILE_TABLE_COLUMNS), dict(_PROFILE_FORMATS)
+        if self.stability is not None:  # the stability beside the quadrant, the intervals beside density and complexity
+            table = table.assign(stability_label=p[f"stability_{lang}"])
+            at = columns.index("quadrant") + 1
+            columns = columns[:at] + ["stability", "stability_label"] + columns[at:]
+            at = columns.index("complexity") + 1
+            columns = columns[:at] + ["density_lo", "density_hi", "complexity_lo", "complexity_hi"] + columns[at:]
+            formats |= stab.TABLE_FORMATS
+        table = table.assign(taxonomy_technologies=table["taxonomy_technologies"].str.replace(";", ", "))[columns]
         cover = self.cover.assign(seed_coverage=self.seed_coverage / 100)[COVERAGE_TABLE_COLUMNS]
         quadrants = self.quadrants.drop(columns="quadrant").rename(columns={"label": "quadrant"})
-        return {
-            "profile": Table(table, f"technologies_{source}_profile", formats=_PROFILE_FORMATS, labels=labels,
+        out = {
+            "profile": Table(table, f"technologies_{source}_profile", formats=formats, labels=labels,
                              caption=t("tech_table_caption", lang, region=self.name, source=self.source_label, start=self.start, end=self.end)),
             "quadrants": Table(quadrants, f"technologies_{source}_quadrants", caption=t("tech_quadrant_caption", lang), labels=labels),
             "coverage": Table(cover, f"technologies_{source}_coverage", formats=_COVERAGE_FORMATS, labels=labels,
                               caption=t("tech_coverage_caption", lang, region=self.name)),
         }
+        if self.stability is not None:
+            out["sensitivity"] = Table(stab.sensitivity_table(p, self.stability, lang), f"technologies_{source}_sensitivity", labels=labels,
+                                       formats={"n_changed": ".0f"}, caption=t("stab_sensitivity_caption", lang, region=self.name))
+        return out
 
     def charts(self, label_top_n: int) -> dict[str, Any]:
         """``quadrants``: the quadrant chart (:func:`helpers.charts.quadrants.quadrant_chart`; the ``label_top_n``
@@ -111,6 +129,8 @@ class SourcePage:
         split = self.quadrant_split if isinstance(self.quadrant_split, str) else "fixed"
         y_title = self.axis.y_title(lang) if self.axis else t("tech_y_title", lang, method=t(f"tech_complexity_short_{self.complexity_method}", lang))
         axis_line = [self.axis.subtitle(lang)] if self.axis else []
+        if self.stability is not None:
+            axis_line.append(t("stab_subtitle", lang, runs=self.stability.n_runs))
         common = dict(label_top_n=label_top_n, threshold=self.rca_threshold, tooltip_titles=tooltip_labels(lang), category_order=category_order())
         chart = quadrant_charts.quadrant_chart(
             p, t("tech_chart_title", lang, region=self.name, source=self.source_label, start=self.start, end=self.end),
@@ -127,13 +147,20 @@ class SourcePage:
         """The notes of the measures, folded (:func:`notes_html`); ``None`` when there are none or no data."""
         return notes_block(self.profile, self.language)
 
+    def _stability_text(self) -> str:
+        if self.profile is None or self.stability is None:
+            return ""
+        sensitivity = stab.sensitivity_table(self.profile, self.stability, self.language)
+        return stab.stability_text(self.profile, self.stability, self.language, sensitivity=sensitivity)
+
     def glue(self) -> dict[str, Any]:
         """The numbers and words of the page's text, as Python scalars and strings; ``stand_in``
         (whose data the page shows) as Markdown for ``{glue:md}``. Without data for the focus
         region only ``n_taxonomy`` and ``stand_in``."""
         lang, p, data = self.language, self.profile, self.data
         text = {"n_taxonomy": self.n_taxonomy, "stand_in": Markdown(self.stand_in),
-                "axis_text": Markdown(self.axis.text(lang) if self.axis is not None and p is not None else "")}
+                "axis_text": Markdown(self.axis.text(lang) if self.axis is not None and p is not None else ""),
+                "stability_text": Markdown(self._stability_text())} | stab.glue_values(p, self.stability)
         if p is None:
             return text
         by_rca = p.sort_values(**_BY_RCA)
@@ -197,19 +224,22 @@ class InvestmentsPage(SourcePage):
 
     def glue(self) -> dict[str, Any]:
         """The values of the page's text: ``n_taxonomy`` and the findings (``investments_findings``, Markdown for ``{glue:md}``)."""
-        return {"n_taxonomy": self.n_taxonomy, "investments_findings": Markdown(self.findings())}
+        return {"n_taxonomy": self.n_taxonomy, "investments_findings": Markdown(self.findings()),
+                "stability_text": Markdown(self._stability_text())} | stab.glue_values(self.profile, self.stability)
 
 
 def source_page(data: SourceData, window: Sequence[int], *, language: str, focus_name: str, rca_threshold: float = 1.0,
                 quadrant_split: Split = "median", complexity_method: str = "eigenvector", relatedness: str = "cosine",
                 min_activity: float = 0, seed_coverage: float | None = None, region_names: Mapping[str, str] | None = None,
-                required: bool = True, n_taxonomy: int | None = None, axis: Axis | None = None) -> SourcePage:
+                required: bool = True, n_taxonomy: int | None = None, axis: Axis | None = None, robustness_runs: int = 0,
+                robustness_seed: int = 0) -> SourcePage:
     """One source page of the technology chapter from :func:`load_source`'s ``data``: the profile
     (:func:`technology_profile`), its coverage (:func:`coverage`) and quadrant summary
     (:func:`quadrant_summary`), with the page's text values, tables and charts as methods of the
     returned :class:`SourcePage` (:class:`InvestmentsPage` for start-up investments).
     ``seed_coverage`` (percent) defaults to the seed's figure for the source, ``n_taxonomy`` to the
-    number of technologies of ``data/technologies.csv``. Without data for the focus region:
+    number of technologies of ``data/technologies.csv``. ``robustness_runs`` > 0: the stability of every
+    placement over that many runs from ``robustness_seed`` (:func:`source_stability`). Without data for the focus region:
     :class:`InputError` when ``required``, else a page without profile
     (:meth:`InvestmentsPage.findings` says why).
     """
@@ -233,13 +263,38 @@ def source_page(data: SourceData, window: Sequence[int], *, language: str, focus
             page.complexity_method = axis.computed_method
         page.cover = _source_coverage(data, window)
         page.quadrants = quadrant_summary(page.profile, language)
+        if robustness_runs:
+            page.stability = source_stability(data, (start, end), page.profile, axis=axis, rca_threshold=rca_threshold, relatedness=relatedness,
+                                              complexity_method=page.complexity_method, min_activity=min_activity, quadrant_split=quadrant_split,
+                                              n_runs=robustness_runs, seed=robustness_seed)
+            page.profile = stab.with_stability(page.profile, page.stability)
     return page
+
+
+def source_stability(data: SourceData, window: tuple[int, int], profile: pd.DataFrame, *, axis: Axis | None, rca_threshold: float,
+                     relatedness: str, complexity_method: str, min_activity: float, quadrant_split: Split, n_runs: int,
+                     seed: int) -> stab.Stability:
+    """The stability of a source page's placements (:func:`helpers.chapters.technologies.stability.space_stability`) on the
+    source's technology space, with the window one period earlier as one more rule change (none when the data do not reach it)."""
+    options = dict(classification=data.classification, rca_threshold=rca_threshold, relatedness_method=relatedness,
+                   complexity_method=complexity_method, min_activity=min_activity, documents=data.documents, source=data.source)
+    earlier_window = stab.earlier_window(window)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        space = technology_space(data.activity, window, **options)
+        try:
+            earlier = technology_profile(data.activity, data.region, earlier_window, split=quadrant_split, technologies=data.technologies, **options)
+            earlier = axis.apply(earlier) if axis is not None else earlier
+        except InputError:
+            earlier = None
+        return stab.space_stability(space, data.region, profile, n_runs=n_runs, seed=seed, split=quadrant_split,
+                                    scale=stab.SCALES.get(data.source, 1.0), earlier=earlier, earlier_window=earlier_window)
 
 
 def read_source_page(data_dir: Path | str, source: str, *, focus_region: str, language: str, window: Sequence[int],
                      min_activity: float = 0, measure: Literal["amount", "rounds"] = "amount", required: bool = True,
                      rca_threshold: float = 1.0, quadrant_split: Split = "median", complexity_method: str | Mapping[str, str] = "auto",
-                     relatedness: str = "cosine") -> SourcePage:
+                     relatedness: str = "cosine", robustness_runs: int = 0, robustness_seed: int = 0) -> SourcePage:
     """The page of ``source`` (``patents``, ``publications``, ``investments``) from the canonical
     tables in ``data_dir`` and the notebook's parameters: the region names of ``regions``, the
     focus region's name in ``language``, the source's data for the focus region
@@ -253,4 +308,5 @@ def read_source_page(data_dir: Path | str, source: str, *, focus_region: str, la
                     check=True) if data.available else None
     return source_page(data, window, language=language, focus_name=region_name(focus_region, language, names), region_names=names,
                        min_activity=min_activity, required=required, rca_threshold=rca_threshold, quadrant_split=quadrant_split,
-                       complexity_method=axis.computed_method if axis else "eigenvector", relatedness=relatedness, axis=axis)
+                       complexity_method=axis.computed_method if axis else "eigenvector", relatedness=relatedness, axis=axis,
+                       robustness_runs=robustness_runs, robustness_seed=robustness_seed)

@@ -21,7 +21,9 @@ from helpers.chapters.page import Table
 from helpers.chapters.technologies.checks import Split, _window
 from helpers.chapters.technologies.page_text import (_BY_RCA, _COVERAGE_FORMATS, COVERAGE_TABLE_COLUMNS, read_region_names, stand_in_text,
                                                      table_labels, taxonomy_size, tooltip_labels)
+from helpers.chapters.technologies import stability as stab
 from helpers.chapters.technologies.profiles import summary_table
+from helpers.chapters.technologies.source_pages import source_stability
 from helpers.chapters.technologies.sources import SOURCES, SourceData, _source_coverage, load_source, seed_coverage_percent, source_profile
 from helpers.chapters.technologies.taxonomy_mapping import category_order, has_selection
 from helpers.charts import quadrants as quadrant_charts
@@ -49,6 +51,8 @@ class SummaryPage:
     n_taxonomy: int = 0
     #: per source the complexity on the y axis (:class:`helpers.chapters.technologies.axis.Axis`)
     axes: dict[str, Any] = field(default_factory=dict)
+    #: the resampling runs behind the stability labels (0: none)
+    stability_runs: int = 0
 
     @property
     def source_names(self) -> dict[str, str]:
@@ -59,7 +63,9 @@ class SummaryPage:
         """The labels of ``part``, ``"; "``-joined, each tagged with its source when the page has several."""
         names, lang = self.source_names, self.language
         tag = (lambda r: f" ({names[r['source']].lower()})") if len(self.profiles) > 1 else (lambda r: "")
-        return "; ".join(f"{r[f'label_{lang}']}{tag(r)}" for _, r in part.iterrows()) or t("tech_none", lang)
+        # an undecided placement is said to be so, not counted as firmly in the quadrant
+        sure = (lambda r: f" [{t('stab_label_undecided', lang)}]" if r.get("stability_label") == "undecided" else "")
+        return "; ".join(f"{r[f'label_{lang}']}{tag(r)}{sure(r)}" for _, r in part.iterrows()) or t("tech_none", lang)
 
     def _top_category(self, part: pd.DataFrame) -> tuple[str, int]:
         """The category with the most technologies in ``part`` and their number (``none``, 0 when empty)."""
@@ -76,7 +82,7 @@ class SummaryPage:
         opt_cat, opt_cat_n = self._top_category(optimal)
         moon_cat, moon_cat_n = self._top_category(moonshot)
         best = s.sort_values(**_BY_RCA).iloc[0]
-        return dict(
+        return {f"stability_{k}": v for k, v in stab.counts(s).items()} | {"stability_runs": self.stability_runs} | dict(
             n_taxonomy=self.n_taxonomy, stand_in=Markdown(self.stand_in),
             region_name=self.focus_name, n_sources=len(self.profiles), sources_text=", ".join(names[x].lower() for x in self.profiles),
             missing_text=", ".join(names[x].lower() for x in SOURCES if x not in self.profiles) or t("tech_none", lang),
@@ -116,11 +122,15 @@ class SummaryPage:
         taxonomy selection, ``coverage``."""
         s, lang, names = self.summary, self.language, self.source_names
         labels = table_labels(lang)
-        table = s.assign(source=s["source"].map(names), label=s[f"label_{lang}"], category=s[f"category_{lang}"], quadrant=s[f"quadrant_{lang}"])
-        table = table[["source", "label", "category", "quadrant", "rca", "density", "complexity", "x_std", "y_std", "technology"]]
+        table = s.assign(source=s["source"].map(names), label=s[f"label_{lang}"], category=s[f"category_{lang}"], quadrant=stab.shown_quadrant(s, lang))
+        columns = ["source", "label", "category", "quadrant", "rca", "density", "complexity", "x_std", "y_std", "technology"]
+        if "stability" in s.columns:  # how sure each placement is; an undecided one reads "undecided (quadrant?)"
+            table = table.assign(stability_label=s[f"stability_{lang}"])
+            columns[4:4] = ["stability", "stability_label"]
+        table = table[columns]
         out = {
             "summary": Table(table, "technologies_summary", caption=t("tech_summary_caption", lang), labels=labels,
-                             formats={"rca": ".2f", "density": ".1f", "complexity": ".2f", "x_std": ".2f", "y_std": ".2f"}),
+                             formats={"rca": ".2f", "density": ".1f", "complexity": ".2f", "x_std": ".2f", "y_std": ".2f", "stability": ".0%"}),
             "sources": Table(self.status, "technologies_summary_sources", caption=t("tech_sources_caption", lang, region=self.focus_name),
                              labels=labels),
         }
@@ -133,7 +143,8 @@ class SummaryPage:
 def summary_page(sources: Mapping[str, SourceData], windows: Mapping[str, Sequence[int]], min_activity: Mapping[str, float], *,
                  language: str, focus_name: str, rca_threshold: float = 1.0, quadrant_split: Split = "median",
                  complexity_method: str = "eigenvector", relatedness: str = "cosine", seed_coverage: Mapping[str, float] | None = None,
-                 region_names: Mapping[str, str] | None = None, n_taxonomy: int | None = None) -> SummaryPage:
+                 region_names: Mapping[str, str] | None = None, n_taxonomy: int | None = None, robustness_runs: int = 0,
+                 robustness_seed: int = 0) -> SummaryPage:
     """The chapter's summary page from :func:`load_source`'s data per source (in the order given):
     the profile of every source with data, stacked on a common scale (:func:`summary_table`; a
     country may stand in for the focus region in some sources), a status row per source, the
@@ -156,6 +167,12 @@ def summary_page(sources: Mapping[str, SourceData], windows: Mapping[str, Sequen
         available.append(data)
         profiles[source] = source_profile(data, windows[source], rca_threshold=rca_threshold, quadrant_split=quadrant_split,
                                            complexity_method=complexity_method, relatedness=relatedness, min_activity=min_activity[source])
+        if robustness_runs:  # the same runs as the source's own page (same seed): the same labels
+            axis = profiles[source].attrs.get("axis")
+            stability = source_stability(data, (start, end), profiles[source], axis=axis, rca_threshold=rca_threshold, relatedness=relatedness,
+                                         complexity_method=axis.computed_method if axis else complexity_method, min_activity=min_activity[source],
+                                         quadrant_split=quadrant_split, n_runs=robustness_runs, seed=robustness_seed)
+            profiles[source] = stab.with_stability(profiles[source], stability)
         if has_selection(data.classification):
             seed = seed_coverage[source] if seed_coverage is not None else seed_coverage_percent(source)
             covers.append(_source_coverage(data, windows[source]).assign(seed_coverage=seed / 100))
@@ -170,12 +187,14 @@ def summary_page(sources: Mapping[str, SourceData], windows: Mapping[str, Sequen
     axes = {s: p.attrs["axis"] for s, p in profiles.items() if "axis" in p.attrs}
     return SummaryPage(language=language, focus_name=focus_name, profiles=profiles, summary=summary_table(profiles, same_region=False), axes=axes,
                        status=pd.DataFrame(status), coverage_table=pd.concat(covers, ignore_index=True) if covers else None, stand_in=stand_text,
-                       complexity_method=complexity_method, n_taxonomy=n_taxonomy if n_taxonomy is not None else taxonomy_size())
+                       complexity_method=complexity_method, n_taxonomy=n_taxonomy if n_taxonomy is not None else taxonomy_size(),
+                       stability_runs=int(robustness_runs))
 
 
 def read_summary_page(data_dir: Path | str, *, focus_region: str, language: str, windows: Mapping[str, Sequence[int]],
                       min_activity: Mapping[str, float], measure: Literal["amount", "rounds"] = "amount", rca_threshold: float = 1.0,
-                      quadrant_split: Split = "median", complexity_method: str = "eigenvector", relatedness: str = "cosine") -> SummaryPage:
+                      quadrant_split: Split = "median", complexity_method: str = "eigenvector", relatedness: str = "cosine",
+                      robustness_runs: int = 0, robustness_seed: int = 0) -> SummaryPage:
     """The summary page from the canonical tables in ``data_dir`` and the notebook's parameters: the
     region names of ``regions``, the focus region's name in ``language``, every source of
     :data:`SOURCES` for the focus region (:func:`load_source`, ``measure`` for investments) and
@@ -186,4 +205,5 @@ def read_summary_page(data_dir: Path | str, *, focus_region: str, language: str,
     sources = {source: load_source(data_dir, source, focus_region, measure=measure) for source in SOURCES}
     return summary_page(sources, windows, min_activity, language=language, focus_name=region_name(focus_region, language, names),
                         region_names=names, rca_threshold=rca_threshold, quadrant_split=quadrant_split,
-                        complexity_method=complexity_method, relatedness=relatedness)
+                        complexity_method=complexity_method, relatedness=relatedness, robustness_runs=robustness_runs,
+                        robustness_seed=robustness_seed)

@@ -1,0 +1,209 @@
+"""How sure is each placement: the stability of a profile's quadrants and their sensitivity to the rules (issue 15).
+
+:func:`space_stability` reruns the framework on a :class:`~helpers.chapters.technologies.space.TechnologySpace`
+(:func:`helpers.methods.robustness.resample_placements`: the comparison regions resampled with the
+focus region kept, every count redrawn from a Poisson distribution; the same rules as the space:
+RCA threshold, ``min_activity``, co-location relatedness or the fixed within-document matrix, the
+complexity method, or the published complexity held fixed) and reruns it once per rule change
+(:func:`helpers.methods.robustness.rule_sensitivity`, plus the window one period earlier when the
+caller gives that profile). :func:`with_stability` adds to the profile per technology the share of
+runs in its quadrant (``stability``), the label (``stability_label``: stable, leaning, undecided;
+``stability_nl`` / ``stability_en``) and the 5th-95th percentiles of density and complexity.
+:func:`stability_text` words the count of stable placements; :func:`sensitivity_table` says per
+rule change how many technologies change quadrant and which. Seeded: two builds give the same
+tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from helpers.chapters.technologies.checks import Split, _split
+from helpers.chapters.technologies.space import TechnologySpace
+from helpers.errors import InputError
+from helpers.i18n import join_names, localise_number, md_text, t
+from helpers.methods import robustness as rb
+from helpers.methods.quadrants import QUADRANTS
+
+#: The stability columns :func:`with_stability` adds to a profile (and the tables show).
+STABILITY_COLUMNS = ["stability", "stability_label", "stability_nl", "stability_en", "density_lo", "density_hi", "complexity_lo", "complexity_hi"]
+#: Of those, the ones of the published tables (besides the quadrant), with their formats.
+TABLE_COLUMNS = ["stability", "stability_label", "density_lo", "density_hi", "complexity_lo", "complexity_hi"]
+TABLE_FORMATS = {"stability": ".0%", "density_lo": ".1f", "density_hi": ".1f", "complexity_lo": ".2f", "complexity_hi": ".2f"}
+#: Poisson scale per source (events per unit of the data): patents and (fractional) articles are counts; an
+#: investment amount counts one event per million USD raised (a round of about that size).
+SCALES: dict[str, float] = {"patents": 1.0, "publications": 1.0, "investments": 1e-6}
+#: a placement is stable from this share of runs in its quadrant, leaning from the second
+STABLE, LEANING = 0.8, 0.6
+
+
+@dataclass
+class Stability:
+    """The runs' summary per technology (``table``, indexed by technology), the quadrant per rule change
+    (``rules``: technologies x ``base`` and one column per change, with ``window`` when computed), the
+    number of runs and the seed."""
+
+    table: pd.DataFrame
+    rules: pd.DataFrame
+    n_runs: int
+    seed: int
+    #: the window one period earlier (the ``window`` rule change), or None
+    earlier: tuple[int, int] | None = None
+
+
+def _rules(space: TechnologySpace, profile: pd.DataFrame, split: Split) -> tuple[rb.Rules, pd.Index]:
+    techs = pd.Index(space.x.columns)
+    placed = profile["technology"].to_numpy()
+    columns = techs.get_indexer(placed)
+    if (columns < 0).any():
+        raise InputError(f"stability: technologies of the profile missing from the space: {list(placed[columns < 0])[:5]}")
+    if space.relatedness_basis == "co-location":
+        related: str | np.ndarray = space.relatedness_method
+    else:
+        related = space.relatedness.reindex(index=techs, columns=techs, fill_value=0.0).to_numpy(dtype=float)
+    published = (profile["complexity_method"] == "published").any() if "complexity_method" in profile.columns else False
+    if published:  # the study's complexity stays as published; its quadrants are placed at the median (axis.apply_published)
+        complexity: str | np.ndarray = profile.set_index("technology")["complexity"].reindex(techs).to_numpy(dtype=float)
+        split = "median"
+    else:
+        complexity = space.complexity_method
+    rules = rb.Rules(threshold=space.rca_threshold, relatedness=related, complexity=complexity, split=_split(split),
+                     min_activity=space.min_activity, columns=columns)
+    return rules, techs
+
+
+def space_stability(space: TechnologySpace, focus: str, profile: pd.DataFrame, *, n_runs: int, seed: int, split: Split = "median",
+                    scale: float = 1.0, earlier: pd.DataFrame | None = None, earlier_window: tuple[int, int] | None = None) -> Stability:
+    """The stability of ``profile``'s placements (``focus``'s profile on ``space``) over ``n_runs`` runs
+    from ``seed``, and the quadrants per rule change (module docstring). ``earlier``: the profile of the
+    window one period earlier (``earlier_window``), compared as one more rule change."""
+    rules, techs = _rules(space, profile, split)
+    observed = profile.set_index("technology")["quadrant"]
+    runs = rb.resample_placements(space.x, focus, rules, n_runs=n_runs, seed=seed, scale=scale)
+    table = rb.stability(runs, [None if pd.isna(v) else v for v in observed.reindex(techs)], labels=techs, stable=STABLE, leaning=LEANING)
+    table = table.loc[profile["technology"]]
+    by_rule = rb.rule_sensitivity(space.x, focus, rules)
+    by_rule["base"] = observed.reindex(by_rule.index)
+    if earlier is not None:
+        by_rule["window"] = earlier.set_index("technology")["quadrant"].reindex(by_rule.index)
+    return Stability(table, by_rule, int(n_runs), int(seed), earlier_window if earlier is not None else None)
+
+
+def with_stability(profile: pd.DataFrame, stability: Stability | None) -> pd.DataFrame:
+    """``profile`` with the columns of :data:`STABILITY_COLUMNS` (unchanged without ``stability``)."""
+    if stability is None:
+        return profile
+    s = stability.table
+    out = profile.copy()
+    tech = out["technology"]
+    out["stability"] = tech.map(s["stability"]).astype(float)
+    label = tech.map(s["label"])
+    out["stability_label"] = label.where(label.notna(), None).astype(object)
+    for lang in ("nl", "en"):
+        out[f"stability_{lang}"] = [t(f"stab_label_{v}", lang) if isinstance(v, str) else "" for v in out["stability_label"]]
+    for col in ("density_lo", "density_hi", "complexity_lo", "complexity_hi"):
+        out[col] = tech.map(s[col]).astype(float)
+    out.attrs = dict(profile.attrs)
+    return out
+
+
+def shown_quadrant(profile: pd.DataFrame, language: str) -> pd.Series:
+    """The quadrant as a reader sees it: its name, or for an undecided placement "undecided (name?)"."""
+    names = profile[f"quadrant_{language}"].astype(object)
+    if "stability_label" not in profile.columns:
+        return names
+    undecided = profile["stability_label"] == "undecided"
+    return names.where(~undecided, [t("stab_quadrant_undecided", language, quadrant=q) for q in names])
+
+
+def counts(profile: pd.DataFrame) -> dict[str, int]:
+    """Placements per stability label (``n_stable``, ``n_leaning``, ``n_undecided``) and ``n_placed``."""
+    if "stability_label" not in profile.columns:
+        return {"n_stable": 0, "n_leaning": 0, "n_undecided": 0, "n_placed": 0}
+    labels = profile["stability_label"].dropna()
+    return {"n_stable": int((labels == "stable").sum()), "n_leaning": int((labels == "leaning").sum()),
+            "n_undecided": int((labels == "undecided").sum()), "n_placed": int(len(labels))}
+
+
+def _change_name(change: str, language: str, stability: Stability) -> str:
+    if change == "window" and stability.earlier is not None:
+        return t("stab_change_window", language, start=stability.earlier[0], end=stability.earlier[1])
+    kind, _, value = change.partition("=")
+    if kind == "threshold":
+        return t("stab_change_threshold", language, value=localise_number(value, language))
+    if kind == "split":
+        return t(f"stab_change_split_{value}", language)
+    if kind == "relatedness":
+        return t("stab_change_relatedness", language, method=t(f"tech_relatedness_{value}", language))
+    return t("stab_change_complexity", language, method=t(f"axis_name_{value}", language))
+
+
+def sensitivity_table(profile: pd.DataFrame, stability: Stability, language: str, label_column: str | None = None) -> pd.DataFrame:
+    """Per rule change (:attr:`Stability.rules`): ``change`` (its name), ``n_changed`` (placed technologies whose
+    quadrant differs from the page's) and ``changed`` ("name (from → to)", by RCA); a change that cannot be
+    computed says so."""
+    label_column = label_column or f"label_{language}"
+    names = profile.set_index("technology")[label_column]
+    order = profile.sort_values(["rca", "technology"], ascending=[False, True], kind="mergesort")["technology"]
+    base = stability.rules["base"]
+    rows = []
+    for change in stability.rules.columns:
+        if change == "base":
+            continue
+        other = stability.rules[change]
+        if other.isna().all():
+            rows.append({"change": _change_name(change, language, stability), "n_changed": np.nan, "changed": t("stab_change_none", language)})
+            continue
+        moved = [tech for tech in order if isinstance(base.get(tech), str) and other.get(tech) != base.get(tech)]
+
+        def quadrant(key: object) -> str:
+            return QUADRANTS[key][language] if isinstance(key, str) else "—"
+
+        rows.append({"change": _change_name(change, language, stability), "n_changed": len(moved),
+                     "changed": "; ".join(f"{names[tech]} ({quadrant(base[tech])} → {quadrant(other.get(tech))})" for tech in moved)})
+    return pd.DataFrame(rows, columns=["change", "n_changed", "changed"])
+
+
+def stability_text(profile: pd.DataFrame, stability: Stability | None, language: str, label_column: str | None = None,
+                   sensitivity: pd.DataFrame | None = None) -> str:
+    """The page's sentence on the stability (Markdown; names escaped), the wording chosen from the counts:
+    all stable, most (at least half) stable, or few; plus the rule change that moves the most."""
+    if stability is None:
+        return ""
+    c = counts(profile)
+    if not c["n_placed"]:
+        return ""
+    label_column = label_column or f"label_{language}"
+    undecided = profile[profile["stability_label"] == "undecided"].sort_values(["rca", "technology"], ascending=[False, True], kind="mergesort")
+    names = [md_text(v) for v in undecided[label_column].head(5)]
+    listing = t("stab_text_undecided_list", language, names=join_names(names, language)) if names else ""
+    key = "stab_text_all" if c["n_stable"] == c["n_placed"] else "stab_text_most" if 2 * c["n_stable"] >= c["n_placed"] else "stab_text_few"
+    text = t(key, language, runs=stability.n_runs, n=c["n_placed"], stable_pct=f"{STABLE:.0%}", undecided_list=listing,
+             **{k: v for k, v in c.items() if k != "n_placed"})
+    if sensitivity is not None and len(sensitivity):
+        top = sensitivity.dropna(subset=["n_changed"]).sort_values("n_changed", ascending=False, kind="mergesort")
+        if len(top) and top["n_changed"].iloc[0] > 0:
+            text += " " + t("stab_text_rules", language, change=md_text(top["change"].iloc[0]), n_changed=int(top["n_changed"].iloc[0]))
+        elif len(top):
+            text += " " + t("stab_text_rules_none", language)
+    return text
+
+
+def glue_values(profile: pd.DataFrame | None, stability: Stability | None) -> dict[str, int]:
+    """The numbers the text may cite: the counts of :func:`counts` and ``stability_runs``."""
+    values = counts(profile) if profile is not None else counts(pd.DataFrame())
+    return {f"stability_{k}": v for k, v in values.items()} | {"stability_runs": stability.n_runs if stability else 0}
+
+
+def earlier_window(window: tuple[int, int], periods: Mapping[tuple[int, int], object] | None = None) -> tuple[int, int]:
+    """The window one period earlier: the same length, just before (``periods``: fixed periods, the one before)."""
+    if periods:
+        keys = sorted(periods)
+        if window in keys and keys.index(window) > 0:
+            return keys[keys.index(window) - 1]
+    length = window[1] - window[0] + 1
+    return window[0] - length, window[1] - length
