@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 EDITION ?= editions/2026.yml
 SET ?=
 
-.PHONY: book test setup clean bench
+.PHONY: book test test-all setup clean bench bench-quick
 
 $(BIN)/helpers: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,13 +19,23 @@ setup: $(BIN)/helpers
 book: setup
 	$(BIN)/helpers build --edition $(EDITION) $(SET)
 
-# The whole test suite, including a real build of the book, nbval and the headless-browser test.
+# The test suite, including a real build of the book (it reuses what `make book` stored in _build
+# when nothing changed), nbval and the headless-browser tests; without the two slow end-to-end
+# builds of their own (determinism, script payloads), which `make test-all` (and CI) add.
 test: setup
+	$(BIN)/pytest -m "not slow"
+
+test-all: setup
 	$(BIN)/pytest
 
+# The whole benchmark (README's speed table) / a reduced set in under two minutes (_build/bench.json).
 bench: setup
-	$(BIN)/python benchmarks/bench_metrics.py
+	$(BIN)/python benchmarks/bench_metrics.py --json _build/bench.json
+	$(BIN)/python benchmarks/bench_robustness.py
 	$(BIN)/python benchmarks/bench_regpat.py
+
+bench-quick: setup
+	$(BIN)/python benchmarks/bench_metrics.py --quick --json _build/bench.json
 
 clean:
 	rm -rf _build

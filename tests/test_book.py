@@ -119,6 +119,7 @@ def test_source_notebooks_have_no_outputs():
         assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code"), path
 
 
+@pytest.mark.slow
 def test_same_inputs_same_tables(book: Book, tmp_path: Path):
     """A second build from the same inputs publishes byte-identical data tables."""
     again = build(tmp_path)

@@ -24,6 +24,7 @@ import nbformat
 import pytest
 
 from helpers.book import build as build_mod
+from helpers.book import cache as cache_mod
 from helpers.book import guards
 from helpers.book.build import cache_problem, publish, scrub_kernel_paths, store_cache, usable_cache
 from helpers.errors import BuildError
@@ -184,7 +185,7 @@ def test_cache_is_stored_whole_and_checked(tmp_path: Path):
     entry = store_cache(root, "k1", notebooks, tables)
     assert sorted(p.name for p in root.iterdir()) == ["k1"], "older entries and temporary folders are gone"
     assert cache_problem(entry) is None
-    listed = json.loads((entry / build_mod.CACHE_LIST).read_text())["files"]
+    listed = json.loads((entry / cache_mod.CACHE_LIST).read_text())["files"]
     assert set(listed) == {"notebooks/overview.ipynb", "tables/a.csv", "tables/b.csv"}
     notes: list[str] = []
     assert usable_cache(root, "k1", notes.append) == entry and not notes
@@ -200,7 +201,7 @@ def test_damaged_cache_is_ignored_with_a_note(tmp_path: Path, damage: str):
     elif damage == "truncated table":
         (entry / "tables" / "a.csv").write_text("x\n")
     elif damage == "no file list":
-        (entry / build_mod.CACHE_LIST).unlink()
+        (entry / cache_mod.CACHE_LIST).unlink()
     else:
         shutil.rmtree(entry / "tables")
     notes: list[str] = []
@@ -241,14 +242,17 @@ def test_build_reruns_the_notebooks_when_the_cache_lost_a_table(tmp_path: Path, 
         return {"tables": {}}
 
     def notebooks(entries, stage, parameters, language, jobs, progress):
-        runs.append(1)
-        (Path(stage) / "notebooks" / "overview.ipynb").write_text("{}")
-        Path(parameters["tables_dir"], "overview_table.csv").write_text("x\n1\n")
+        runs.append(len(entries))
+        for entry in entries:
+            (Path(stage) / f"{entry}.ipynb").write_text("{}")
+            Path(parameters["tables_dir"], Path(entry).name).mkdir(parents=True, exist_ok=True)
+        Path(parameters["tables_dir"], "overview").mkdir(parents=True, exist_ok=True)
+        Path(parameters["tables_dir"], "overview", "overview_table.csv").write_text("x\n1\n")
         return {}
 
     def sphinx(stage, log, strict):
         html = Path(stage) / "_build" / "html"
-        shutil.copytree(Path(stage) / "_static", html / "_static")
+        shutil.copytree(Path(stage) / "_static", html / "_static", dirs_exist_ok=True)
         (html / "index.html").write_text("<html>book</html>")
         return 0
 
@@ -263,11 +267,11 @@ def test_build_reruns_the_notebooks_when_the_cache_lost_a_table(tmp_path: Path, 
         return lines
 
     build()
-    assert len(runs) == 1
-    (entry,) = (build_dir / "cache").iterdir()
+    assert len(runs) == 1 and runs[0] == len(build_mod.toc_notebooks())
+    (entry,) = [e for e in (build_dir / "cache").iterdir() if (e / "tables" / "overview_table.csv").is_file()]
     (entry / "tables" / "overview_table.csv").unlink()
     lines = build()
-    assert len(runs) == 2, "the notebooks ran again"
+    assert runs == [runs[0], 1], "the overview notebook (only) ran again"
     assert any("not reusing the stored notebooks" in line and "overview_table.csv is missing" in line for line in lines), lines
     assert (out / "_static" / "tables" / "overview_table.csv").is_file()
     lines = build()

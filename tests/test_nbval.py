@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+
+import pytest
 
 from conftest import Book
 
 
+@pytest.mark.slow  # every notebook a second time; the build itself already fails on any error in a notebook
 def test_executed_notebooks_rerun_with_nbval(book: Book):
     notebooks = sorted(book.executed.glob("*.ipynb"))
     assert notebooks, "the build left executed notebooks"
-    result = subprocess.run([sys.executable, "-m", "pytest", "--nbval-lax", "-p", "no:cacheprovider", "-q", *map(str, notebooks)],
-                            capture_output=True, text=True, cwd=book.executed, timeout=900)
+    workers = str(max(1, min(4, os.cpu_count() or 1)))  # one notebook per core (pytest-xdist), BLAS on one thread each
+    env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1")
+    result = subprocess.run([sys.executable, "-m", "pytest", "--nbval-lax", "-p", "no:cacheprovider", "-q", "-n", workers, *map(str, notebooks)],
+                            capture_output=True, text=True, cwd=book.executed, timeout=900, env=env)
     assert result.returncode == 0, result.stdout[-4000:]
     assert " passed" in result.stdout

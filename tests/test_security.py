@@ -266,6 +266,7 @@ def _pages(root: Path) -> list[str]:
     return sorted(str(p.relative_to(root)) for p in root.rglob("*.html") if not p.relative_to(root).parts[0].startswith("_"))
 
 
+@pytest.mark.slow
 def test_payloads_stay_text_in_every_page(poisoned_book: Path, server: str, browser):
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -310,6 +311,7 @@ def test_payloads_stay_text_in_every_page(poisoned_book: Path, server: str, brow
         assert page_path in seen[payload], (page_path, payload, seen[payload])
 
 
+@pytest.mark.slow
 def test_every_page_has_the_content_security_policy(poisoned_book: Path):
     for page_path in _pages(poisoned_book):
         html = (poisoned_book / page_path).read_text(encoding="utf-8")

@@ -5,11 +5,14 @@ Steps and where things go (all under ``_build/`` of the project unless ``--out``
 
 1. validate the edition file and ``--set`` overrides (:mod:`helpers.book.edition`);
 2. build the canonical data tables from ``data_dir`` into ``_build/data`` (:mod:`helpers.data.canonical`);
-3. assemble the book source in a fresh ``_build/stage``: ``_config.yml``, ``_toc.yml``, ``book/``,
+3. assemble the book source in a fresh ``_build/stage.next``: ``_config.yml``, ``_toc.yml``, ``book/``,
    the offline JavaScript (Vega bundle, MathJax) and the executed notebooks;
-4. run each notebook of ``_toc.yml`` with papermill, passing the edition's parameters it declares;
+4. run each notebook of ``_toc.yml`` with papermill, passing the edition's parameters it declares,
+   unless its cache entry (:mod:`helpers.book.cache`: same notebook, code, data and parameters)
+   can be reused; each notebook writes its tables into a folder of its own, gathered afterwards;
 5. write the generated pages (edition record, data dictionary);
-6. ``jupyter-book build`` the stage;
+6. synchronise the new source into ``_build/stage`` (only changed files are rewritten) and
+   ``jupyter-book build`` it: Sphinx's incremental build rewrites the changed pages only;
 7. publish: copy the HTML next to the output folder and swap it in only when every step above
    succeeded. On any failure the previously published book is left exactly as it was.
 
@@ -27,6 +30,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import fcntl
+import filecmp
 import hashlib
 import json
 import multiprocessing
@@ -50,6 +54,7 @@ from helpers.book import render
 from helpers.book import provenance
 from helpers.book import annexes
 from helpers.book import guards
+from helpers.book.cache import cache_key_of_files, cache_problem, notebooks_key, prune_cache, store_cache, store_notebook, usable_cache  # noqa: F401 (re-exported)
 from helpers.book.edition import PROJECT_ROOT, Edition
 from helpers.errors import BuildError
 
@@ -192,97 +197,6 @@ def _failing_line(exc: Any) -> str:
     return f"starting {first.strip()[:60]!r}"
 
 
-def notebooks_key(notebooks: list[str], parameters: dict[str, Any], manifest: dict[str, Any]) -> str:
-    """SHA-256 of everything the executed notebooks depend on: the notebooks, their parameters, the
-    canonical tables (their hashes in the manifest), the package's code, the project data and the
-    versions of the packages that render output. Equal keys mean the notebooks would give the same
-    results, so a rebuild may reuse them."""
-    from importlib import metadata
-
-    digest = hashlib.sha256()
-    digest.update(json.dumps(parameters, sort_keys=True, default=str).encode())
-    digest.update(json.dumps(manifest.get("tables", {}), sort_keys=True, default=str).encode())
-    for name in ("altair", "vl-convert-python", "pandas", "numpy", "scipy", "myst-nb", "papermill"):
-        digest.update(f"{name}={metadata.version(name)}".encode())
-    files = [PROJECT_ROOT / f"{entry}.ipynb" for entry in notebooks]
-    files += sorted((PROJECT_ROOT / "src" / "helpers").rglob("*.py")) + sorted(p for p in (PROJECT_ROOT / "data").rglob("*") if p.is_file())
-    for path in files:
-        digest.update(str(path.relative_to(PROJECT_ROOT)).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-CACHE_LIST = "files.json"  # in a stored cache entry: every file it holds, with its size
-
-
-def store_cache(cache_root: Path, key: str, notebooks_dir: Path, tables_dir: Path) -> Path:
-    """Keep the executed notebooks and tables of this build (only the latest set is kept).
-
-    The copy is made in a temporary folder beside the entry, with :data:`CACHE_LIST` written last,
-    and renamed into place: an interrupted store leaves no entry that looks complete.
-    """
-    cache_root.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".new-{key}-", dir=cache_root))
-    target = cache_root / key
-    try:
-        shutil.copytree(notebooks_dir, tmp / "notebooks")
-        shutil.copytree(tables_dir, tmp / "tables")
-        files = {p.relative_to(tmp).as_posix(): p.stat().st_size for p in sorted(tmp.rglob("*")) if p.is_file()}
-        (tmp / CACHE_LIST).write_text(json.dumps({"key": key, "files": files}, indent=1, sort_keys=True), encoding="utf-8")
-        if target.exists():
-            _remove_folder(target)
-        os.replace(tmp, target)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    for other in cache_root.iterdir():
-        if other.name != key:
-            _remove_folder(other)
-    return target
-
-
-def _remove_folder(path: Path) -> None:
-    """Rename ``path`` aside (one atomic step), then delete it: it is never seen half-deleted."""
-    if path.is_dir() and not path.is_symlink():
-        aside = Path(tempfile.mkdtemp(prefix=".old-", dir=path.parent))
-        os.replace(path, aside)
-        shutil.rmtree(aside, ignore_errors=True)
-    else:
-        path.unlink(missing_ok=True)
-
-
-def cache_problem(entry: Path) -> str | None:
-    """Why the stored entry cannot be reused (its file list is missing, a listed file is missing or
-    has another size), or ``None`` when it is complete."""
-    try:
-        listed = json.loads((entry / CACHE_LIST).read_text(encoding="utf-8"))["files"]
-        items = sorted((str(name), int(size)) for name, size in listed.items())
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return f"its list of files ({CACHE_LIST}) is missing or unreadable"
-    if not any(name.startswith("notebooks/") for name, _ in items):
-        return "it holds no executed notebook"
-    for name, size in items:
-        path = entry / name
-        if not path.is_file():
-            return f"{name} is missing"
-        if path.stat().st_size != size:
-            return f"{name} is incomplete ({path.stat().st_size} of {size} bytes)"
-    return None
-
-
-def usable_cache(cache_root: Path, key: str, progress: Progress) -> Path | None:
-    """The stored entry for ``key`` if it is complete; an incomplete one is removed with a note."""
-    entry = cache_root / key
-    if not entry.is_dir():
-        return None
-    problem = cache_problem(entry)
-    if problem is None:
-        return entry
-    progress(f"[notebooks] not reusing the stored notebooks in {entry}: {problem}; running them again")
-    _remove_folder(entry)
-    return None
-
-
 def _run_one(entry: str, stage: str, parameters: dict[str, Any], language: str) -> float:
     """Run one notebook in a worker process (its own kernel); returns the seconds it took.
 
@@ -295,9 +209,36 @@ def _run_one(entry: str, stage: str, parameters: dict[str, Any], language: str) 
     os.dup2(handle.fileno(), 2)
     os.environ["HELPERS_BOOK_BUILD"] = "1"  # the kernel inherits it: charts use the offline renderer
     os.environ["HELPERS_LANGUAGE"] = language  # and number formats follow the book's language
+    # ``jobs`` notebooks run side by side, one per core: BLAS threads in each kernel would only compete
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
+    tables = notebook_tables(parameters["tables_dir"], entry)
+    tables.mkdir(parents=True, exist_ok=True)
     t = time.perf_counter()
-    run_notebook(PROJECT_ROOT / f"{entry}.ipynb", Path(stage) / f"{entry}.ipynb", parameters, language)
+    run_notebook(PROJECT_ROOT / f"{entry}.ipynb", Path(stage) / f"{entry}.ipynb", parameters | {"tables_dir": str(tables)}, language)
     return time.perf_counter() - t
+
+
+def notebook_tables(tables_root: str | Path, entry: str) -> Path:
+    """Where notebook ``entry`` writes its CSV tables: its own folder, so that its cache entry holds
+    exactly its tables (:func:`merge_tables` gathers them for the book)."""
+    return Path(tables_root) / Path(entry).name
+
+
+def merge_tables(tables_root: Path, notebooks: list[str], target: Path) -> None:
+    """Copy every notebook's tables into the book's one tables folder; two notebooks that publish
+    different tables under one name stop the build (one would silently replace the other)."""
+    target.mkdir(parents=True, exist_ok=True)
+    owner: dict[str, str] = {}
+    for entry in notebooks:
+        folder = notebook_tables(tables_root, entry)
+        for path in sorted(folder.glob("*")) if folder.is_dir() else []:
+            dest = target / path.name
+            if path.name in owner and dest.read_bytes() != path.read_bytes():
+                raise BuildError(f"{entry}.ipynb and {owner[path.name]}.ipynb both publish a table named {path.name} with different "
+                                 "contents; give one of them another name")
+            owner[path.name] = entry
+            shutil.copy2(path, dest)
 
 
 def _logs(stage: str | Path) -> Path:
@@ -457,44 +398,44 @@ def build_book(edition: Edition, edition_file: Path, overrides: list[str], out: 
         removed = guards.remove_stale(build_dir, [".data.tmp-*", ".data.old-*"]) + guards.remove_stale(build_dir / "cache", [".new-*", ".old-*"])
         if removed:
             progress(f"[clean] removed {len(removed)} temporary folder(s) left by an interrupted build: {', '.join(p.name for p in removed)}")
-        stage = build_dir / "stage"
-        if stage.exists():
-            shutil.rmtree(stage)
-        stage.mkdir(parents=True)
+        # the book's source is assembled in a fresh folder, then synchronised into the stage that Sphinx
+        # keeps between builds: unchanged pages keep their time stamps and Sphinx rebuilds the others only
+        stage, work, tables_root = build_dir / "stage", build_dir / "stage.next", build_dir / "stage.tables"
+        for folder in (work, tables_root):
+            if folder.exists():
+                shutil.rmtree(folder)
+        work.mkdir(parents=True)
 
         t = time.perf_counter()
-        progress(f"[data] canonical tables from {edition.data_dir}")
         data_dir = build_dir / "data"
-        manifest = canonical.build(edition.data_dir, data_dir, progress=lambda m: progress(f"       {m}"))
+        manifest = _data_step(Path(edition.data_dir), data_dir, use_cache, progress)
         timings["data"] = time.perf_counter() - t
         progress(f"[data] done in {timings['data']:.1f} s")
         # an edition window beyond the years the data cover stops here, not as "no rows" in a chapter
         canonical.check_windows(data_dir, {name: (window.start, window.end) for name, window in edition.windows})
 
-        _stage_sources(stage, edition)
-        tables_dir = stage / "_static" / "tables"
-        tables_dir.mkdir(parents=True)
-        parameters = edition.notebook_parameters() | {"data_dir": str(data_dir), "tables_dir": str(tables_dir)}
+        _stage_sources(work, edition)
+        tables_dir = work / "_static" / "tables"
+        parameters = edition.notebook_parameters() | {"data_dir": str(data_dir), "tables_dir": str(tables_root)}
         notebooks = toc_notebooks()
         for entry in notebooks:
             if not (PROJECT_ROOT / f"{entry}.ipynb").is_file():
                 raise BuildError(f"_toc.yml lists {entry} but {entry}.ipynb does not exist")
-        key = notebooks_key(notebooks, parameters, manifest)
-        cached = usable_cache(build_dir / "cache", key, progress) if use_cache else None
-        if cached is not None:
-            progress(f"[notebooks] inputs unchanged since the last build: reusing its executed notebooks and tables ({cached}; --no-cache reruns them)")
-            shutil.copytree(cached / "notebooks", stage / "notebooks", dirs_exist_ok=True)
-            shutil.copytree(cached / "tables", tables_dir, dirs_exist_ok=True)
-        else:
-            timings |= run_notebooks(notebooks, stage, parameters, edition.language, jobs, progress)
-            store_cache(build_dir / "cache", key, stage / "notebooks", tables_dir)
+        timings |= _notebooks(notebooks, work, tables_root, parameters, manifest, build_dir / "cache", edition.language, jobs, use_cache, progress)
+        merge_tables(tables_root, notebooks, tables_dir)
 
-        provenance.write_pages(stage / "generated", edition, edition_file, overrides, manifest, tables_dir)
-        (stage / "generated" / "taxonomy.md").write_text(annexes.taxonomy_markdown(), encoding="utf-8")
+        provenance.write_pages(work / "generated", edition, edition_file, overrides, manifest, tables_dir)
+        (work / "generated" / "taxonomy.md").write_text(annexes.taxonomy_markdown(), encoding="utf-8")
+        sync_stage(work, stage)
+        shutil.rmtree(tables_root)
 
         t = time.perf_counter()
         progress("[book] jupyter-book build ...")
-        warnings = _sphinx(stage, build_dir / "sphinx.log", strict)
+        try:
+            warnings = _sphinx(stage, build_dir / "sphinx.log", strict)
+        except BaseException:
+            shutil.rmtree(stage / "_build", ignore_errors=True)  # a half-written Sphinx state is never reused
+            raise
         timings["book"] = time.perf_counter() - t
         progress(f"[book] done in {timings['book']:.1f} s ({warnings} Sphinx warnings; log: {build_dir / 'sphinx.log'})")
 
@@ -502,6 +443,91 @@ def build_book(edition: Edition, edition_file: Path, overrides: list[str], out: 
         timings["total"] = time.perf_counter() - start
         progress(f"[publish] {out} ({_size_mb(out):.1f} MB) in {timings['total']:.1f} s total; open {out / 'index.html'}")
     return timings
+
+
+DATA_STAMP = ".inputs"  # in the canonical folder: the digest of the raw files and code it was built from
+
+
+def _data_step(raw_dir: Path, data_dir: Path, use_cache: bool, progress: Progress) -> dict[str, Any]:
+    """Build the canonical tables, or reuse them when the raw files (their bytes), the data layer's code
+    and the project data are those of the last build and every table still matches its checksum."""
+    from helpers.data import canonical
+
+    key = cache_key_of_files(sorted(p for p in raw_dir.rglob("*") if p.is_file()), raw_dir,
+                             sorted((PROJECT_ROOT / "src" / "helpers" / "data").rglob("*.py"))
+                             + [PROJECT_ROOT / "src" / "helpers" / "errors.py"]
+                             + sorted(p for p in (PROJECT_ROOT / "data").rglob("*") if p.is_file()))
+    stamp = data_dir / DATA_STAMP
+    if use_cache and stamp.is_file() and stamp.read_text(encoding="utf-8") == key:
+        manifest = _intact_manifest(data_dir)
+        if manifest is not None:
+            progress(f"[data] raw files and code unchanged since the last build: reusing the canonical tables in {data_dir}")
+            return manifest
+    progress(f"[data] canonical tables from {raw_dir}")
+    manifest = canonical.build(raw_dir, data_dir, progress=lambda m: progress(f"       {m}"))
+    stamp.write_text(key, encoding="utf-8")
+    return manifest
+
+
+def _intact_manifest(data_dir: Path) -> dict[str, Any] | None:
+    """The canonical folder's manifest if every table it lists has its recorded SHA-256, else None."""
+    try:
+        manifest = json.loads((data_dir / "manifest.json").read_text(encoding="utf-8"))
+        for entry in manifest["tables"].values():
+            if hashlib.sha256((data_dir / entry["file"]).read_bytes()).hexdigest() != entry["sha256"]:
+                return None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return manifest
+
+
+def _notebooks(notebooks: list[str], work: Path, tables_root: Path, parameters: dict[str, Any], manifest: dict[str, Any],
+               cache_root: Path, language: str, jobs: int, use_cache: bool, progress: Progress) -> dict[str, float]:
+    """Reuse each notebook whose inputs are unchanged (:mod:`helpers.book.cache`), run the others, store them."""
+    keys = {entry: notebooks_key([entry], parameters, manifest) for entry in notebooks}
+    todo = []
+    for entry in notebooks:
+        cached = usable_cache(cache_root, keys[entry], progress) if use_cache else None
+        if cached is None:
+            todo.append(entry)
+            continue
+        shutil.copy2(cached / "notebooks" / f"{Path(entry).name}.ipynb", work / f"{entry}.ipynb")
+        shutil.copytree(cached / "tables", notebook_tables(tables_root, entry))
+    if not todo:
+        progress(f"[notebooks] inputs unchanged since the last build: reusing its executed notebooks and tables ({cache_root}; --no-cache reruns them)")
+    elif len(todo) < len(notebooks):
+        progress(f"[notebooks] reusing {len(notebooks) - len(todo)} of {len(notebooks)} executed notebooks whose inputs are unchanged")
+    timings = run_notebooks(todo, work, parameters, language, jobs, progress) if todo else {}
+    for entry in todo:
+        store_notebook(cache_root, keys[entry], work / f"{entry}.ipynb", notebook_tables(tables_root, entry))
+    prune_cache(cache_root, keys.values())
+    return timings
+
+
+def sync_stage(new: Path, stage: Path) -> None:
+    """Make ``stage`` hold exactly the files of ``new`` (its ``_build`` folder kept), then delete ``new``.
+
+    A file whose bytes did not change keeps its time stamp, so Sphinx's incremental build rereads
+    and rewrites only the pages that changed. When pages were added or removed, Sphinx's state is
+    dropped (a full rebuild), so that no page of an earlier build lingers in the book.
+    """
+    def files(root: Path) -> set[Path]:
+        return {p.relative_to(root) for p in root.rglob("*") if p.is_file() and p.relative_to(root).parts[0] != "_build"}
+
+    stage.mkdir(parents=True, exist_ok=True)
+    fresh, old = files(new), files(stage)
+    pages = {f for f in fresh if f.suffix in (".md", ".ipynb")}
+    if pages != {f for f in old if f.suffix in (".md", ".ipynb")}:
+        shutil.rmtree(stage / "_build", ignore_errors=True)
+    for rel in old - fresh:
+        (stage / rel).unlink()
+    for rel in sorted(fresh):
+        source, target = new / rel, stage / rel
+        if target.is_file() and target.stat().st_size == source.stat().st_size and filecmp.cmp(source, target, shallow=False):
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    shutil.rmtree(new)
 
 
 def _size_mb(path: Path) -> float:

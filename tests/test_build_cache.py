@@ -1,0 +1,156 @@
+"""Incremental builds (issue 17): per-notebook cache, reused canonical tables, a stage synchronised
+for Sphinx's incremental build, and the gathering of each notebook's tables. On fakes of the data
+step, the notebooks and Sphinx: fast, and each assertion fails if its mechanism breaks."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from helpers.book import build as build_mod
+from helpers.book.edition import load_edition
+from helpers.errors import BuildError
+
+from conftest import ROOT
+
+
+@pytest.fixture
+def fakes(tmp_path: Path, monkeypatch):
+    """A raw folder with one file; fake data step, notebooks and Sphinx that record what they did."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "counts.csv").write_text("a\n1\n")
+    calls: dict[str, list] = {"data": [], "notebooks": []}
+
+    def data_step(raw_dir, data_dir, progress=None):
+        calls["data"].append(1)
+        data_dir = Path(data_dir)
+        if data_dir.exists():
+            shutil.rmtree(data_dir)
+        data_dir.mkdir(parents=True)
+        (data_dir / "activity.csv").write_text("x\n1\n")
+        import hashlib
+        manifest = {"tables": {"activity": {"file": "activity.csv", "rows": 1, "sha256": hashlib.sha256(b"x\n1\n").hexdigest()}}}
+        (data_dir / "manifest.json").write_text(json.dumps(manifest))
+        return manifest
+
+    def notebooks(entries, stage, parameters, language, jobs, progress):
+        calls["notebooks"].append(list(entries))
+        for entry in entries:
+            (Path(stage) / f"{entry}.ipynb").write_text(json.dumps({"entry": entry}))
+            folder = Path(parameters["tables_dir"], Path(entry).name)
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / f"{Path(entry).name}_table.csv").write_text("x\n1\n")
+        return {}
+
+    def sphinx(stage, log, strict):
+        html = Path(stage) / "_build" / "html"
+        html.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(Path(stage) / "_static", html / "_static", dirs_exist_ok=True)
+        (html / "index.html").write_text("<html>book</html>")
+        return 0
+
+    monkeypatch.setattr("helpers.data.canonical.build", data_step)
+    monkeypatch.setattr("helpers.data.canonical.check_windows", lambda *a, **k: None)
+    monkeypatch.setattr(build_mod, "run_notebooks", notebooks)
+    monkeypatch.setattr(build_mod, "_sphinx", sphinx)
+    build_dir, out = tmp_path / "build", tmp_path / "html"
+
+    def build(*extra: str) -> list[str]:
+        lines: list[str] = []
+        edition = load_edition(ROOT / "editions" / "2026.yml", [f"data_dir={raw}", *extra])
+        build_mod.build_book(edition, ROOT / "editions" / "2026.yml", list(extra), out, progress=lines.append, build_dir=build_dir)
+        return lines
+
+    return raw, build_dir, out, calls, build
+
+
+def test_a_second_build_reuses_data_and_notebooks(fakes):
+    raw, build_dir, out, calls, build = fakes
+    build()
+    everything = build_mod.toc_notebooks()
+    assert calls == {"data": [1], "notebooks": [everything]}
+    lines = build()
+    assert calls == {"data": [1], "notebooks": [everything]}, "nothing ran again"
+    assert any("reusing the canonical tables" in line for line in lines)
+    assert any("reusing its executed notebooks" in line for line in lines)
+    published = {p.name for p in (out / "_static" / "tables").glob("*.csv")}
+    assert {f"{Path(e).name}_table.csv" for e in everything} <= published, "every notebook's tables are in the book"
+
+
+def test_a_changed_parameter_reruns_every_notebook_but_not_the_data_step(fakes):
+    raw, build_dir, out, calls, build = fakes
+    build()
+    build("rca_threshold=1.25")
+    assert len(calls["data"]) == 1 and len(calls["notebooks"]) == 2
+    assert calls["notebooks"][1] == build_mod.toc_notebooks()
+
+
+def test_a_changed_or_tampered_input_rebuilds_the_canonical_tables(fakes):
+    raw, build_dir, out, calls, build = fakes
+    build()
+    (raw / "counts.csv").write_text("a\n2\n")
+    build()
+    assert len(calls["data"]) == 2, "a changed raw file"
+    (build_dir / "data" / "activity.csv").write_text("x\n9\n")
+    build()
+    assert len(calls["data"]) == 3, "a canonical table that no longer matches its checksum"
+    lines: list[str] = []
+    edition = load_edition(ROOT / "editions" / "2026.yml", [f"data_dir={raw}"])
+    build_mod.build_book(edition, ROOT / "editions" / "2026.yml", [], out, progress=lines.append, build_dir=build_dir, use_cache=False)
+    assert len(calls["data"]) == 4, "--no-cache rebuilds the data too"
+
+
+def test_a_text_change_in_one_notebook_reruns_that_notebook_only(fakes, monkeypatch, tmp_path: Path):
+    raw, build_dir, out, calls, build = fakes
+    build()
+    entries = build_mod.toc_notebooks()
+    changed = entries[3]
+    real_key = build_mod.notebooks_key
+
+    def key(notebooks, parameters, manifest):  # as if the notebook's file had another sentence
+        return real_key(notebooks, parameters | ({"edited": 1} if notebooks == [changed] else {}), manifest)
+
+    monkeypatch.setattr(build_mod, "notebooks_key", key)
+    lines = build()
+    assert calls["notebooks"][-1] == [changed]
+    assert any(f"reusing {len(entries) - 1} of {len(entries)} executed notebooks" in line for line in lines), lines
+    assert len(list((build_dir / "cache").iterdir())) == len(entries), "the replaced entry is pruned"
+
+
+def test_sync_keeps_unchanged_files_and_drops_sphinx_state_when_pages_change(tmp_path: Path):
+    stage, new = tmp_path / "stage", tmp_path / "new"
+    for root in (stage, new):
+        (root / "notebooks").mkdir(parents=True)
+        (root / "notebooks" / "a.ipynb").write_text("same")
+    (stage / "notebooks" / "b.ipynb").write_text("old")
+    (new / "notebooks" / "b.ipynb").write_text("new text")
+    (stage / "gone.txt").write_text("x")
+    (stage / "_build" / "html").mkdir(parents=True)
+    old = time.time() - 1000
+    os.utime(stage / "notebooks" / "a.ipynb", (old, old))
+    build_mod.sync_stage(new, stage)
+    assert not new.exists() and not (stage / "gone.txt").exists()
+    assert (stage / "notebooks" / "b.ipynb").read_text() == "new text"
+    assert (stage / "notebooks" / "a.ipynb").stat().st_mtime == pytest.approx(old), "unchanged: time stamp kept"
+    assert (stage / "_build" / "html").is_dir(), "same pages: Sphinx's state kept"
+    new.mkdir()
+    shutil.copytree(stage / "notebooks", new / "notebooks")
+    (new / "notebooks" / "c.ipynb").write_text("a new page")
+    build_mod.sync_stage(new, stage)
+    assert not (stage / "_build").exists(), "a page added: full Sphinx rebuild"
+
+
+def test_two_notebooks_publishing_different_tables_under_one_name_stop_the_build(tmp_path: Path):
+    root = tmp_path / "tables"
+    for entry, text in (("notebooks/a", "x\n1\n"), ("notebooks/b", "x\n2\n")):
+        folder = build_mod.notebook_tables(root, entry)
+        folder.mkdir(parents=True)
+        (folder / "shared.csv").write_text(text)
+    with pytest.raises(BuildError, match="a.ipynb and notebooks/a.ipynb|both publish a table named shared.csv"):
+        build_mod.merge_tables(root, ["notebooks/a", "notebooks/b"], tmp_path / "out")
