@@ -1,12 +1,15 @@
 """Speed and peak memory of the analytical core, against Harvard Growth Lab's ``ecomplexity``.
 
-Run: ``python benchmarks/bench_metrics.py [--cap SECONDS] [--data DIR]``; prints a markdown table.
+Run: ``python benchmarks/bench_metrics.py [--cap SECONDS] [--data DIR] [--quick] [--json FILE]``; prints a
+markdown table (``make bench``; ``make bench-quick`` runs the reduced set and writes ``_build/bench.json``).
 Each measurement runs in a fresh Python process (``--task NAME``), so that one task's memory
 does not leak into the next and a slow reference run can be stopped at the time cap.
 
 Workloads
 * real: countries x 35 WIPO fields (patents_country_wipo35.csv, 2015-2019 summed) - DataFrames;
 * synthetic: 1,500 regions x 8,000 technologies, sparse (about 1% of cells non-zero) - CSR;
+* large: 10,000 regions x 10,000 technologies, sparse (about 0.5% non-zero) - CSR, no reference
+  (``ecomplexity`` builds dense 10,000 x 10,000 frames);
 * documents: 2,000,000 documents with about 3 codes each over 8,000 technologies;
 * ipc: countries x 653 IPC subclasses (EPO PATSTAT 2004-2018, patents_country_ipc4/), with
   relatedness from the published 653 x 653 within-patent co-occurrence (read from its long rows in
@@ -103,12 +106,21 @@ def long_form(x: pd.DataFrame | sp.csr_array) -> pd.DataFrame:
 
 
 def ours_matrix(x):
+    """RCA, binary RCA, cosine relatedness of the co-location, density, eigenvector complexity.
+
+    Labelled matrices go the way of ``helpers metrics`` (the technology x technology relatedness
+    is a result it writes); sparse ones through :func:`colocation_density`, which gives the same
+    density without forming that matrix (8,000 x 8,000 and 24% full here)."""
     from helpers.methods.complexity import complexity_eigenvector
-    from helpers.methods.density import relatedness_density
+    from helpers.methods.density import colocation_density, relatedness_density
     from helpers.methods.specialisation import binary_specialisation, rca
     from helpers.methods.relatedness import colocation, relatedness
 
     b = binary_specialisation(rca(x))
+    if sp.issparse(b):
+        # 10,000 x 10,000: the products in float32 (relative error about 1e-6, see colocation_density)
+        dtype = np.float32 if b.shape[0] * b.shape[1] > 5e7 else np.float64
+        return colocation_density(b, "cosine", dtype=dtype), complexity_eigenvector(b)
     rel = relatedness(colocation(b), "cosine")
     return relatedness_density(b, rel), complexity_eigenvector(b)
 
@@ -151,8 +163,14 @@ def pandas_documents(table):
     return pairs.groupby(["technology_x", "technology_y"]).size()
 
 
+def large_matrix() -> sp.csr_array:
+    """10,000 regions x 10,000 technologies, about 0.5% of cells non-zero."""
+    return synthetic_matrix(10_000, 10_000, pairs=560_000, seed=3)
+
+
 TASKS = {
     # name: (workload, function, input transform)
+    "large/ours": ("large", ours_matrix, None),
     "real/ours": ("real", ours_matrix, None),
     "real/ecomplexity": ("real", ecomplexity_matrix, long_form),
     "synthetic/ours": ("synthetic", ours_matrix, None),
@@ -172,6 +190,8 @@ def run_task(name: str, data: Path, repeat: int) -> dict:
         x = synthetic_matrix()
     elif workload == "ipc":
         x = ipc_inputs(data)
+    elif workload == "large":
+        x = large_matrix()
     else:
         x = document_table()
     if transform is not None:
@@ -202,9 +222,9 @@ def describe(workload: str, data: Path) -> str:
     if workload == "ipc":
         x, cooc = ipc_inputs(data)
         return f"ipc: {x.shape[0]} countries x {x.shape[1]} IPC subclasses (2004-2018) + {len(cooc):,} co-occurrence rows"
-    if workload == "synthetic":
-        x = synthetic_matrix()
-        return f"synthetic: {x.shape[0]:,} regions x {x.shape[1]:,} technologies, {x.nnz:,} non-zero cells"
+    if workload in ("synthetic", "large"):
+        x = synthetic_matrix() if workload == "synthetic" else large_matrix()
+        return f"{workload}: {x.shape[0]:,} regions x {x.shape[1]:,} technologies, {x.nnz:,} non-zero cells ({x.nnz / (x.shape[0] * x.shape[1]):.2%})"
     t = document_table()
     return f"documents: {t['document'].nunique():,} documents, {len(t):,} document-code rows, {t['technology'].nunique():,} codes"
 
@@ -259,7 +279,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--data", type=Path, default=DEFAULT_DATA)
     p.add_argument("--repeat", type=int, default=3)
     p.add_argument("--cap", type=float, default=600.0, help="time cap per process, seconds (default 600)")
-    p.add_argument("--only", nargs="*", help="run only these workloads (real, ipc, synthetic, documents)")
+    p.add_argument("--only", nargs="*", help="run only these workloads (real, ipc, synthetic, large, documents)")
+    p.add_argument("--quick", action="store_true", help="reduced set (under two minutes): no reference run on the large workloads, no 10,000 x 10,000")
+    p.add_argument("--json", type=Path, help="also write the results: one object per workload (name, ours_s, ours_peak_mb, reference, reference_s)")
     args = p.parse_args(argv)
     if args.task:
         print(json.dumps(run_task(args.task, args.data, args.repeat)))
@@ -267,22 +289,27 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.data / "patents_country_wipo35.csv").is_file():
         print(f"no patents_country_wipo35.csv in {args.data}; give --data", file=sys.stderr)
         return 2
-    rows = []
-    plan = [("real", "ecomplexity"), ("synthetic", "ecomplexity"), ("documents", "pandas")]
+    rows, records = [], []
+    plan = [("real", "ecomplexity"), ("synthetic", "ecomplexity"), ("large", None), ("documents", "pandas")]
     if (args.data / "patents_country_ipc4" / "country_ipc4_patents.csv").is_file():
         plan.insert(1, ("ipc", "ecomplexity"))
+    if args.quick:
+        plan = [(w, r if w == "real" else None) for w, r in plan if w != "large"]
     if args.only:
         plan = [w for w in plan if w[0] in args.only]
     for workload, reference in plan:
         big = workload not in ("real", "ipc")
         ours = child(f"{workload}/ours", args.data, 1 if big else args.repeat, args.cap)
-        ref = child(f"{workload}/{reference}", args.data, 0 if big else args.repeat, args.cap)
+        ref = child(f"{workload}/{reference}", args.data, 0 if big else args.repeat, args.cap) if reference else {"error": "not run"}
         if "seconds" in ours and "seconds" in ref and "error" not in ref:
             ratio = ref["seconds"] / ours["seconds"]
             ratio_text = f"> {ratio:.0f}x" if ref.get("capped") else f"{ratio:.1f}x"
         else:
             ratio_text = "-"
-        rows.append((describe(workload, args.data), reference, ours, ref, ratio_text))
+        rows.append((describe(workload, args.data), reference or "-", ours, ref, ratio_text))
+        records.append({"name": workload, "ours_s": ours.get("seconds"), "ours_peak_mb": ours.get("peak_mb"),
+                        "reference": reference, "reference_s": None if reference is None or "error" in ref else ref.get("seconds"),
+                        "reference_capped": bool(ref.get("capped"))})
     cpu = os.cpu_count()
     print(f"Run {dt.date.today().isoformat()} on {platform.machine()} Linux, {cpu} cores, Python {platform.python_version()}, "
           f"numpy {np.__version__}, scipy {__import__('scipy').__version__}, pandas {pd.__version__}, "
@@ -290,7 +317,13 @@ def main(argv: list[str] | None = None) -> int:
     print("| workload | ours: time | ours: peak memory | reference | reference: time | reference: peak memory | reference / ours |")
     print("|---|---|---|---|---|---|---|")
     for desc, reference, ours, ref, ratio_text in rows:
-        print(f"| {desc} | {fmt_time(ours, args.cap)} | {fmt_mem(ours)} | {reference} | {fmt_time(ref, args.cap)} | {fmt_mem(ref)} | {ratio_text} |")
+        ref_time = "-" if reference == "-" else fmt_time(ref, args.cap)
+        ref_mem = "-" if reference == "-" else fmt_mem(ref)
+        print(f"| {desc} | {fmt_time(ours, args.cap)} | {fmt_mem(ours)} | {reference} | {ref_time} | {ref_mem} | {ratio_text} |")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(records, indent=1) + "\n", encoding="utf-8")
+        print(f"\nwrote {args.json}")
     return 0
 
 

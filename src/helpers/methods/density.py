@@ -118,8 +118,10 @@ def colocation_density(b: Matrix, method: str = "cosine", source: str = "special
         p = np.where(s > 0, s ** -0.5 if method == "cosine" else 1.0 / s, 0.0)
     k = float(s.sum()) if method == "association" else 1.0
     den = k * p * (bt @ (bs @ p) - u * p)
-    g = (bs @ sp.diags_array(p) @ bt).astype(dtype).toarray()  # region x region, symmetric
-    num_t = np.asarray(bt.astype(dtype) @ g, dtype=float)  # (G B)^T = B^T G: one sparse x dense product
+    scaled = sp.csr_array((bs.data * p[bs.indices], bs.indices, bs.indptr), shape=bs.shape)  # B diag(p), O(nnz)
+    g = (scaled @ bt).astype(dtype).toarray()  # region x region, symmetric
+    num_t = bt.astype(dtype) @ g  # (G B)^T = B^T G: one sparse x dense product
+    num_t = num_t.astype(float, copy=False)
     rows = np.repeat(np.arange(bs.shape[0]), np.diff(bs.indptr))
     num_t[bs.indices, rows] -= (u * p)[bs.indices]  # the technology itself does not count
     with np.errstate(divide="ignore", invalid="ignore"):
