@@ -29,6 +29,7 @@ from helpers.data.adapters import AdapterResult, sha256_file
 from helpers.errors import InputError
 from helpers.data.regions import regions_frame
 from helpers.data.schema import BUILT_TABLES, TABLES, get_schema
+from helpers.data.tablewriter import write_frame_csv
 from helpers.data.validation import coerce, sort_table, validate
 
 FORMAT = "helpers-canonical/1"
@@ -142,7 +143,7 @@ def merge_results(results: list[AdapterResult], *, file_label: str = "<build>") 
         tables[name] = df
     codes: set[str] = set()
     for name in REGION_TABLES:
-        codes |= set(tables[name]["region"].dropna().astype(str))
+        codes |= set(tables[name]["region"].dropna().astype(str).unique())
     tables["regions"] = regions_frame(codes, file=file_label)
     out = {}
     region_codes = set(tables["regions"]["region"])
@@ -168,7 +169,8 @@ def _write_table(df: pd.DataFrame, folder: Path, table: str) -> tuple[str, int, 
         pq.write_table(pa.Table.from_pandas(df, preserve_index=False), folder / fname, compression="zstd")
     else:
         fname = schema.filename
-        df.to_csv(folder / fname, index=False, float_format=FLOAT_FORMAT, lineterminator="\n", encoding="utf-8")
+        # DuckDB writes the same bytes as df.to_csv(index=False, float_format=FLOAT_FORMAT, lineterminator="\n")
+        write_frame_csv(df, folder / fname, {c.name: c.dtype for c in schema.columns})
     return fname, len(df), sha256_file(folder / fname)
 
 

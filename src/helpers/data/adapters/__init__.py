@@ -90,6 +90,9 @@ def _check_records(text: str, label: str, sep: str, n_header: int, final_newline
             f"{label}: line {last} (the last) has no line end, so the file looks cut off in the middle of a record; "
             f"download or copy the complete file again (if it is complete, end it with a newline)"
         )
+    fast = _record_starts_fast(text, sep, n_header)
+    if fast is not None:
+        return fast
     reader = csv.reader(io.StringIO(text), delimiter=sep, quotechar='"')
     starts: list[int] = []
     try:
@@ -114,6 +117,28 @@ def _check_records(text: str, label: str, sep: str, n_header: int, final_newline
     except csv.Error as exc:
         raise InputError(f"{label}: cannot parse as CSV at line {reader.line_num} ({exc}); check the delimiter and quoting") from None
     return starts
+
+
+def _record_starts_fast(text: str, sep: str, n_header: int) -> list[int] | None:
+    """:func:`_check_records`' answer for a file where every record is one line and has the header's field count.
+
+    The csv module reads the records in C; only their lengths come back to Python. None when a record
+    spans lines (a quoted line break), has another number of fields, the header has one field (blank
+    lines count otherwise) or the file does not parse: then the record-by-record loop names the line.
+    """
+    if n_header < 2:
+        return None
+    try:
+        lengths = np.fromiter(map(len, csv.reader(io.StringIO(text), delimiter=sep, quotechar='"')), dtype=np.int64)
+    except csv.Error:
+        return None
+    lines = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
+    if len(lengths) != lines or len(lengths) == 0:
+        return None
+    body = lengths[1:]
+    if ((body != n_header) & (body != 0)).any():
+        return None
+    return (np.flatnonzero(body) + 2).tolist()
 
 
 def read_csv_raw(
@@ -311,6 +336,12 @@ def to_number(
                 f"({int(neg.sum())} such rows); counts cannot be negative: correct or remove the row"
             )
     return num.astype("Int64") if integer else num.astype("float64")
+
+
+def map_unique(values: pd.Series, func: Callable) -> pd.Series:
+    """``values.map(func)`` with ``func`` called once per distinct value (the same result, without a Python call per row)."""
+    uniq = values.unique()
+    return values.map(dict(zip(uniq, map(func, uniq))))
 
 
 def check_years(years: pd.Series, label: str, column: str = "year", lo: int = 1900, hi: int = 2100) -> None:

@@ -43,6 +43,7 @@ from helpers.data.adapters import (
     flags_frame,
     check_partial_years,
     ignored_columns_note,
+    map_unique,
     read_csv_raw,
     technologies_frame,
     to_number,
@@ -88,7 +89,7 @@ def technologies() -> pd.DataFrame:
 
 
 def _clean(s: pd.Series) -> pd.Series:
-    return s.map(lambda v: " ".join(html.unescape(v).split()))
+    return map_unique(s, lambda v: " ".join(html.unescape(v).split()))
 
 
 def _parent_code(path: str, node_name: dict[str, str], code_of: dict[str, str]) -> str | None:
@@ -119,7 +120,7 @@ def load(path: Path, *, label: str | None = None, progress: Progress = _quiet) -
         )
     path_s = _clean(df["region_path"])
     region_s = _clean(df["region"])
-    leaf = path_s.str.rsplit(SEP, n=1).str[-1]
+    leaf = map_unique(path_s, lambda p: p.rsplit(SEP, 1)[-1])
     mism = leaf != region_s
     if mism.any():
         pos = int(np.flatnonzero(mism.to_numpy())[0])
@@ -145,7 +146,7 @@ def load(path: Path, *, label: str | None = None, progress: Progress = _quiet) -
             raise InputError(f"{label}: region {node_name[p]!r} maps to the unknown code {code_of[node_name[p]]!r}; fix helpers.data.regions.NAME_OVERRIDES")
         if p in parents and d["level"] not in ("aggregate", "country"):
             raise InputError(f"{label}: region {node_name[p]!r} has children but is level {d['level']}; fix helpers.data.regions")
-    region = path_s.map(lambda p: code_of[node_name[p]])
+    region = map_unique(path_s, lambda p: code_of[node_name[p]])
     technology = field.where(field != TOTAL_FIELD, "all")
     act = pd.DataFrame(
         {"source": "publications", "classification": CLASSIFICATION, "region": region, "technology": technology, "year": year, "value": articles}
@@ -155,7 +156,7 @@ def load(path: Path, *, label: str | None = None, progress: Progress = _quiet) -
     # consistency of aggregates: value vs the sum of the children (flag, do not fix)
     flags = []
     # a parent path without a row of its own ('World -> Europe' but no 'World') has no value to compare
-    parent_code = path_s.map(lambda p: _parent_code(p, node_name, code_of))
+    parent_code = map_unique(path_s, lambda p: _parent_code(p, node_name, code_of))
     kids = act.assign(parent=parent_code).dropna(subset=["parent"]).groupby(["parent", "technology", "year"])["value"].sum()
     own = act.set_index(["region", "technology", "year"])["value"]
     own.index.names = ["parent", "technology", "year"]

@@ -40,6 +40,7 @@ from helpers.data.adapters import (
     check_not_empty,
     check_years,
     file_line,
+    map_unique,
     flags_frame,
     read_csv_raw,
     technologies_frame,
@@ -115,15 +116,16 @@ def load(companies: Path, rounds: Path, *, labels: tuple[str, str] | None = None
     country = ctry_raw.map(lambda c: cmap.get(c) if c else None)
     state_raw = rnd["company_state_code"].str.strip().str.upper()
     is_us = country.eq("USA")
-    state = pd.Series([us_state_code(s) if (u and s) else None for s, u in zip(state_raw, is_us)], index=rnd.index, dtype=object)
+    us_codes = map_unique(state_raw[is_us], lambda s: us_state_code(s) if s else None)
+    state = pd.Series(None, index=rnd.index, dtype=object)
+    state[is_us.to_numpy()] = us_codes.astype(object).where(us_codes.notna(), None).to_numpy()
     bad_state = is_us & state_raw.ne("") & state.isna()
     if bad_state.any():
         pos = int(np.flatnonzero(bad_state.to_numpy())[0])
         raise InputError(f"{lr}: unknown region code 'US-{state_raw.iloc[pos]}' in column 'company_state_code' at line {file_line(rnd, pos)}; use two-letter US state codes")
     metro_raw = rnd["company_region"].str.strip()
-    metro = pd.Series(
-        [f"US:{m}" if (u and not NO_METRO.match(m)) else None for m, u in zip(metro_raw, is_us)], index=rnd.index, dtype=object
-    )
+    metro = pd.Series(None, index=rnd.index, dtype=object)
+    metro[is_us.to_numpy()] = map_unique(metro_raw[is_us], lambda m: None if NO_METRO.match(m) else f"US:{m}").astype(object).to_numpy()
     cat = rnd["company_category_code"].str.strip()
     flags: list[dict] = []
 

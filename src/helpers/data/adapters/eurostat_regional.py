@@ -31,6 +31,7 @@ from helpers.data.adapters import (
     check_years,
     flags_frame,
     ignored_columns_note,
+    map_unique,
     read_csv_raw,
     to_number,
 )
@@ -91,10 +92,10 @@ def load(path: Path, *, label: str | None = None, progress: Progress = _quiet) -
     out = pd.DataFrame(
         {
             "region": region,
-            "indicator": ind.map(lambda i: INDICATORS[i][0]),
+            "indicator": map_unique(ind, lambda i: INDICATORS[i][0]),
             "year": year,
             "value": value,
-            "unit": ind.map(lambda i: INDICATORS[i][1]),
+            "unit": map_unique(ind, lambda i: INDICATORS[i][1]),
         }
     )
     check_duplicates(out.assign(region_id=raw_codes, source_indicator=ind), ["source_indicator", "region_id", "year"], label)

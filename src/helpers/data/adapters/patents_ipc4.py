@@ -48,6 +48,7 @@ from helpers.data.adapters import (
     file_line,
     flags_frame,
     ignored_columns_note,
+    map_unique,
     read_csv_raw,
     technologies_frame,
     to_number,
@@ -109,7 +110,9 @@ def nace_code(text: str) -> str:
 
 
 def _periods(df: pd.DataFrame, label: str) -> tuple[pd.Series, pd.Series]:
-    parts = df["period"].str.strip().str.extract(PERIOD_PATTERN)
+    uniq = pd.Series(df["period"].unique(), dtype=object)
+    found = uniq.str.strip().str.extract(PERIOD_PATTERN)  # once per distinct period, not per row
+    parts = pd.DataFrame({i: df["period"].map(dict(zip(uniq, found[i]))) for i in (0, 1)})
     bad = parts[0].isna() | (parts[0].astype(float) > parts[1].astype(float))
     if bad.any():
         pos = int(np.flatnonzero(bad.to_numpy())[0])
@@ -121,7 +124,7 @@ def _codes(df: pd.DataFrame, column: str, label: str, kind: str) -> pd.Series:
     if kind == IPC:
         codes, pattern, what = df[column].str.strip().str.upper(), IPC_PATTERN, "an IPC subclass such as C12N"
     else:
-        codes, pattern, what = df[column].map(nace_code), NACE_PATTERN, "a NACE Rev. 2 code such as 27.5"
+        codes, pattern, what = map_unique(df[column], nace_code), NACE_PATTERN, "a NACE Rev. 2 code such as 27.5"
     bad = ~codes.str.match(pattern)
     if bad.any():
         pos = int(np.flatnonzero(bad.to_numpy())[0])

@@ -48,6 +48,7 @@ from helpers.data.adapters import (
     check_years,
     file_line,
     ignored_columns_note,
+    map_unique,
     read_csv_raw,
     single_file,
     technologies_frame,
@@ -187,7 +188,7 @@ def load(path: Path, *, label: str | None = None, progress: Progress = _quiet) -
     citations = to_number(df, "citations", label, integer=True, nonnegative=True, what="citation count")
     check_partial_years(year, documents, label, what="document total")
 
-    country = df["country"].map(lambda s: " ".join(str(s).split()))
+    country = map_unique(df["country"], lambda s: " ".join(str(s).split()))
     blank = country.eq("")
     if blank.any():
         pos = _first(blank)
