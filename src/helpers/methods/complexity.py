@@ -33,9 +33,10 @@ from helpers.methods.matrix import Matrix, _check_binary, _check_values, _count,
 Scale = Literal["zscore", "eci", "minmax", "none"]
 #: Scales accepted by the eigenvector and reflections methods.
 SCALES: tuple[str, ...] = ("zscore", "eci", "minmax", "none")
-#: Up to this many technologies the eigenproblem is solved densely (``numpy.linalg.eigh``);
-#: above it by Lanczos iterations on the sparse matrix (``scipy.sparse.linalg.eigsh``).
-DENSE_EIGEN_LIMIT = 2000
+#: When regions or technologies number at most this many, the eigenproblem is solved densely on
+#: the smaller side (``scipy.linalg.eigh``, three eigenpairs); otherwise by Lanczos iterations on
+#: the sparse matrix (``scipy.sparse.linalg.eigsh``). Measured: dense is faster up to about 1,000.
+DENSE_EIGEN_LIMIT = 1000
 
 __all__ = [
     "DENSE_EIGEN_LIMIT",
@@ -84,11 +85,19 @@ def _second_eigenvector(bv: np.ndarray | sp.csr_array, d: np.ndarray, u: np.ndar
         a = sp.csr_array((bv.data / np.sqrt(d[rows] * u[bv.indices]), bv.indices, bv.indptr), shape=bv.shape)
     else:
         a = bv / np.sqrt(d)[:, None] / np.sqrt(u)[None, :]
-    if n <= DENSE_EIGEN_LIMIT:
-        s = a.T @ a
+    m = a.shape[0]
+    if min(n, m) <= DENSE_EIGEN_LIMIT:
+        # the symmetric problem on the smaller side: K = A A^T shares the non-zero eigenvalues of
+        # S = A^T A, and if K y = lambda y then A^T y is the eigenvector of S (Hidalgo-Hausmann's
+        # economy and product sides); the three largest eigenpairs only, by scipy's LAPACK driver
+        small = m < n
+        s = a @ a.T if small else a.T @ a
         s = s.toarray() if _is_sparse(s) else s
-        # the three largest eigenpairs only; scipy's LAPACK driver (numpy's eigh is slower on small matrices)
-        vals, vecs = scipy.linalg.eigh(s, subset_by_index=[max(n - 3, 0), n - 1])
+        k = s.shape[0]
+        vals, vecs = scipy.linalg.eigh(s, subset_by_index=[max(k - 3, 0), k - 1])
+        if small:
+            vecs = np.asarray(a.T @ vecs)
+            vecs /= np.linalg.norm(vecs, axis=0)
     else:
         at = a.T.tocsr() if _is_sparse(a) else a.T
         op = LinearOperator((n, n), matvec=lambda v: at @ (a @ v), dtype=float)
@@ -99,7 +108,7 @@ def _second_eigenvector(bv: np.ndarray | sp.csr_array, d: np.ndarray, u: np.ndar
     lam2 = vals[-2]
     if lam2 > 1.0 - 1e-9:
         warnings.warn(f"{source}: the region-technology specialisation network is not connected; the complexity index separates its components", stacklevel=3)
-    elif n >= 3 and abs(lam2 - vals[-3]) < 1e-9:
+    elif len(vals) >= 3 and abs(lam2 - vals[-3]) < 1e-9:
         warnings.warn(f"{source}: the second eigenvalue ({lam2:.6g}) is not unique; the complexity index is not well defined", stacklevel=3)
     v = vecs[:, -2] / np.sqrt(u)
     return v / np.linalg.norm(v)
