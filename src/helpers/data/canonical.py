@@ -327,6 +327,22 @@ def _load_raw(path: Path) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
 
 
+#: Validated tables of this process, keyed by file, size and modification time: a chapter reads the
+#: same canonical table many times (every source, window and reference group), validation is O(rows).
+_VALIDATED: dict[tuple, pd.DataFrame] = {}
+
+
+def _validated(path: Path, table: str, regions: pd.Series | None, regions_key: tuple | None) -> pd.DataFrame:
+    """``validate(_load_raw(path), ...)``, computed once per file version and process (a copy is returned)."""
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, table, regions_key)
+    if key not in _VALIDATED:
+        if len(_VALIDATED) > 64:
+            _VALIDATED.clear()
+        _VALIDATED[key] = validate(_load_raw(path), table, path, regions=regions, from_file=True)
+    return _VALIDATED[key].copy()
+
+
 def _fmt_values(vals: Iterable[Any], n: int = 12) -> str:
     vals = sorted({str(v) for v in vals})
     return ", ".join(vals[:n]) + (f", ... ({len(vals)} values)" if len(vals) > n else "")
@@ -345,13 +361,14 @@ def read(data_dir: Path, table: str, /, *, check_regions: bool = True, **filters
     path = table_path(data_dir, table)
     if not path.is_file():
         raise InputError(f"{path}: table '{table}' not found; build the data folder with `helpers data build --raw RAW --out {data_dir}`")
-    regions = None
+    regions, regions_key = None, None
     if check_regions and "region" in schema.column_names and table not in ("regions", "quality_flags") and table in BUILT_TABLES:
         rpath = table_path(data_dir, "regions")
         if rpath.is_file():
-            regions_df = validate(_load_raw(rpath), "regions", rpath, from_file=True)
-            regions = regions_df
-    df = validate(_load_raw(path), table, path, regions=None if regions is None else regions["region"], from_file=True)
+            regions = _validated(rpath, "regions", None, None)
+            stat = rpath.stat()
+            regions_key = (str(rpath.resolve()), stat.st_size, stat.st_mtime_ns)
+    df = _validated(path, table, None if regions is None else regions["region"], regions_key)
     years = filters.pop("years", None)
     level = filters.pop("level", None)
     applied: list[str] = []

@@ -122,9 +122,25 @@ def _where(path: Path | str, df: pd.DataFrame, i: int, key: str | tuple[str, ...
     return f"{path}: line {int(i) + 2}" + (f" ({ident})" if ident else "")
 
 
+_CHECKED: dict[tuple, pd.DataFrame] = {}  # checked tables of this process, by file version and spec
+
+
 def read_csv(path: Path | str, spec: FileSpec) -> pd.DataFrame:
-    """Read ``path`` as text (UTF-8, comma-separated, header row) and check it against ``spec``."""
+    """Read ``path`` as text (UTF-8, comma-separated, header row) and check it against ``spec``
+    (once per file version and process: chapters read the same project data many times)."""
     path = Path(path)
+    if path.is_file():
+        stat = path.stat()
+        key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, spec)  # FileSpec is frozen: hashable
+        if key not in _CHECKED:
+            if len(_CHECKED) > 128:
+                _CHECKED.clear()
+            _CHECKED[key] = _read_csv(path, spec)
+        return _CHECKED[key].copy()
+    return _read_csv(path, spec)
+
+
+def _read_csv(path: Path, spec: FileSpec) -> pd.DataFrame:
     if not path.is_file():
         raise InputError(f"{path}: file not found; create it (see data/README.md, section '## {spec.relpath.split('/')[-1]}') or point the data folder at the right place")
     try:
