@@ -576,3 +576,27 @@ def test_names_in_category_and_outcome_counts():
     assert outcome_counts(classified, growth, transitions, name_column="domain_en") == {
         "df_n": 6, "df_n_sterkte": 2, "df_sterkte": "A, B", "df_n_hiaat": 0, "df_hiaat": "—", "df_n_moonshot": 1, "df_moonshot": "C",
         "df_n_geen": 2, "df_n_niet": 1, "df_niet": "F", "df_n_growth": 3, "df_n_growth_na": 2, "df_n_transition": 3}
+
+
+def test_technology_framework_uses_the_stability_label():
+    """Issue 15: with the stability of the chapter's placements, the framework places each technology by that
+    placement and an undecided one in no quadrant; the table shows it as undecided with the guess as a question."""
+    from helpers.chapters.framework.page import TechnologyFrameworkPage
+
+    profile = _investment_profile().assign(quadrant=["low_priority", "optimal", "optimal"], stability=[0.95, 0.7, 0.4],
+                                           stability_label=["stable", "leaning", "undecided"])
+    out = technology_framework({"investments": profile}, decide_when_unambiguous=True).set_index("technology")
+    assert out["placement"].tolist() == ["low_priority", "optimal", "optimal"]
+    assert out.loc["a", "quadrant"] == "low_priority" and out.loc["b", "quadrant"] == "optimal" and pd.isna(out.loc["c", "quadrant"])
+    assert out["stability_label"].tolist() == ["stable", "leaning", "undecided"]
+    page = TechnologyFrameworkPage(language="nl", region_name="R", rca_threshold=1.0, missing=[], classified=out.reset_index(),
+                                   portfolio=pd.DataFrame({"label_nl": [], "n": []}), stability_runs=50)
+    shown = page.technology_outcomes().set_index("technology_id")
+    assert shown.loc["c", "quadrant"].startswith("onbeslist (") and shown.loc["c", "stability_label"] == "onbeslist"
+    assert shown.loc["a", "stability_label"] == "stabiel" and not shown.loc["a", "quadrant"].startswith("onbeslist")
+    glue = page.stability_glue()
+    assert (glue["ft_stability_n_stable"], glue["ft_stability_n_leaning"], glue["ft_stability_n_undecided"], glue["ft_stability_runs"]) == (1, 1, 1, 50)
+    assert "50 herberekeningen" in glue["ft_stability_text"].data
+    # without runs nothing changes: the framework's own quadrants, no stability columns
+    plain = technology_framework({"investments": _investment_profile()})
+    assert "stability_label" not in plain.columns and "placement" not in plain.columns

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -140,3 +141,36 @@ def test_real_data(canon):
     assert "Vlaams Gewest" in glue["reg_intro"].data
     charts = page.charts()
     assert charts["panels"] is not None and charts["ranks"] is not None
+
+
+def test_regional_page_carries_the_stability_of_every_placement():
+    """Issue 15 on the regions page: every panel's placements get a share, a label and intervals, the
+    focus (a group outside the world totals) a sensitivity table and a sentence; same seed, same tables."""
+    rng = np.random.default_rng(3)
+    full = pd.DataFrame(rng.poisson(rng.gamma(0.8, 30, size=(14, 7))).astype(float), index=[f"R{i:02d}" for i in range(14)],
+                        columns=["a", "b", "c", "d", "e", "other", "rest"])
+    x, r = _published(full, ["a", "b", "c", "d", "e"])
+    rows = _rows(x, r).assign(complexity=lambda d: d["technology"].map({"a": 60.0, "b": 40.0, "c": 55.0, "d": 20.0, "e": 80.0}))
+    kwargs = dict(focus="G", comparison=["R05"], language="nl", groups={"G": ["R00", "R01", "R02"]}, robustness_runs=40, robustness_seed=7)
+    page = regions.regions_page(rows, **kwargs)
+    assert set(page.stability) == set(page.shown()) == {"G", "R00", "R01", "R02", "R05"}
+    shown = page.profiles[page.profiles["region"].isin(page.shown())]
+    assert shown["stability"].between(0, 1).all() and set(shown["stability_label"]) <= {"stable", "leaning", "undecided"}
+    assert (shown["density_lo"] <= shown["density_hi"]).all()
+    tables = page.tables()
+    profile = tables["profile"].df
+    assert {"stability", "stability_label", "density_lo", "complexity_hi"} <= set(profile.columns)
+    assert set(profile["stability_label"]) <= {"stabiel", "overwegend", "onbeslist"}
+    undecided = profile["stability_label"] == "onbeslist"
+    assert profile.loc[undecided, "quadrant"].str.startswith("onbeslist (").all()
+    assert list(tables["sensitivity"].df.columns) == ["change", "n_changed", "changed"]
+    glue = page.glue()
+    assert glue["reg_stability_n_placed"] == 5 and glue["reg_stability_runs"] == 40
+    assert glue["reg_stability_n_stable"] + glue["reg_stability_n_leaning"] + glue["reg_stability_n_undecided"] == 5
+    assert glue["reg_stability_panels_n_placed"] == 25
+    assert "herberekeningen" in glue["reg_stability_text"].data
+    chart = page.charts()["panels"].to_dict()
+    assert "stability_text" in json.dumps(chart)
+    again = regions.regions_page(rows, **kwargs)
+    pd.testing.assert_frame_equal(again.tables()["profile"].df, profile)
+    assert "reg_stability_text" in regions.regions_page(rows, **(kwargs | {"robustness_runs": 0})).glue()

@@ -194,3 +194,52 @@ def test_bad_input_one_line():
         with pytest.raises(InputError) as info:
             call()
         assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize("complexity", ["eigenvector", "fixed"])
+def test_focus_group_outside_the_world_equals_the_single_run_computation(complexity):
+    """A focus outside the world totals (Flanders = its provinces among the NUTS-2 regions): the study's
+    layout (counts of some technologies, RCA against all of a region's activity) through the regions
+    chapter's single-run functions equals the batched chain on every run, and the members are kept."""
+    from helpers.methods.aggregation import group_region_rca, region_shares
+
+    full = _matrix((30, 12), 4)
+    shown = full[:, :9]  # the technologies of the data; the other three only count in the regions' totals
+    rules = rb.Rules(complexity=complexity if complexity != "fixed" else np.linspace(0, 100, 9))
+    members = [2, 5, 7]
+    totals = full.sum(axis=1)
+    xs = rb.resampled_matrices(shown, members, n_runs=5, seed=4)
+    assert xs.shape == (5, 30, 9)
+    runs = rb.resample_placements(shown, members, rules, n_runs=5, seed=4, totals=totals)
+    for k in range(6):
+        xk = shown if k == 5 else xs[k]
+        # the kept members are the same rows (their counts redrawn), the totals follow the resampled regions
+        idx = rb._draw_regions(np.random.default_rng(np.random.SeedSequence(4).spawn(5)[k]), 30, np.array(members)) if k < 5 else np.arange(30)
+        assert (idx[members] == members).all()
+        tk = totals[idx]
+        x = pd.DataFrame(xk, index=[f"r{i}" for i in range(30)], columns=[f"t{j}" for j in range(9)])
+        rca_all = pd.DataFrame((xk / tk[:, None]) / (xk.sum(axis=0) / tk.sum())[None, :], index=x.index, columns=x.columns).fillna(0.0)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            shares = region_shares(x, rca_all)
+            _, g_rca, _ = group_region_rca(x, shares, {"G": [f"r{i}" for i in members]})
+            b = spec.binary_specialisation(rca_all, 1.0)
+            b_g = spec.binary_specialisation(g_rca, 1.0)
+            r = rel.relatedness(rel.colocation(b), "cosine")
+            density = dens.relatedness_density(b_g, r).loc["G"].to_numpy()
+            if complexity == "eigenvector":
+                comp = np.asarray(cx.complexity_eigenvector(b.loc[b.sum(axis=1) > 0]).technology, dtype=float)
+            else:
+                comp = np.linspace(0, 100, 9)
+        one = rb.placements(xk[None], None, rules, totals=tk[None], outside=xk[members].sum(axis=0)[None],
+                            outside_total=tk[members].sum()[None]) if k == 5 else None
+        got = (one.density[0], one.complexity[0]) if one is not None else (runs.density[k], runs.complexity[k])
+        np.testing.assert_allclose(got[0], density, rtol=1e-9, atol=1e-9)
+        np.testing.assert_allclose(got[1], comp, rtol=1e-8, atol=1e-8)
+    # the rule sensitivity takes the same focus group and totals
+    table = rb.rule_sensitivity(shown, members, rules, totals=totals)
+    assert table.columns[0] == "base" and len(table) == 9
+    with pytest.raises(InputError, match="focus group"):
+        rb.resample_placements(shown, [2, 2], rules, n_runs=2, seed=0)
+    with pytest.raises(InputError, match="not both"):
+        rb.placements(shown[None], 0, rules, outside=shown[:1])

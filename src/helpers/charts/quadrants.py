@@ -451,10 +451,12 @@ def summary_quadrant_chart(
 def quadrant_small_multiples(df: pd.DataFrame, x: str, y: str, facet: str, *, facet_order: list[str], quadrant: str, quadrant_labels: dict[str, str],
                              x_title: str, y_title: str, tooltip: list[Any], title: str | list[str] = "", columns: int = 3,
                              x_split: str = "x_split", y_split: str = "y_split", size: str | None = None,
-                             width: int = 190, height: int = 170) -> alt.FacetChart:
+                             width: int = 190, height: int = 170, intervals: tuple[str, str, str, str] | None = None) -> alt.FacetChart:
     """One small quadrant chart per ``facet`` value (e.g. country): ``x`` (relatedness density) against
     ``y`` (complexity), points coloured by ``quadrant`` (keys of :data:`QUADRANT_COLOURS`), with each
-    panel's own split lines from the ``x_split`` / ``y_split`` columns; same axes in every panel."""
+    panel's own split lines from the ``x_split`` / ``y_split`` columns; same axes in every panel.
+    ``intervals``: the columns (x low, x high, y low, y high) of an interval per point (e.g. the 5-95%
+    of resampling runs), drawn as grey bars through the points; a bar without values is left out."""
     keys = [k for k in QUADRANT_COLOURS if k in quadrant_labels and k != "none"]
     enc: dict[str, Any] = {
         "x": alt.X(f"{x}:Q", title=x_title, scale=alt.Scale(zero=False)),
@@ -468,6 +470,12 @@ def quadrant_small_multiples(df: pd.DataFrame, x: str, y: str, facet: str, *, fa
     points = alt.Chart().mark_circle(opacity=0.85, stroke="#444", strokeWidth=0.5).encode(**enc)
     vrule = alt.Chart().mark_rule(color="#888", strokeDash=[4, 3]).encode(x=alt.X(f"mean({x_split}):Q"))
     hrule = alt.Chart().mark_rule(color="#888", strokeDash=[4, 3]).encode(y=alt.Y(f"mean({y_split}):Q"))
-    layered = alt.layer(vrule, hrule, points, data=df).properties(width=width, height=height)
+    bars = []
+    if intervals is not None:
+        x_lo, x_hi, y_lo, y_hi = intervals
+        common = dict(color="#777", strokeWidth=1, opacity=0.6)
+        bars = [alt.Chart().mark_rule(**common).encode(x=alt.X(f"{x_lo}:Q"), x2=f"{x_hi}:Q", y=alt.Y(f"{y}:Q")),
+                alt.Chart().mark_rule(**common).encode(y=alt.Y(f"{y_lo}:Q"), y2=f"{y_hi}:Q", x=alt.X(f"{x}:Q"))]
+    layered = alt.layer(vrule, hrule, *bars, points, data=df).properties(width=width, height=height)
     chart = layered.facet(facet=alt.Facet(f"{facet}:N", sort=facet_order, title=None, header=alt.Header(labelFontSize=13, labelFontWeight="bold")), columns=columns)
     return chart.properties(title=title) if title else chart

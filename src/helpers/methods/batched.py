@@ -288,7 +288,8 @@ def _check_rules(rules: Rules, m: int) -> None:
         raise InputError(f"quadrant split {rules.split!r}: use 'median', 'mean' or two numbers (x, y)")
 
 
-def placements(xs: np.ndarray, focus: int, rules: Rules = Rules()) -> Runs:
+def placements(xs: np.ndarray, focus: int | None, rules: Rules = Rules(), *, totals: np.ndarray | None = None,
+               outside: np.ndarray | None = None, outside_total: np.ndarray | None = None) -> Runs:
     r"""The focus region's placements for a batch of activity matrices ``xs`` (``runs x regions x technologies``).
 
     Per run, as the single-run functions: :math:`RCA = (X_{rt}/X_{r\cdot}) / (X_{\cdot t}/X_{\cdot\cdot})`
@@ -296,6 +297,15 @@ def placements(xs: np.ndarray, focus: int, rules: Rules = Rules()) -> Runs:
     regions with total activity :math:`\ge` ``min_activity``; relatedness density of the
     ``focus`` row of ``B`` (module docstring); complexity of :math:`B_s` (z-scores, NaN for a
     technology without specialisation) or the fixed values; quadrants split over ``columns``.
+
+    ``totals`` (``runs x regions``, optional): each region's activity in *all* technologies, the
+    RCA denominator :math:`X_{r\cdot}` when ``xs`` holds only some of them (the world total is
+    their sum over the rows); default the row sums of ``xs``. ``outside`` (``runs x
+    technologies``, optional): the counts of a focus region that is not a row of ``xs`` and
+    does not enter the world totals, ``B_s``, relatedness or complexity (an aggregate such as
+    Flanders, the sum of its provinces, among the NUTS-2 regions), with ``outside_total`` its
+    activity in all technologies (default its sum); its RCA is
+    :math:`(O_t / O_\cdot) / (X_{\cdot t} / X_{\cdot\cdot})` and ``focus`` must be None.
 
     >>> x = np.array([[6, 4, 0, 1.0], [3, 0, 3, 2], [0, 2, 4, 5], [1, 1, 8, 0], [2, 6, 1, 1]])
     >>> runs = placements(x[None], focus=0)
@@ -308,14 +318,21 @@ def placements(xs: np.ndarray, focus: int, rules: Rules = Rules()) -> Runs:
     if xs.ndim != 3:
         raise InputError(f"placements: give a batch of matrices (runs x regions x technologies); got {xs.ndim} dimensions")
     _check_rules(rules, xs.shape[2])
+    if (outside is None) == (focus is None):
+        raise InputError("placements: give the focus as a row of the matrices or as counts outside them (outside=...), not both")
+    row = xs.sum(axis=2) if totals is None else np.broadcast_to(np.asarray(totals, dtype=float), xs.shape[:2])
+    col = xs.sum(axis=1)
+    cut = rules.threshold * (1.0 - RCA_TIE_RTOL)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        row = xs.sum(axis=2)
-        col = xs.sum(axis=1)
-        rca = (xs / row[:, :, None]) / (col / col.sum(axis=1, keepdims=True))[:, None, :]
-    rca = np.nan_to_num(rca, nan=0.0, posinf=0.0)
-    b = (rca >= rules.threshold * (1.0 - RCA_TIE_RTOL)).astype(float)
+        world = col / (col if totals is None else row).sum(axis=1, keepdims=True)  # each technology's share of the world's activity
+        rca = np.nan_to_num((xs / row[:, :, None]) / world[:, None, :], nan=0.0, posinf=0.0)
+        if outside is not None:
+            o = np.broadcast_to(np.asarray(outside, dtype=float), (xs.shape[0], xs.shape[2]))
+            o_total = o.sum(axis=1) if outside_total is None else np.broadcast_to(np.asarray(outside_total, dtype=float), (xs.shape[0],))
+            b_focus = (np.nan_to_num((o / o_total[:, None]) / world, nan=0.0, posinf=0.0) >= cut).astype(float)
+    b = (rca >= cut).astype(float)
     bs = b * (row >= rules.min_activity)[:, :, None]
-    density = _density(b[:, focus, :], bs, rules.relatedness)
+    density = _density(b[:, focus, :] if outside is None else b_focus, bs, rules.relatedness)
     if isinstance(rules.complexity, str):
         d, u = bs.sum(axis=2), bs.sum(axis=1)
         rows, cols = d > 0, u > 0

@@ -18,7 +18,10 @@ the chunk size, and the same seed gives identical results):
   for amounts (USD) the number of deals per unit, e.g. :math:`1/10^6` for deals of about a
   million. The parametric bootstrap of counts (Efron and Tibshirani 1993, ch. 6).
 * **bootstrap of regions** (:func:`bootstrap_regions`): the comparison regions are drawn with
-  replacement (Efron 1979); the focus region is always kept, once, at its own row.
+  replacement (Efron 1979); the focus region is always kept, once, at its own row. A focus may
+  also be a group outside the world totals (Flanders, the sum of its provinces, among the NUTS-2
+  regions): its members are kept and its counts are their sum in each run; ``totals`` gives the
+  regions' activity in all technologies when the matrix holds only some (published RCA).
 * **rule sensitivity** (:func:`rule_sensitivity`): one deterministic rerun per rule change
   (RCA threshold, split rule, relatedness normalisation, complexity method).
 
@@ -57,6 +60,8 @@ __all__ = [
     "stability",
 ]
 
+#: A focus region: a row of the activity matrix (label or position), or the rows of a group outside the world totals.
+Focus = int | str | Sequence[int | str]
 #: Stability labels, most certain first.
 STABILITY_LABELS: tuple[str, ...] = ("stable", "leaning", "undecided")
 #: Budget of one chunk of runs, in float64 cells of the largest batched array.
@@ -75,7 +80,7 @@ def _activity(x: pd.DataFrame | np.ndarray) -> np.ndarray:
     return values
 
 
-def _focus(x: pd.DataFrame | np.ndarray, focus: int | str) -> int:
+def _row(x: pd.DataFrame | np.ndarray, focus: int | str) -> int:
     if isinstance(x, pd.DataFrame) and not isinstance(focus, (int, np.integer)):
         if focus not in x.index:
             raise InputError(f"robustness: focus region {focus!r} is not a row of the activity matrix")
@@ -83,6 +88,31 @@ def _focus(x: pd.DataFrame | np.ndarray, focus: int | str) -> int:
     if not isinstance(focus, (int, np.integer)) or not 0 <= int(focus) < x.shape[0]:
         raise InputError(f"robustness: focus {focus!r}: give a row position or a region label of the matrix")
     return int(focus)
+
+
+def _focus(x: pd.DataFrame | np.ndarray, focus: Focus) -> tuple[int | None, np.ndarray]:
+    """(the focus row, or None for a group outside the world; the rows every bootstrap sample keeps)."""
+    if isinstance(focus, (list, tuple, np.ndarray, pd.Index)):
+        members = [_row(x, m) for m in focus]
+        if not members or len(set(members)) != len(members) or len(members) >= x.shape[0]:
+            raise InputError(f"robustness: a focus group of {len(members)} rows: give distinct member rows, at least one and fewer than all")
+        return None, np.array(sorted(members), dtype=np.intp)
+    f = _row(x, focus)
+    return f, np.array([f], dtype=np.intp)
+
+
+def _totals(x: pd.DataFrame | np.ndarray, totals: pd.Series | np.ndarray | None) -> np.ndarray | None:
+    if totals is None:
+        return None
+    if isinstance(totals, pd.Series) and isinstance(x, pd.DataFrame):
+        missing = x.index.difference(totals.index)
+        if len(missing):
+            raise InputError(f"robustness: no total activity for region {missing[0]!r}; give one per row of the matrix")
+        totals = totals.reindex(x.index)
+    values = np.asarray(totals, dtype=float)
+    if values.shape != (x.shape[0],) or not np.all(np.isfinite(values)) or (values < 0).any():
+        raise InputError(f"robustness: totals of shape {values.shape}: give one finite number >= 0 per region ({x.shape[0]})")
+    return values
 
 
 def _rngs(n_runs: int, seed: int) -> list[np.random.Generator]:
@@ -93,11 +123,12 @@ def _rngs(n_runs: int, seed: int) -> list[np.random.Generator]:
     return [np.random.default_rng(s) for s in np.random.SeedSequence(int(seed)).spawn(int(n_runs))]
 
 
-def _draw_regions(rng: np.random.Generator, n: int, focus: int) -> np.ndarray:
-    others = np.delete(np.arange(n), focus)
-    idx = np.empty(n, dtype=np.intp)
-    idx[focus] = focus
-    idx[np.arange(n) != focus] = rng.choice(others, size=n - 1, replace=True)
+def _draw_regions(rng: np.random.Generator, n: int, keep: int | np.ndarray) -> np.ndarray:
+    """One bootstrap sample of row indices: the rows of ``keep`` at their own place, the others drawn with replacement from the others."""
+    free = np.ones(n, dtype=bool)
+    free[keep] = False
+    idx = np.arange(n, dtype=np.intp)
+    idx[free] = rng.choice(np.flatnonzero(free), size=int(free.sum()), replace=True)
     return idx
 
 
@@ -116,7 +147,7 @@ def bootstrap_regions(n_regions: int, focus: int, n_runs: int, seed: int) -> np.
     """
     if n_regions < 2 or not 0 <= focus < n_regions:
         raise InputError(f"bootstrap of regions: focus {focus} among {n_regions} regions; give at least 2 regions and the focus's row")
-    return np.stack([_draw_regions(rng, n_regions, focus) for rng in _rngs(n_runs, seed)])
+    return np.stack([_draw_regions(rng, n_regions, np.array([focus])) for rng in _rngs(n_runs, seed)])
 
 
 def poisson_counts(x: pd.DataFrame | np.ndarray, n_runs: int, seed: int, scale: float = 1.0) -> np.ndarray:
@@ -151,16 +182,29 @@ def _chunk(n_regions: int, n_tech: int, rules: Rules) -> int:
     return max(1, _CHUNK_CELLS // max(cells, 1))
 
 
-def _perturbed(values: np.ndarray, focus: int, rngs: Sequence[np.random.Generator], noise: bool, regions: bool, scale: float) -> np.ndarray:
-    """The activity matrices of the runs of ``rngs``: regions resampled, then counts redrawn."""
-    batch = []
+def _perturbed(values: np.ndarray, keep: np.ndarray, rngs: Sequence[np.random.Generator], noise: bool, regions: bool, scale: float,
+               totals: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray | None]:
+    """The activity matrices of the runs of ``rngs`` (regions resampled, then counts redrawn) and the
+    regions' totals following the resampling (held as they are under the noise; None without totals)."""
+    batch, sums = [], []
     for rng in rngs:
-        xk = values[_draw_regions(rng, values.shape[0], focus)] if regions else values
+        idx = _draw_regions(rng, values.shape[0], keep) if regions else np.arange(values.shape[0])
+        xk = values[idx] if regions else values
         batch.append(rng.poisson(xk * scale) / scale if noise else xk)
-    return np.stack(batch)
+        if totals is not None:
+            sums.append(totals[idx])
+    return np.stack(batch), (np.stack(sums) if totals is not None else None)
 
 
-def resampled_matrices(x: pd.DataFrame | np.ndarray, focus: int | str, *, n_runs: int, seed: int, noise: bool = True, regions: bool = True,
+def _place(xs: np.ndarray, sums: np.ndarray | None, focus: int | None, keep: np.ndarray, rules: Rules) -> Runs:
+    """The chain on a batch: the focus a row, or a group outside the world (the sum of the ``keep`` rows)."""
+    if focus is not None:
+        return placements(xs, focus, rules, totals=sums)
+    return placements(xs, None, rules, totals=sums, outside=xs[:, keep, :].sum(axis=1),
+                      outside_total=None if sums is None else sums[:, keep].sum(axis=1))
+
+
+def resampled_matrices(x: pd.DataFrame | np.ndarray, focus: Focus, *, n_runs: int, seed: int, noise: bool = True, regions: bool = True,
                        scale: float = 1.0) -> np.ndarray:
     """The activity matrices (``runs x regions x technologies``) that :func:`resample_placements` computes
     on, for checking a run against the single-run functions or for other measures.
@@ -174,16 +218,23 @@ def resampled_matrices(x: pd.DataFrame | np.ndarray, focus: int | str, *, n_runs
     s = float(scale)
     if not np.isfinite(s) or s <= 0:
         raise InputError(f"count noise: scale {scale!r}: give a number > 0 (events per unit of the data)")
-    return _perturbed(values, _focus(x, focus), _rngs(n_runs, seed), noise, regions, s)
+    return _perturbed(values, _focus(x, focus)[1], _rngs(n_runs, seed), noise, regions, s)[0]
 
 
-def resample_placements(x: pd.DataFrame | np.ndarray, focus: int | str, rules: Rules = Rules(), *, n_runs: int = 200, seed: int = 0,
-                        noise: bool = True, regions: bool = True, scale: float = 1.0, chunk: int | None = None) -> Runs:
+def resample_placements(x: pd.DataFrame | np.ndarray, focus: Focus, rules: Rules = Rules(), *, n_runs: int = 200, seed: int = 0,
+                        noise: bool = True, regions: bool = True, scale: float = 1.0, chunk: int | None = None,
+                        totals: pd.Series | np.ndarray | None = None) -> Runs:
     """``n_runs`` placements of the focus region on perturbed data (module docstring): per run the
     regions resampled (``regions``, :func:`bootstrap_regions`, focus kept) and then every count
     redrawn (``noise``, :func:`poisson_counts` with ``scale``). Run ``k`` draws from the ``k``-th
     generator spawned from ``seed``: the same seed gives the same runs, whatever ``chunk`` (runs
     computed at a time; default within about 50 MB per array).
+
+    ``focus``: a row (label or position), or a sequence of rows: a focus group outside the world
+    totals, the sum of those rows (Flanders from its provinces among the NUTS-2 regions), whose
+    members every bootstrap sample keeps. ``totals``: each region's activity in all technologies
+    (the RCA denominators when ``x`` holds only some; :func:`helpers.methods.batched.placements`),
+    following the resampled regions and held as they are under the noise.
 
     >>> x = np.array([[60, 40, 5, 10.0], [30, 5, 30, 20], [5, 20, 40, 50], [10, 10, 80, 5], [20, 60, 10, 10]])
     >>> runs = resample_placements(x, 0, n_runs=50, seed=3)
@@ -191,7 +242,8 @@ def resample_placements(x: pd.DataFrame | np.ndarray, focus: int | str, rules: R
     ((50, 4), True)
     """
     values = _activity(x)
-    f = _focus(x, focus)
+    f, keep = _focus(x, focus)
+    sums = _totals(x, totals)
     n, m = values.shape
     if not (noise or regions):
         raise InputError("resampling: choose count noise, region resampling or both")
@@ -203,7 +255,8 @@ def resample_placements(x: pd.DataFrame | np.ndarray, focus: int | str, rules: R
     parts = []
     with one_thread():
         for start in range(0, len(rngs), size):
-            parts.append(placements(_perturbed(values, f, rngs[start:start + size], noise, regions, s), f, rules))
+            xs, batch_sums = _perturbed(values, keep, rngs[start:start + size], noise, regions, s, sums)
+            parts.append(_place(xs, batch_sums, f, keep, rules))
     return Runs.concat(parts)
 
 
@@ -295,14 +348,15 @@ def rule_variants(base: Rules, *, thresholds: Sequence[float] = (0.8, 1.25), rel
     return out
 
 
-def rule_sensitivity(x: pd.DataFrame | np.ndarray, focus: int | str, base: Rules = Rules(),
-                     variants: Mapping[str, Rules] | None = None) -> pd.DataFrame:
+def rule_sensitivity(x: pd.DataFrame | np.ndarray, focus: Focus, base: Rules = Rules(),
+                     variants: Mapping[str, Rules] | None = None, totals: pd.Series | np.ndarray | None = None) -> pd.DataFrame:
     """The quadrant of every technology under the ``base`` rules and under each rule change
     (``variants``; default :func:`rule_variants`), one deterministic run each on the data themselves.
 
     Returns technologies (rows; labels of a DataFrame ``x``, else positions) x ``base`` and one
     column per variant, holding quadrant keys (None: not placed). A variant that cannot be
-    computed (e.g. too few specialisations at a high threshold) holds None throughout.
+    computed (e.g. too few specialisations at a high threshold) holds None throughout. ``focus``
+    and ``totals`` as in :func:`resample_placements`.
 
     >>> x = np.array([[6, 4, 0, 1.0], [3, 0, 3, 2], [0, 2, 4, 5], [1, 1, 8, 0], [2, 6, 1, 1]])
     >>> table = rule_sensitivity(x, 0, variants={"split=mean": Rules(split="mean")})
@@ -310,13 +364,14 @@ def rule_sensitivity(x: pd.DataFrame | np.ndarray, focus: int | str, base: Rules
     {'base': ['low_risk', 'low_risk', 'moonshot', 'moonshot'], 'split=mean': ['low_priority', 'low_risk', 'moonshot', 'moonshot']}
     """
     values = _activity(x)
-    f = _focus(x, focus)
+    f, keep = _focus(x, focus)
+    sums = _totals(x, totals)
     variants = rule_variants(base) if variants is None else variants
     columns: dict[str, list[str | None]] = {}
     with one_thread():
         for name, rules in {"base": base, **variants}.items():
             try:
-                codes = placements(values[None], f, rules).quadrant[0]
+                codes = _place(values[None], None if sums is None else sums[None], f, keep, rules).quadrant[0]
                 columns[name] = [QUADRANT_KEYS[c] if c >= 0 else None for c in codes]
             except (InputError, np.linalg.LinAlgError):
                 columns[name] = [None] * values.shape[1]

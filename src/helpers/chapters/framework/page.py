@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from IPython.display import Markdown
 
 from helpers.chapters import sectors
 from helpers.chapters import technologies as tech
@@ -26,7 +27,11 @@ from helpers.chapters.framework.technology_framework import technology_counts, t
 from helpers.chapters.framework.tree import tree_chart
 from helpers.chapters.page import Table
 from helpers.data.domains import load_concordance, load_domain_transitions, load_domains, load_ncses_mapping, load_published_ratings
+from helpers.chapters.technologies import stability as stab
+from helpers.chapters.technologies.checks import _window
+from helpers.chapters.technologies.source_pages import source_stability
 from helpers.i18n import column_labels, region_name, t
+from helpers.methods.quadrants import QUADRANTS
 
 #: Focus regions whose transition priorities are those of ``data/domain_transitions.csv`` (the Flemish Government's).
 FLEMISH_REGIONS: tuple[str, ...] = ("BEL", "BE", "BE2")
@@ -208,21 +213,37 @@ class TechnologyFrameworkPage:
     portfolio: pd.DataFrame
     #: the framework on the report's 38 technologies with the CEPS study's published inputs
     published: PublishedFramework | None = None
+    #: the resampling runs behind the stability of the placements (0: none)
+    stability_runs: int = 0
+
+    def stability_glue(self) -> dict[str, Any]:
+        """How sure the placements are: ``ft_stability_n_stable`` ... over every source, ``ft_stability_runs`` and the
+        sentence ``ft_stability_text`` (Markdown; empty without runs)."""
+        c = stab.counts(self.classified) if self.stability_runs else stab.counts(pd.DataFrame())
+        text = (t("ft_stab_text", self.language, runs=self.stability_runs, n=c["n_placed"], n_stable=c["n_stable"], n_leaning=c["n_leaning"],
+                  n_undecided=c["n_undecided"]) if self.stability_runs and c["n_placed"] else "")
+        return {f"ft_stability_{k}": v for k, v in c.items()} | {"ft_stability_runs": self.stability_runs, "ft_stability_text": Markdown(text)}
 
     def glue(self) -> dict[str, Any]:
         """The numbers and words of the text on technologies (the ``ft_`` glue names; ``fp_text`` for the published inputs)."""
         lang = self.language
         return dict(ft_region=self.region_name, ft_threshold=float(self.rca_threshold),
                     ft_missing=", ".join(t(f"tech_source_{s}", lang) for s in self.missing) or t("framework_tech_missing", lang),
-                    **technology_counts(self.classified), **(self.published.glue() if self.published is not None else {}))
+                    **technology_counts(self.classified), **(self.published.glue() if self.published is not None else {}),
+                    **self.stability_glue())
 
     def technology_outcomes(self) -> pd.DataFrame:
         """Per technology: source, label, category, path, the measured inputs, the judgement and the unknown inputs."""
         lang, classified = self.language, self.classified
         shown = classified.assign(source=classified["source"].map(lambda s: t(f"tech_Source_{s}", lang)),
                                   category=classified[f"label_{lang}"], path=classified[f"path_{lang}"])
-        shown = shown[["source", "label", "category", "path", "measured", "judgement", "unknown", "technology"]]
-        return shown.rename(columns={"label": "technology", "technology": "technology_id"})
+        columns = ["source", "label", "category", "path", "measured", "judgement", "unknown", "technology"]
+        if "stability_label" in classified.columns:  # the quadrant with how sure it is; an undecided one reads "undecided (quadrant?)"
+            names = classified["placement"].map(lambda q: QUADRANTS[q][lang] if isinstance(q, str) else "")
+            shown = shown.assign(quadrant=stab.shown_quadrant(classified.assign(**{f"quadrant_{lang}": names}), lang),
+                                 stability_label=classified["stability_label"].map(lambda v: t(f"stab_label_{v}", lang) if isinstance(v, str) else ""))
+            columns[3:3] = ["quadrant", "stability", "stability_label"]
+        return shown[columns].rename(columns={"label": "technology", "technology": "technology_id"})
 
     def tables(self) -> dict[str, Table]:
         """The published tables: technologies per category (``portfolio``) and the outcome per technology (``technologies``)."""
@@ -231,7 +252,7 @@ class TechnologyFrameworkPage:
         published = self.published.tables() if self.published is not None else {}
         return {
             "portfolio": Table(port, "framework_technologies_portfolio", caption=t("framework_tech_portfolio_caption", lang), labels=labels),
-            "technologies": Table(self.technology_outcomes(), "framework_technologies",
+            "technologies": Table(self.technology_outcomes(), "framework_technologies", formats={"stability": ".0%"},
                                   caption=t("framework_tech_caption", lang, region=self.region_name), labels=labels, wide=True),
             **{f"published_{k}": v for k, v in published.items()},
         }
@@ -240,13 +261,15 @@ class TechnologyFrameworkPage:
 def technology_page(page: FrameworkPage, data_dir: str | Path, *, investments_window: Sequence[int], patents_min_activity: float = 0,
                     publications_min_activity: float = 0, investments_min_activity: float = 0, investments_measure: str = "amount",
                     rca_threshold: float = 1.0, quadrant_split: Any = "median", complexity_method: str = "eigenvector",
-                    relatedness: str = "cosine") -> TechnologyFrameworkPage:
+                    relatedness: str = "cosine", robustness_runs: int = 0, robustness_seed: int = 0) -> TechnologyFrameworkPage:
     """The framework applied to the technologies of ``page``'s focus region, per source (as in the technology chapter).
 
     Each source with data for the region gets its profile (:func:`helpers.chapters.technologies.source_profile`
     with the windows and minimum activity given here and ``page``'s patent and publication windows);
     the transition contribution of a WIPO or NCSES field is carried over from the domains it is
     linked to (the sector chapter's concordance and NCSES mapping, and ``page``'s transitions).
+    ``robustness_runs`` > 0: the stability of every placement, the same runs (and seed) as the technology
+    chapter's pages; the framework then places each technology by that placement and an undecided one in no quadrant.
     """
     lang, domains = page.language, page.domains
     windows = {"patents": page.patents_window, "publications": page.publications_window, "investments": investments_window}
@@ -255,6 +278,13 @@ def technology_page(page: FrameworkPage, data_dir: str | Path, *, investments_wi
     profiles = {s: tech.source_profile(d, windows[s], rca_threshold=rca_threshold, quadrant_split=quadrant_split,
                                        complexity_method=complexity_method, relatedness=relatedness, min_activity=minimum[s])
                 for s, d in source_data.items() if d.available}
+    if robustness_runs:  # the same runs as the source's own page (same seed): the same labels
+        for s, p in profiles.items():
+            axis = p.attrs.get("axis")
+            stability = source_stability(source_data[s], _window(windows[s], f"{s} window"), p, axis=axis, rca_threshold=rca_threshold,
+                                         relatedness=relatedness, complexity_method=axis.computed_method if axis else complexity_method,
+                                         min_activity=minimum[s], quadrant_split=quadrant_split, n_runs=robustness_runs, seed=robustness_seed)
+            profiles[s] = stab.with_stability(p, stability)
     field_maps = {"wipo35": sectors.patent_field_map(load_concordance(), domains)[0],
                   "ncses_fields": sectors.publication_field_map(load_ncses_mapping(domains=domains["domain_id"]), domains)[0]}
     domain_names = dict(zip(domains["domain_id"], domains[f"domain_{lang}"]))
@@ -267,5 +297,5 @@ def technology_page(page: FrameworkPage, data_dir: str | Path, *, investments_wi
         language=lang, region_name=region_name(region, lang, page.region_names), rca_threshold=rca_threshold,
         missing=[s for s in tech.SOURCES if s not in profiles], classified=classified,
         portfolio=portfolio(classified, id_column="technology", name_column="label"),
-        published=published_framework(data_dir, page, rca_threshold=rca_threshold),
+        published=published_framework(data_dir, page, rca_threshold=rca_threshold), stability_runs=int(robustness_runs),
     )

@@ -166,6 +166,9 @@ def technology_framework(profiles: Mapping[str, pd.DataFrame], *, transitions: M
     Columns: source, technology, label (in ``lang``), the :func:`classify_technologies` columns, rca,
     density, complexity, domains (the domains the transition comes from) and, in ``lang``, ``measured``
     (the measured inputs with their values), ``judgement`` and ``unknown`` (the inputs left unknown).
+    When a profile carries the stability of its placements (:func:`helpers.chapters.technologies.stability.with_stability`):
+    ``placement`` (the chapter's quadrant), ``stability`` (share of runs in it), ``stability_label`` and
+    ``quadrant`` = the placement, or None for an undecided one (not forced into a quadrant).
     """
     if lang not in ("nl", "en"):
         raise InputError(f"technology_framework: lang={lang!r}; use 'nl' or 'en'")
@@ -193,6 +196,14 @@ def technology_framework(profiles: Mapping[str, pd.DataFrame], *, transitions: M
         out["rca"] = profile["rca"].to_numpy(dtype=float)
         out["density"] = profile["density"].to_numpy(dtype=float)
         out["complexity"] = profile["complexity"].to_numpy(dtype=float)
+        if {"quadrant", "stability_label"} <= set(profile.columns):
+            # how sure the placement is (issue 15): the quadrant is the technology chapter's placement, whose stability the
+            # resampling runs measured; an undecided one is in no quadrant (``placement`` keeps the computation's guess)
+            label = profile["stability_label"].to_numpy(dtype=object)
+            out["placement"] = profile["quadrant"].to_numpy(dtype=object)
+            out["stability"] = profile["stability"].to_numpy(dtype=float)
+            out["stability_label"] = label
+            out["quadrant"] = [None if v == "undecided" or not isinstance(q, str) else q for q, v in zip(out["placement"], label)]
         out["domains"] = (out["technology"].map(dict(zip(trans["technology"], trans["domains"]))).fillna("")
                           if trans is not None else "")
         measured, judgement, unknown = [], [], []

@@ -11,7 +11,7 @@ it leads (RCA at or above the threshold and a rank in the best quarter).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,9 @@ import pandas as pd
 from IPython.display import Markdown
 
 from helpers.chapters.page import Table
+from helpers.chapters.regions import stability as reg_stab
 from helpers.chapters.regions.space import COMPLEXITY_MEASURES, RegionalSpace, ranks, regional_space
+from helpers.chapters.technologies import stability as stab
 from helpers.charts import quadrants as quadrant_charts
 from helpers.data import canonical
 from helpers.data.regions import describe_region
@@ -53,6 +55,8 @@ class RegionsPage:
     names: dict[str, str]
     space: RegionalSpace | None = None
     profiles: pd.DataFrame | None = None
+    #: how sure each placement is, per region of the panels (:mod:`helpers.chapters.regions.stability`); empty without runs
+    stability: dict[str, stab.Stability] = field(default_factory=dict)
 
     @property
     def available(self) -> bool:
@@ -80,11 +84,22 @@ class RegionsPage:
         out["density"] = p["density"].reindex(sp.x.columns).to_numpy()
         out["complexity"] = p["complexity"].reindex(sp.x.columns).to_numpy()
         out["quadrant"] = p["quadrant"].reindex(sp.x.columns).map(lambda q: QUADRANTS[q][lang] if isinstance(q, str) else "").to_numpy()
+        if self.stability:  # the share of runs in the quadrant and the label beside it; an undecided one reads "undecided (quadrant?)"
+            shown = p.reindex(sp.x.columns).assign(quadrant_nl=out["quadrant"].to_numpy(), quadrant_en=out["quadrant"].to_numpy())
+            out["quadrant"] = stab.shown_quadrant(shown, lang).to_numpy()
+            out["stability"] = shown["stability"].to_numpy()
+            out["stability_label"] = shown[f"stability_{lang}"].to_numpy()
+            for col in ("density_lo", "density_hi", "complexity_lo", "complexity_hi"):
+                out[col] = shown[col].to_numpy()
         opp = self.opportunities().reindex(sp.x.columns)
         out["opportunity"] = opp.map(lambda o: t(f"reg_opportunity_{o}", lang) if isinstance(o, str) else "").to_numpy()
         for m in sp.groups.get(f, ()):
             out[m] = sp.rca.loc[m].reindex(sp.x.columns).to_numpy()
         out["code"] = list(sp.x.columns)
+        if self.stability:  # the stability beside the quadrant, then the intervals, then the rest
+            first = ["technology", "transition", "patents", "rank_patents", "rca", "rank", "density", "complexity", "quadrant", "stability",
+                     "stability_label", "density_lo", "density_hi", "complexity_lo", "complexity_hi"]
+            out = out[first + [c for c in out.columns if c not in first]]
         return out.sort_values(["rank", "technology"], kind="mergesort").reset_index(drop=True)
 
     def opportunities(self) -> pd.Series:
@@ -116,7 +131,7 @@ class RegionsPage:
         lang = self.language
         if not self.available:
             return {"reg_intro": Markdown(t("reg_absent", lang)), "reg_quadrant_text": Markdown(""), "reg_rank_text": Markdown(""),
-                    "reg_complexity_text": Markdown("")}
+                    "reg_complexity_text": Markdown(""), "reg_stability_text": Markdown("")}
         sp, f = self.space, self.focus
         num = lambda v, spec: localise_number(format(float(v), spec), lang)  # noqa: E731
         fname = md_text(_name(f, lang, self.names))  # the paragraphs are Markdown: names from the data escaped
@@ -155,7 +170,40 @@ class RegionsPage:
                       warning=t("reg_fails", lang, cut=num(PASS_RHO, ".1f")) if fails else "", **rho)
         return {"reg_intro": Markdown(intro), "reg_quadrant_text": Markdown(quad), "reg_rank_text": Markdown(rank_text),
                 "reg_complexity_text": Markdown(comp_text), "reg_n_top10": len(top10), "reg_n_top10_patents": len(top10_patents), "reg_n_entry": len(entry), "reg_n_lead": len(lead),
-                "reg_share": float(sp.shares[f])}
+                "reg_share": float(sp.shares[f]), "reg_stability_text": Markdown(self.stability_text())} | self.stability_glue()
+
+    def _focus_profile(self) -> pd.DataFrame:
+        """The focus region's rows of the profiles, with the technology's name in ``label``."""
+        p = self.profiles[self.profiles["region"] == self.focus]
+        return p.assign(label=p["technology"].map(self.label))
+
+    def sensitivity_table(self) -> pd.DataFrame | None:
+        """Per rule change: how many of the focus region's technologies change quadrant, and which (None without runs)."""
+        if self.focus not in self.stability:
+            return None
+        return stab.sensitivity_table(self._focus_profile(), self.stability[self.focus], self.language, label_column="label")
+
+    def stability_glue(self) -> dict[str, int]:
+        """The numbers of the stability text: the focus region's counts (``reg_stability_n_stable`` ...), the runs, and the
+        counts over all panels (``reg_stability_panels_n_stable``, ``reg_stability_panels_n_placed``, ``reg_stability_n_regions``)."""
+        own = {f"reg_{k}": v for k, v in stab.glue_values(self._focus_profile() if self.stability else None, self.stability.get(self.focus)).items()}
+        panels = stab.counts(self.profiles[self.profiles["region"].isin(list(self.stability))]) if self.stability else stab.counts(pd.DataFrame())
+        return own | {f"reg_stability_panels_{k}": v for k, v in panels.items()} | {"reg_stability_n_regions": len(self.stability)}
+
+    def stability_text(self) -> str:
+        """The sentence on how sure the placements are: the focus region's (wording chosen from its counts), the rule change
+        that moves the most, and the count over all panels (Markdown; empty without runs)."""
+        if self.focus not in self.stability:
+            return ""
+        lang = self.language
+        text = stab.stability_text(self._focus_profile(), self.stability[self.focus], lang, label_column="label",
+                                   sensitivity=self.sensitivity_table())
+        g = self.stability_glue()
+        if g["reg_stability_n_regions"] > 1:
+            num = lambda v: localise_number(format(int(v), ",d"), lang)  # noqa: E731
+            text += " " + t("reg_stab_panels", lang, n_regions=num(g["reg_stability_n_regions"]), n_stable=num(g["reg_stability_panels_n_stable"]),
+                            n=num(g["reg_stability_panels_n_placed"]), n_undecided=num(g["reg_stability_panels_n_undecided"]))
+        return text
 
     def tables(self) -> dict[str, Table]:
         if not self.available:
@@ -164,11 +212,16 @@ class RegionsPage:
         labels = column_labels(lang, "regions") | {m: _name(m, lang, self.names) for m in self.space.groups.get(self.focus, ())}
         fname = _name(self.focus, lang, self.names)
         ft = self.focus_table()
-        formats = _FORMATS | {m: ".2f" for m in self.space.groups.get(self.focus, ())}
-        return {"profile": Table(ft.drop(columns="code"), "regions_focus_profile", formats=formats, labels=labels, wide=True,
-                                 caption=t("reg_profile_caption", lang, focus=fname)),
-                "agreement": Table(self.agreement_table(), "regions_complexity_agreement", formats=_FORMATS, labels=labels,
-                                   caption=t("reg_agreement_caption", lang))}
+        formats = _FORMATS | {m: ".2f" for m in self.space.groups.get(self.focus, ())} | stab.TABLE_FORMATS
+        out = {"profile": Table(ft.drop(columns="code"), "regions_focus_profile", formats=formats, labels=labels, wide=True,
+                                caption=t("reg_profile_caption", lang, focus=fname)),
+               "agreement": Table(self.agreement_table(), "regions_complexity_agreement", formats=_FORMATS, labels=labels,
+                                  caption=t("reg_agreement_caption", lang))}
+        sensitivity = self.sensitivity_table()
+        if sensitivity is not None:
+            out["sensitivity"] = Table(sensitivity, "regions_focus_sensitivity", labels=labels, formats={"n_changed": ".0f"},
+                                       caption=t("stab_sensitivity_caption", lang, region=fname))
+        return out
 
     def charts(self) -> dict[str, Any]:
         if not self.available:
@@ -184,11 +237,25 @@ class RegionsPage:
                alt.Tooltip("rca:Q", title="RCA", format=".2f"), alt.Tooltip("density:Q", title=t("reg_col_density", lang), format=".1f"),
                alt.Tooltip("complexity:Q", title=t("reg_col_complexity", lang), format=".2f")]
         y_title = t("reg_col_complexity", lang)
+        cols, intervals, title_lines = ["panel", "label", "rca", "density", "complexity", "quadrant", "x_split", "y_split"], None, []
+        if self.stability:  # how sure each placement is: share and label in the tooltip, 5-95% of the runs as grey bars
+            num = lambda lo, hi, spec: (f"{localise_number(format(lo, spec), lang)} – {localise_number(format(hi, spec), lang)}"  # noqa: E731
+                                        if pd.notna(lo) and pd.notna(hi) else "—")
+            df["stability_text"] = df[f"stability_{lang}"].astype(str)
+            df["density_interval"] = [num(a, b, ".1f") for a, b in zip(df["density_lo"], df["density_hi"])]
+            df["complexity_interval"] = [num(a, b, ".2f") for a, b in zip(df["complexity_lo"], df["complexity_hi"])]
+            tip += [alt.Tooltip("stability:Q", title=t("reg_col_stability", lang), format=".0%"),
+                    alt.Tooltip("stability_text:N", title=t("reg_col_stability_label", lang)),
+                    alt.Tooltip("density_interval:N", title=t("reg_col_density_interval", lang)),
+                    alt.Tooltip("complexity_interval:N", title=t("reg_col_complexity_interval", lang))]
+            intervals = ("density_lo", "density_hi", "complexity_lo", "complexity_hi")
+            cols += ["stability", "stability_text", "density_interval", "complexity_interval", *intervals]
+            title_lines = [t("stab_subtitle", lang, runs=self.stability[self.focus].n_runs if self.focus in self.stability else 0)]
         panels = quadrant_charts.quadrant_small_multiples(
-            df[["panel", "label", "rca", "density", "complexity", "quadrant", "x_split", "y_split"]], "density", "complexity", "panel",
+            df[cols], "density", "complexity", "panel", intervals=intervals,
             facet_order=order, quadrant="quadrant", quadrant_labels=quad_labels, x_title=t("reg_x_title", lang), y_title=y_title,
             tooltip=tip, title=[*t("reg_small_title", lang, focus=_name(self.focus, lang, self.names), measure=t(f"reg_measure_{self.measure}", lang)).split(" | "),
-                                *self._check_line()],
+                                *self._check_line(), *title_lines],
             columns=3, size="rca")
         rk = ranks(sp, self.focus)
         rk["label"] = rk["technology"].map(self.label)
@@ -219,8 +286,9 @@ def profiles(space: RegionalSpace, regions: Sequence[str], measure: str) -> pd.D
 
 def regions_page(rows: pd.DataFrame, *, focus: str, comparison: Sequence[str], language: str, groups: Mapping[str, Sequence[str]] | None = None,
                  measure: str = "published", threshold: float = 1.0, relatedness: str = "cosine",
-                 names: Mapping[str, str] | None = None) -> RegionsPage:
-    """The page from ``published_regional`` rows (pure)."""
+                 names: Mapping[str, str] | None = None, robustness_runs: int = 0, robustness_seed: int = 0) -> RegionsPage:
+    """The page from ``published_regional`` rows (pure). ``robustness_runs`` > 0: the stability of every
+    placement of the panels over that many runs from ``robustness_seed`` (:mod:`helpers.chapters.regions.stability`)."""
     if measure not in COMPLEXITY_MEASURES:
         raise InputError(f"regional complexity {measure!r}: use one of {', '.join(COMPLEXITY_MEASURES)}")
     page = RegionsPage(language, focus, list(comparison), measure, dict(names or {}))
@@ -233,15 +301,18 @@ def regions_page(rows: pd.DataFrame, *, focus: str, comparison: Sequence[str], l
                          "data or add the group to the edition's regional.groups")
     page.space = space
     page.profiles = profiles(space, page.shown(), measure)
+    if robustness_runs:
+        page.profiles, page.stability = reg_stab.page_stability(space, page.profiles, page.shown(), focus, measure=measure, relatedness=relatedness,
+                                                                n_runs=robustness_runs, seed=robustness_seed)
     return page
 
 
 def read_regions_page(data_dir: Path | str, *, focus: str, comparison: Sequence[str], language: str,
                       groups: Mapping[str, Sequence[str]] | None = None, measure: str = "published", threshold: float = 1.0,
-                      relatedness: str = "cosine") -> RegionsPage:
+                      relatedness: str = "cosine", robustness_runs: int = 0, robustness_seed: int = 0) -> RegionsPage:
     """The page from the canonical tables in ``data_dir`` and the notebook's parameters."""
     rows = canonical.read(data_dir, "published_regional")
     regions = canonical.read(data_dir, "regions")
     names = dict(zip(regions["region"], regions["name"]))
     return regions_page(rows, focus=focus, comparison=comparison, language=language, groups=groups, measure=measure, threshold=threshold,
-                        relatedness=relatedness, names=names)
+                        relatedness=relatedness, names=names, robustness_runs=robustness_runs, robustness_seed=robustness_seed)

@@ -176,7 +176,8 @@ class ReportSummary:
         return pos[pos["source"] == "patents"].set_index("technology")["rca"]
 
     def tables(self) -> dict[str, Table]:
-        """``recomputed`` (published vs recomputed composite), ``claims``, and ``computed`` (the book's summary table)."""
+        """``recomputed`` (published vs recomputed composite), ``claims``, ``computed`` (the book's summary table) and, beside a
+        composite summary, ``placements`` (the sources' placements with their stability, :meth:`SummaryPage.tables`)."""
         lang, labels = self.language, table_labels(self.language)
         out: dict[str, Table] = {}
         if self.pub_summary is not None:
@@ -192,6 +193,8 @@ class ReportSummary:
                                     "complexity": t("sum_computed_y", lang), "rca": t("pub_rca_patents", lang)},
                                     formats={c: ".2f" for c in cols if c not in ("label", "study_category", "quadrant", "technology")},
                                     caption=t("sum_computed_caption", lang, region=self.page.focus_name))
+            if self.page.stability_runs:  # the composite holds no placements: the sources' placements with how sure each is
+                out["placements"] = self.page.tables()["summary"]
         elif self.summary_method == "distance":
             out["computed"] = self.page.tables()["summary"]
         return out

@@ -17,12 +17,20 @@ _COLUMNS = {
     "density_interval": {"nl": "dichtheid P5-P95", "en": "density P5-P95"},
     "complexity_interval": {"nl": "complexiteit P5-P95", "en": "complexity P5-P95"},
 }
+#: the columns of the sensitivity table (the IPC page has its own)
+_CHANGES = {
+    "change": {"nl": "wijziging van de regel", "en": "rule change"},
+    "n_changed": {"nl": "technologieën die van kwadrant wisselen", "en": "technologies that change quadrant"},
+    "changed": {"nl": "welke (van → naar)", "en": "which (from → to)"},
+}
 
 LABELS: dict[str, dict[str, str]] = {
     **{f"{prefix}{key}": value for prefix in ("tech_col_", "ipc_col_", "reg_col_") for key, value in _COLUMNS.items()},
-    "tech_col_change": {"nl": "wijziging van de regel", "en": "rule change"},
-    "tech_col_n_changed": {"nl": "technologieën die van kwadrant wisselen", "en": "technologies that change quadrant"},
-    "tech_col_changed": {"nl": "welke (van → naar)", "en": "which (from → to)"},
+    **{f"{prefix}{key}": value for prefix in ("tech_col_", "reg_col_") for key, value in _CHANGES.items()},
+    # the decision framework's table of technologies (sector_col_ headers)
+    "sector_col_quadrant": {"nl": "kwadrant", "en": "quadrant"},
+    "sector_col_stability": _COLUMNS["stability"],
+    "sector_col_stability_label": _COLUMNS["stability_label"],
     "stab_label_stable": {"nl": "stabiel", "en": "stable"},
     "stab_label_leaning": {"nl": "overwegend", "en": "leaning"},
     "stab_label_undecided": {"nl": "onbeslist", "en": "undecided"},
@@ -57,6 +65,14 @@ LABELS: dict[str, dict[str, str]] = {
     "stab_text_rules": {
         "nl": "De tabel met de gevoeligheid voor de regels toont wat één andere keuze verandert; de meeste verschuivingen geeft {change} ({n_changed} technologieën).",
         "en": "The table of the sensitivity to the rules shows what one other choice changes; {change} moves the most ({n_changed} technologies)."},
+    # the regions chapter: the count over every region of the panels
+    "reg_stab_panels": {
+        "nl": "Over de {n_regions} getoonde regio's samen zijn {n_stable} van de {n} plaatsingen stabiel en {n_undecided} onbeslist.",
+        "en": "Over the {n_regions} regions shown together, {n_stable} of the {n} placements are stable and {n_undecided} undecided."},
+    # the decision framework: the quadrant of a technology by the stability of its placement
+    "ft_stab_text": {
+        "nl": "De kwadranten in de tabel zijn die van het hoofdstuk over strategische technologieën, met hoe zeker ze zijn: in {runs} herberekeningen per bron zijn {n_stable} van de {n} plaatsingen stabiel, {n_leaning} overwegend en {n_undecided} onbeslist. Een onbesliste plaatsing staat als *onbeslist* in de tabel, met het kwadrant van deze berekening als vraag, en niet in een kwadrant.",
+        "en": "The quadrants in the table are those of the chapter on strategic technologies, with how sure they are: in {runs} recomputations per source, {n_stable} of the {n} placements are stable, {n_leaning} leaning and {n_undecided} undecided. An undecided placement is listed as *undecided* in the table, with this computation's quadrant as a question, not in a quadrant."},
     "stab_text_rules_none": {
         "nl": "Geen enkele andere keuze van de regels verandert een kwadrant.",
         "en": "No other choice of the rules changes a quadrant."},
