@@ -496,7 +496,8 @@ def test_source_page_without_data(canon):
     assert isinstance(page, tech.InvestmentsPage)
     assert page.tables() == {} and page.charts(label_top_n=5) == {"quadrants": None, "zoom": None} and page.notes() is None
     glue = page.glue()
-    stability = {"stability_text", "stability_runs", "stability_n_placed", "stability_n_stable", "stability_n_leaning", "stability_n_undecided"}
+    stability = {"stability_text", "stability_runs", "stability_n_placed", "stability_n_stable", "stability_n_leaning", "stability_n_undecided",
+                 "stability_stable_pct", "stability_leaning_pct"}
     assert set(glue) == {"n_taxonomy", "investments_findings"} | stability and glue["n_taxonomy"] == len(policy.load_technologies())
     assert isinstance(glue["investments_findings"], Markdown) and glue["investments_findings"].data == page.findings()
 

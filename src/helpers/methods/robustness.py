@@ -263,8 +263,13 @@ def resample_placements(x: pd.DataFrame | np.ndarray, focus: Focus, rules: Rules
 # ---------------------------------------------------------------------------------- summaries
 
 
+#: A placement is ``stable`` when at least this share of the runs keep it in its quadrant, ``leaning`` from :data:`LEANING_SHARE`.
+STABLE_SHARE = 0.8
+LEANING_SHARE = 0.6
+
+
 def stability(runs: Runs, observed: Sequence[str | None] | np.ndarray | None = None, *, labels: Sequence[Any] | None = None,
-              stable: float = 0.8, leaning: float = 0.6, interval: tuple[float, float] = (5.0, 95.0)) -> pd.DataFrame:
+              stable: float = STABLE_SHARE, leaning: float = LEANING_SHARE, interval: tuple[float, float] = (5.0, 95.0)) -> pd.DataFrame:
     r"""Per technology: how the runs place it.
 
     * ``share_<quadrant>``: the share of runs in each quadrant (:data:`QUADRANT_KEYS`), over all

@@ -196,7 +196,8 @@ def stability_text(profile: pd.DataFrame, stability: Stability | None, language:
 def glue_values(profile: pd.DataFrame | None, stability: Stability | None) -> dict[str, int]:
     """The numbers the text may cite: the counts of :func:`counts` and ``stability_runs``."""
     values = counts(profile) if profile is not None else counts(pd.DataFrame())
-    return {f"stability_{k}": v for k, v in values.items()} | {"stability_runs": stability.n_runs if stability else 0}
+    rules = {"stable_pct": round(100 * rb.STABLE_SHARE), "leaning_pct": round(100 * rb.LEANING_SHARE)}  # the labels' thresholds
+    return {f"stability_{k}": v for k, v in (values | rules).items()} | {"stability_runs": stability.n_runs if stability else 0}
 
 
 def earlier_window(window: tuple[int, int], periods: Mapping[tuple[int, int], object] | None = None) -> tuple[int, int]:
