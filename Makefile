@@ -20,8 +20,9 @@ book: setup
 	$(BIN)/helpers build --edition $(EDITION) $(SET)
 
 # The test suite, including a real build of the book (it reuses what `make book` stored in _build
-# when nothing changed), nbval and the headless-browser tests; without the two slow end-to-end
-# builds of their own (determinism, script payloads), which `make test-all` (and CI) add.
+# when nothing changed), the build with script payloads and the headless-browser tests; without
+# the two slow checks (a second build from scratch for determinism, nbval), which `make test-all`
+# (and CI) add.
 test: setup
 	$(BIN)/pytest -m "not slow"
 
