@@ -55,7 +55,9 @@ def _raw_patents(country: str, start: int, end: int) -> dict[str, float]:
 def test_pages_exist(book: Book):
     for page in ["index.html", "book/intro.html", "notebooks/overview.html", "generated/edition.html"]:
         assert (book.html / page).is_file(), page
-    assert "[1/" in book.log and "done in" in book.log, "per-notebook progress with timing"
+    # per-notebook progress with timing, unless every notebook was reused from `make book`'s store
+    ran = "[1/" in book.log and "done in" in book.log
+    assert ran or "reusing its executed notebooks" in book.log, book.log
 
 
 def test_overview_numbers_come_from_the_data(book: Book):
