@@ -15,9 +15,10 @@ from conftest import Book
 def test_executed_notebooks_rerun_with_nbval(book: Book):
     notebooks = sorted(book.executed.glob("*.ipynb"))
     assert notebooks, "the build left executed notebooks"
-    workers = str(max(1, min(4, os.cpu_count() or 1)))  # one notebook per core (pytest-xdist), BLAS on one thread each
+    # one notebook per core (pytest-xdist; all cells of a notebook on one worker), BLAS on one thread each
+    workers = str(max(1, min(4, os.cpu_count() or 1)))
     env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1")
-    result = subprocess.run([sys.executable, "-m", "pytest", "--nbval-lax", "-p", "no:cacheprovider", "-q", "-n", workers, *map(str, notebooks)],
+    result = subprocess.run([sys.executable, "-m", "pytest", "--nbval-lax", "-p", "no:cacheprovider", "-q", "-n", workers, "--dist", "loadfile", *map(str, notebooks)],
                             capture_output=True, text=True, cwd=book.executed, timeout=900, env=env)
     assert result.returncode == 0, result.stdout[-4000:]
     assert " passed" in result.stdout
