@@ -116,7 +116,8 @@ def measure(inv: Path, ipc: Path, out: Path) -> dict:
     t1 = time.perf_counter()
     man = write_results([res], out, progress=lambda m: print(f"  {m}", flush=True))
     t2 = time.perf_counter()
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    peak_kb = usage.ru_maxrss
     return {
         "inventor_rows": res.inputs[0].rows_read,
         "class_rows": res.inputs[1].rows_read,
@@ -126,6 +127,7 @@ def measure(inv: Path, ipc: Path, out: Path) -> dict:
         "seconds_adapter": round(t1 - t0, 1),
         "seconds_validate_write": round(t2 - t1, 1),
         "seconds_total": round(t2 - t0, 1),
+        "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1),  # user + system: less moved by other jobs than wall time
         "peak_rss_mib": round(peak_kb / 1024, 0),
     }
 

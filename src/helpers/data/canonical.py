@@ -25,7 +25,9 @@ from typing import Any, Callable, Iterable
 import pandas as pd
 
 import helpers
+from helpers.data import ducktable
 from helpers.data.adapters import AdapterResult, sha256_file
+from helpers.data.ducktable import DuckTable
 from helpers.errors import InputError
 from helpers.data.regions import regions_frame
 from helpers.data.schema import BUILT_TABLES, TABLES, get_schema
@@ -35,6 +37,7 @@ from helpers.data.validation import coerce, sort_table, validate
 FORMAT = "helpers-canonical/1"
 FLOAT_FORMAT = "%.15g"
 PARQUET_THRESHOLD = 2_000_000  # documents with more rows are written as parquet
+PARQUET_ROW_GROUP = 1_048_576  # rows per parquet row group (pyarrow's default)
 
 #: the built tables whose region codes make up regions.csv
 REGION_TABLES = ("activity", "documents", "sector_indicators", "region_indicators", "published_positions", "published_regional")
@@ -134,8 +137,11 @@ def merge_results(results: list[AdapterResult], *, file_label: str = "<build>") 
         if name == "regions":
             continue
         parts = [r.tables[name] for r in results if name in r.tables and len(r.tables[name])]
+        tables[name] = ducktable.combine([p if isinstance(p, DuckTable) else coerce(p, name) for p in parts], name)  # None: pandas
+        if tables[name] is not None:
+            continue
         if parts:
-            df = pd.concat([coerce(p, name) for p in parts], ignore_index=True)
+            df = pd.concat([coerce(ducktable.frame(p), name) for p in parts], ignore_index=True)
         else:
             df = coerce(pd.DataFrame({c: [] for c in get_schema(name).column_names}), name)
         if name == "technologies":
@@ -143,7 +149,8 @@ def merge_results(results: list[AdapterResult], *, file_label: str = "<build>") 
         tables[name] = df
     codes: set[str] = set()
     for name in REGION_TABLES:
-        codes |= set(tables[name]["region"].dropna().astype(str).unique())
+        t = tables[name]
+        codes |= t.distinct("region") if isinstance(t, DuckTable) else set(t["region"].dropna().astype(str).unique())
     tables["regions"] = regions_frame(codes, file=file_label)
     out = {}
     region_codes = set(tables["regions"]["region"])
@@ -151,13 +158,16 @@ def merge_results(results: list[AdapterResult], *, file_label: str = "<build>") 
     out["technologies"] = sort_table(validate(tables["technologies"], "technologies", f"{file_label}: technologies.csv"), "technologies")
     for name in (n for n in BUILT_TABLES if n not in ("regions", "technologies")):
         techs = out["technologies"] if name in ("activity", "documents") else None
-        v = validate(tables[name], name, f"{file_label}: {get_schema(name).filename}", regions=region_codes, technologies=techs)
-        out[name] = sort_table(v, name)
+        t = ducktable.checked(tables[name], name, region_codes, techs)  # a DuckTable that passed the checks in SQL, or a DataFrame
+        out[name] = t if isinstance(t, DuckTable) else sort_table(validate(t, name, f"{file_label}: {get_schema(name).filename}", regions=region_codes, technologies=techs), name)
     return out
 
 
-def _write_table(df: pd.DataFrame, folder: Path, table: str) -> tuple[str, int, str]:
+def _write_table(df: pd.DataFrame | DuckTable, folder: Path, table: str) -> tuple[str, int, str]:
     schema = get_schema(table)
+    if isinstance(df, DuckTable):  # sorted by key straight from DuckDB, the same bytes as below
+        fname, rows = ducktable.write(df, table, folder, PARQUET_THRESHOLD if table == "documents" else None, PARQUET_ROW_GROUP)
+        return fname, rows, sha256_file(folder / fname)
     # an optional column that no row uses is left out, so folders without it stay as they were
     empty = [c.name for c in schema.columns if c.optional and c.name in df.columns and df[c.name].isna().all()]
     df = df.drop(columns=empty)
@@ -166,7 +176,7 @@ def _write_table(df: pd.DataFrame, folder: Path, table: str) -> tuple[str, int, 
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        pq.write_table(pa.Table.from_pandas(df, preserve_index=False), folder / fname, compression="zstd")
+        pq.write_table(pa.Table.from_pandas(df, preserve_index=False), folder / fname, compression="zstd", row_group_size=PARQUET_ROW_GROUP)
     else:
         fname = schema.filename
         # DuckDB writes the same bytes as df.to_csv(index=False, float_format=FLOAT_FORMAT, lineterminator="\n")

@@ -26,6 +26,12 @@ Counting (documented in the data annex):
 
 Large files are read and aggregated by DuckDB (never row by row in Python). ``documents`` holds one row
 per application, region (at ``doc_level``) and class, for within-document co-occurrence.
+
+Every sum of fractional counts is exact: each term is scaled to a 128-bit integer (``2**96`` units, see
+:func:`_xsum`), the integers are summed (addition of integers does not depend on the order) and the sum
+turned back into a float. DuckDB's parallel aggregation adds the terms in an order that varies from run
+to run, and a float sum in another order can differ in the last digit: without this the same inputs
+would not give byte-identical tables.
 """
 
 from __future__ import annotations
@@ -38,6 +44,7 @@ import duckdb
 import pandas as pd
 import pycountry
 
+from helpers.data.ducktable import DuckTable
 from helpers.data.adapters import AdapterResult, InputFile, Progress, _quiet, flags_frame, require_file, technologies_frame
 from helpers.errors import InputError
 from helpers.data.regions import ISO2_TO_EUROSTAT, _iso3_codes
@@ -59,6 +66,8 @@ NUTS_COUNTRIES = (
 ).split()
 LEVELS = ("country", "nuts0", "nuts1", "nuts2", "nuts3")
 CLASS_RE = r"^[A-H][0-9][0-9][A-Z]"
+#: from this many inventor rows on, activity and documents stay in DuckDB (see ``load(stream=...)``)
+STREAM_ROWS = 1_000_000
 
 
 def _cols(con: duckdb.DuckDBPyConnection, path: Path, label: str) -> list[str]:
@@ -107,6 +116,17 @@ def _where_unreadable(con: duckdb.DuckDBPyConnection, path: Path) -> str | None:
     return None
 
 
+#: 2**96 as a DOUBLE: the unit of the exact sums. A term (a share, a weight, a count split over classes)
+#: lies in [0, 1] and is kept to 2**-96 (exactly when it is above about 2**-43); a sum may reach 2**31
+#: before the 128-bit integer overflows (DuckDB raises an error then, it never wraps).
+_UNIT = "CAST(79228162514264337593543950336 AS DOUBLE)"
+
+
+def _xsum(expr: str) -> str:
+    """SQL for the exact, order-independent sum of ``expr`` (a DOUBLE), as a DOUBLE (NULL over no rows)."""
+    return f"(CAST(sum(CAST(({expr}) * {_UNIT} AS HUGEINT)) AS DOUBLE) / {_UNIT})"
+
+
 def _q(path: Path) -> str:
     return str(path).replace("'", "''")
 
@@ -134,8 +154,14 @@ def load(
     labels: tuple[str, str] | None = None,
     progress: Progress = _quiet,
     memory_limit: str | None = None,
+    stream: bool | None = None,
 ) -> AdapterResult:
-    """Read a REGPAT inventor file and class file into activity (+ documents) rows (see module doc)."""
+    """Read a REGPAT inventor file and class file into activity (+ documents) rows (see module doc).
+
+    ``stream``: return activity and documents as :class:`~helpers.data.ducktable.DuckTable` (kept in
+    DuckDB, validated and written by :mod:`helpers.data.canonical` without pandas) instead of DataFrames;
+    None (the default) streams from :data:`STREAM_ROWS` inventor rows on. Both give the same files.
+    """
     inventors, classes = Path(inventors), Path(classes)
     li, lc = labels or (str(inventors), str(classes))
     require_file(inventors, "REGPAT inventor file")
@@ -239,7 +265,7 @@ def load(
         con.execute("CREATE TEMP TABLE clsw AS SELECT appln_id, tech, 1.0 / count(*) OVER (PARTITION BY appln_id) AS tw FROM cls")
     else:
         con.execute("CREATE TEMP TABLE clsw AS SELECT appln_id, tech, 1.0 AS tw FROM cls")
-    con.execute("CREATE TEMP TABLE tot AS SELECT appln_id, sum(w) AS wt FROM inv GROUP BY 1 HAVING sum(w) > 0")
+    con.execute(f"CREATE TEMP TABLE tot AS SELECT appln_id, {_xsum('w')} AS wt FROM inv GROUP BY 1 HAVING {_xsum('w')} > 0")
 
     iso3s = sorted(_iso3_codes())
     con.register("iso3_codes", pd.DataFrame({"code": iso3s}))
@@ -255,8 +281,9 @@ def load(
         )
 
     flags = []
-    parts = []
-    docs = None
+    const = f"'patents' AS source, '{classification}' AS classification"
+    con.execute("CREATE TEMP TABLE act_out (source VARCHAR, classification VARCHAR, region VARCHAR, technology VARCHAR, year INTEGER, value DOUBLE)")
+    has_docs = False
     orphan = con.execute("SELECT count(*) FROM (SELECT appln_id FROM tot EXCEPT SELECT appln_id FROM yrs)").fetchone()[0]
     if orphan:
         flags.append(dict(file=li, table="activity", region=None, item="appln_id without class", year=None, value=float(orphan), flag="dropped",
@@ -264,39 +291,38 @@ def load(
     for level in dict.fromkeys(list(levels) + ([doc_level] if doc_level else [])):
         progress(f"regpat: aggregating at level {level}")
         con.execute(
-            f"CREATE OR REPLACE TEMP TABLE rw AS SELECT i.appln_id, {region_expr(level)} AS region, sum(i.w) / any_value(t.wt) AS weight "
+            f"CREATE OR REPLACE TEMP TABLE rw AS SELECT i.appln_id, {region_expr(level)} AS region, {_xsum('i.w')} / any_value(t.wt) AS weight "
             f"FROM inv i JOIN tot t USING (appln_id) GROUP BY 1, 2"
         )
-        lost = con.execute("SELECT count(DISTINCT appln_id), coalesce(sum(weight), 0) FROM rw WHERE region IS NULL").fetchone()
+        lost = con.execute(f"SELECT count(DISTINCT appln_id), coalesce({_xsum('weight')}, 0) FROM rw WHERE region IS NULL").fetchone()
         if lost[0] and level != "country":
             flags.append(
                 dict(file=li, table="activity", region=None, item=f"reg_code at {level}", year=None, value=float(lost[1]), flag="unknown_location",
                      reason=f"{lost[0]} applications ({lost[1]:.2f} fractional counts) have inventors without a {level} NUTS region (non-NUTS country or short reg_code): counted at country level only")
             )
         if level in levels:
-            parts.append(
-                con.execute(
-                    "SELECT r.region, c.tech AS technology, y.year, sum(r.weight * c.tw) AS value "
-                    "FROM rw r JOIN clsw c USING (appln_id) JOIN yrs y USING (appln_id) WHERE r.region IS NOT NULL GROUP BY ALL"
-                ).df()
+            con.execute(
+                f"INSERT INTO act_out SELECT {const}, r.region, c.tech AS technology, y.year, {_xsum('r.weight * c.tw')} AS value "
+                "FROM rw r JOIN clsw c USING (appln_id) JOIN yrs y USING (appln_id) WHERE r.region IS NOT NULL GROUP BY ALL"
             )
         if level == doc_level:
-            docs = con.execute(
-                "SELECT CAST(r.appln_id AS VARCHAR) AS document_id, r.region, r.weight, c.tech AS technology, y.year "
+            con.execute(
+                f"CREATE TEMP TABLE docs_out AS SELECT {const}, CAST(r.appln_id AS VARCHAR) AS document_id, r.region, r.weight, "
+                "c.tech AS technology, y.year "
                 "FROM rw r JOIN cls c USING (appln_id) JOIN yrs y USING (appln_id) WHERE r.region IS NOT NULL"
-            ).df()
+            )
+            has_docs = True
     n_apps = con.execute("SELECT count(*) FROM tot").fetchone()[0]
     techs = con.execute("SELECT DISTINCT tech FROM cls ORDER BY 1").df()["tech"].tolist()
-    con.close()
-    act = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["region", "technology", "year", "value"])
-    act.insert(0, "classification", classification)
-    act.insert(0, "source", "patents")
+    for t in ("inv", "cls", "clsw", "yrs", "tot", "rw"):
+        con.execute(f"DROP TABLE IF EXISTS {t}")
     res = AdapterResult(adapter=NAME)
-    res.tables["activity"] = act
-    if docs is not None:
-        docs.insert(0, "classification", classification)
-        docs.insert(0, "source", "patents")
-        res.tables["documents"] = docs[["source", "classification", "document_id", "region", "weight", "technology", "year"]]
+    names = ["activity"] + (["documents"] if has_docs else [])
+    for name, rel in zip(names, ("act_out", "docs_out")):
+        rows = con.execute(f"SELECT count(*) FROM {rel}").fetchone()[0]
+        res.tables[name] = DuckTable(con, rel, rows) if stream or (stream is None and n_inv >= STREAM_ROWS) else con.execute(f"SELECT * FROM {rel}").df()
+    if not any(isinstance(t, DuckTable) for t in res.tables.values()):
+        con.close()
     res.tables["technologies"] = technologies_frame(
         [dict(classification=classification, technology=t, technology_id=t, label=t, group=t[0]) for t in techs]
     )
@@ -306,7 +332,7 @@ def load(
         f"{li}: {n_inv} inventor rows, {n_apps} applications; {lc}: {n_cls} class rows; classification {classification}, "
         f"year {year_column}, {tech_weighting} counting over classes, levels {', '.join(levels)}"
     )
-    progress(f"regpat: {len(act)} activity rows, {0 if docs is None else len(docs)} document rows")
+    progress(f"regpat: {len(res.tables['activity'])} activity rows, {len(res.tables['documents']) if has_docs else 0} document rows")
     return res
 
 

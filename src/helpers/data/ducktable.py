@@ -1,0 +1,246 @@
+"""Canonical tables held in DuckDB: large adapter results checked and written without pandas.
+
+An adapter whose output runs to millions of rows (REGPAT) puts a :class:`DuckTable` in
+``AdapterResult.tables`` instead of a DataFrame: a table in the adapter's DuckDB connection.
+:func:`helpers.data.canonical.merge_results` then checks it in SQL (:func:`passes`) and
+:func:`helpers.data.canonical.write_folder` writes it sorted by key straight from DuckDB
+(:func:`write_csv`, :func:`write_parquet`), with the bytes the pandas path writes.
+
+The SQL checks are a superset of :func:`helpers.data.validation.validate`'s: a table passes only when
+``validate`` would accept it and return its values unchanged (no blank text to turn into NaN, no NaN in
+a number column). On any doubt the table goes to pandas (:meth:`DuckTable.df`) and ``validate``, which
+raises its usual message (or, had the check been too strict, accepts it): the error messages are the
+pandas path's, only a well-formed table takes the fast path.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from helpers.data.schema import get_schema
+from helpers.data.tablewriter import _ident, _sql_str, copy_csv
+
+#: the characters ``str.strip()`` removes: a text of these only is blank for ``validate`` (an RE2 class)
+WHITESPACE = "[" + "".join(f"\\x{{{ord(ch):x}}}" for ch in map(chr, range(0x110000)) if ch.isspace()) + "]*"
+_TYPES = {
+    "str": ("VARCHAR",),
+    "int": ("TINYINT", "SMALLINT", "INTEGER", "BIGINT"),
+    "float": ("DOUBLE",),
+}
+
+
+class DuckTable:
+    """A table (or view) ``relation`` of the DuckDB connection ``con``, with ``rows`` rows.
+
+    ``parts``: when the table unites an adapter's DuckTable with other adapters' DataFrames
+    (:func:`combine`), the original parts in build order, for the pandas fallback.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, relation: str, rows: int | None = None, parts: list | None = None):
+        self.con = con
+        self.relation = relation
+        self._rows = rows
+        self.parts = parts
+
+    def __len__(self) -> int:
+        if self._rows is None:
+            self._rows = int(self.con.execute(f"SELECT count(*) FROM {self.relation}").fetchall()[0][0])
+        return self._rows
+
+    @property
+    def columns(self) -> list[str]:
+        return [d[0] for d in self.con.execute(f"SELECT * FROM {self.relation} LIMIT 0").description]
+
+    def types(self) -> dict[str, str]:
+        rel = self.con.sql(f"SELECT * FROM {self.relation}")
+        return {name: str(t).upper() for name, t in zip(rel.columns, rel.types)}
+
+    def df(self) -> pd.DataFrame:
+        """The table as the DataFrame the adapter's pandas path returns."""
+        return self.con.execute(f"SELECT * FROM {self.relation}").df()
+
+    def distinct(self, column: str) -> set[str]:
+        rows = self.con.execute(f"SELECT DISTINCT CAST({_ident(column)} AS VARCHAR) FROM {self.relation} WHERE {_ident(column)} IS NOT NULL").fetchall()
+        return {r[0] for r in rows}
+
+
+def combine(parts: list, table: str) -> DuckTable | None:
+    """One DuckTable for the (non-empty) parts of ``table`` when one of them is a DuckTable, else None.
+
+    DataFrame parts (other adapters' rows, already coerced to the schema) are registered in the
+    DuckTable's connection and appended with UNION ALL. Two DuckTables of different connections give
+    None: the caller takes the pandas path.
+    """
+    ducks = [p for p in parts if isinstance(p, DuckTable)]
+    if len(ducks) != 1:
+        return None
+    duck = ducks[0]
+    if len(parts) == 1:
+        return DuckTable(duck.con, duck.relation, len(duck), parts=parts)
+    names = get_schema(table).column_names
+    have = set(duck.columns)
+    selects = [", ".join(_ident(n) if n in have else f"NULL AS {_ident(n)}" for n in names) + f" FROM {duck.relation}"]
+    for i, p in enumerate(parts):
+        if isinstance(p, DuckTable):
+            continue
+        view = f"_part_{table}_{i}"
+        duck.con.register(view, p[[n for n in names if n in p.columns]])
+        selects.append(", ".join(_ident(n) if n in p.columns else f"NULL AS {_ident(n)}" for n in names) + f" FROM {view}")
+    rel = f"_merged_{table}"
+    duck.con.execute(f"CREATE OR REPLACE TEMP VIEW {rel} AS " + " UNION ALL ".join(f"SELECT {s}" for s in selects))
+    return DuckTable(duck.con, rel, None, parts=parts)
+
+
+def frame(t: DuckTable | pd.DataFrame) -> pd.DataFrame:
+    return t.df() if isinstance(t, DuckTable) else t
+
+
+def checked(t: DuckTable | pd.DataFrame, table: str, regions: set[str] | None, technologies: pd.DataFrame | None) -> DuckTable | pd.DataFrame:
+    """``t`` when it is a DuckTable that :func:`passes`; else the DataFrame the pandas path validates (its parts, coerced, concatenated)."""
+    if not isinstance(t, DuckTable):
+        return t
+    if passes(t, table, regions, technologies):
+        return t
+    from helpers.data.validation import coerce
+
+    return pd.concat([coerce(frame(p), table) for p in (t.parts or [t])], ignore_index=True)
+
+
+def passes(t: DuckTable, table: str, regions: set[str] | None = None, technologies: pd.DataFrame | None = None) -> bool:
+    """Whether ``validate(t.df(), table, regions=..., technologies=...)`` surely accepts the table unchanged.
+
+    Checks the columns and their DuckDB types, empty values, NaN and infinite numbers, minimum and
+    maximum, allowed values, duplicate keys, unknown regions and (classification, technology) pairs.
+    """
+    schema = get_schema(table)
+    types = t.types()
+    extra = [c for c in types if c not in schema.column_names]
+    if extra:
+        return False
+    conds = []
+    for c in schema.columns:
+        if c.name not in types:
+            if not (c.optional and c.nullable):
+                return False
+            continue
+        if not types[c.name].startswith(_TYPES[c.dtype]):
+            return False
+        col = _ident(c.name)
+        if c.dtype == "str":
+            blank = f"regexp_full_match({col}, {_sql_str(WHITESPACE)})"
+            conds.append(f"{col} IS NULL OR {blank}" if not c.nullable else blank)
+        else:
+            if not c.nullable:
+                conds.append(f"{col} IS NULL")
+            if c.dtype == "float":
+                conds.append(f"isnan({col}) OR isinf({col})")
+            if c.min_value is not None:
+                conds.append(f"{col} < {float(c.min_value)!r}")
+            if c.max_value is not None:
+                conds.append(f"{col} > {float(c.max_value)!r}")
+        if c.allowed is not None:
+            conds.append(f"{col} NOT IN ({', '.join(_sql_str(a) for a in c.allowed)})")
+    con, rel = t.con, t.relation
+    if conds and con.execute(f"SELECT 1 FROM {rel} WHERE " + " OR ".join(f"({x})" for x in conds) + " LIMIT 1").fetchall():
+        return False
+    key = ", ".join(_ident(k) for k in schema.key)
+    if con.execute(f"SELECT 1 FROM {rel} GROUP BY {key} HAVING count(*) > 1 LIMIT 1").fetchall():
+        return False
+    if regions is not None and "region" in types and table not in ("regions", "quality_flags"):
+        con.register("_known_regions", pd.DataFrame({"region": sorted(regions)}, dtype=object))
+        try:
+            if con.execute(f"SELECT 1 FROM {rel} t ANTI JOIN _known_regions k ON t.region = k.region LIMIT 1").fetchall():
+                return False
+        finally:
+            con.unregister("_known_regions")
+    if technologies is not None and {"classification", "technology"} <= set(types):
+        known = technologies[["classification", "technology"]].astype(str).astype(object)
+        con.register("_known_techs", known)
+        try:
+            if con.execute(
+                f"SELECT 1 FROM {rel} t ANTI JOIN _known_techs k ON t.classification = k.classification AND t.technology = k.technology LIMIT 1"
+            ).fetchall():
+                return False
+        finally:
+            con.unregister("_known_techs")
+    return True
+
+
+def _present(t: DuckTable, table: str) -> list[tuple[str, str]]:
+    """(name, dtype) of the columns to write: an optional column without a value is left out (as the pandas path does)."""
+    schema = get_schema(table)
+    have = set(t.columns)
+    out = []
+    for c in schema.columns:
+        if c.name not in have:
+            continue
+        if c.optional:
+            col = _ident(c.name)
+            used = f"{col} IS NOT NULL" + (f" AND NOT isnan({col})" if c.dtype == "float" else "")
+            if not t.con.execute(f"SELECT 1 FROM {t.relation} WHERE {used} LIMIT 1").fetchall():
+                continue
+        out.append((c.name, c.dtype))
+    return out
+
+
+def _sorted_sql(t: DuckTable, table: str, columns: list[tuple[str, str]]) -> str:
+    order = ", ".join(f"{_ident(k)} ASC NULLS FIRST" for k in get_schema(table).key)
+    return f"(SELECT {', '.join(_ident(n) for n, _ in columns)} FROM {t.relation} ORDER BY {order})"
+
+
+def write(t: DuckTable, table: str, folder: Path, parquet_above: int | None, row_group_size: int) -> tuple[str, int]:
+    """Write the table into ``folder``: parquet when it has more than ``parquet_above`` rows (None: never), else CSV."""
+    if parquet_above is not None and len(t) > parquet_above:
+        return f"{table}.parquet", write_parquet(t, table, Path(folder) / f"{table}.parquet", row_group_size)
+    fname = get_schema(table).filename
+    return fname, write_csv(t, table, Path(folder) / fname)
+
+
+def write_csv(t: DuckTable, table: str, path: Path) -> int:
+    """Write the table sorted by key as the pandas path's CSV (:func:`helpers.data.tablewriter.write_frame_csv`)."""
+    columns = _present(t, table)
+    copy_csv(t.con, _sorted_sql(t, table, columns), columns, path)
+    return len(t)
+
+
+def write_parquet(t: DuckTable, table: str, path: Path, row_group_size: int) -> int:
+    """Write the table sorted by key as ``pq.write_table(pa.Table.from_pandas(df), compression="zstd")`` does.
+
+    The schema (types and pandas metadata) is that of ``pa.Table.from_pandas`` on the validated first
+    rows; the rows go out in row groups of ``row_group_size``, each one contiguous chunk, which is how
+    the writer slices the one-chunk table of the pandas path.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from helpers.data.validation import validate
+
+    columns = _present(t, table)
+    names = [n for n, _ in columns]
+    sample = validate(t.con.execute(f"SELECT * FROM {t.relation} LIMIT 100").df(), table)[names]
+    schema = pa.Table.from_pandas(sample, preserve_index=False).schema
+    t.con.execute("SET preserve_insertion_order=true")
+    reader = t.con.sql(f"SELECT * FROM {_sorted_sql(t, table, columns)}").to_arrow_reader(min(row_group_size, 1 << 17))
+    pending: list = []
+    held = 0
+
+    def flush(writer, batches) -> None:
+        tbl = pa.Table.from_batches(batches)
+        arrays = [tbl.column(i).cast(schema.field(i).type).combine_chunks() for i in range(len(names))]
+        writer.write_table(pa.Table.from_arrays(arrays, schema=schema), row_group_size=row_group_size)
+
+    with pq.ParquetWriter(path, schema, compression="zstd") as writer:
+        for batch in reader:
+            pending.append(batch)
+            held += batch.num_rows
+            while held >= row_group_size:
+                tbl = pa.Table.from_batches(pending)
+                flush(writer, tbl.slice(0, row_group_size).to_batches())
+                rest = tbl.slice(row_group_size)
+                pending, held = rest.to_batches(), rest.num_rows
+        if held or len(t) == 0:
+            flush(writer, pending or [pa.RecordBatch.from_pylist([], schema=reader.schema)])
+    return len(t)
