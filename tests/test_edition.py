@@ -45,7 +45,7 @@ def test_default_edition_is_valid():
         ("colour=blue", "colour", "not a known key"),
         ("sectors.thresholds=[1.1, 1.5, 0.9]", "sectors.thresholds", "three decreasing numbers"),
         ("sectors.rank_cuts=[0.5, 0.25, 0.75]", "sectors.rank_cuts", "three increasing shares"),
-        ("sectors.rating_rule=vote", "sectors.rating_rule", "'threshold' or 'rank'"),
+        ("sectors.rating_rule=vote", "sectors.rating_rule", "'rank' or 'threshold'"),
         ("framework.ratings=guess", "framework.ratings", "'computed' or 'published'"),
         ("framework.transition_basis=[]", "framework.transition_basis", "at least 1 item"),
         ("min_activity.patents=-5", "min_activity.patents", "greater than or equal to 0"),

@@ -332,3 +332,34 @@ def test_domain_ids_join_with_domains_csv():
         pytest.skip("data/domains.csv not present")
     ids = pd.read_csv(path, dtype=str)["domain_id"]
     assert sorted(ids) == sorted(policy.DOMAIN_IDS)
+
+
+# ----------------------------------------------------------------------------- what the budget and priorities pages draw
+@pytest.fixture(scope="module")
+def rd_canon(tmp_path_factory):
+    from conftest import raw_data_or_skip
+    from helpers.data import canonical
+
+    out = tmp_path_factory.mktemp("canon_rd_pages")
+    canonical.build(raw_data_or_skip(), out, sources=["rd"], progress=lambda m: None)
+    return out
+
+
+def test_budget_step_chart_stacks_only_the_parts_the_report_names(rd_canon, data):
+    """The 2025 step (50) is one bar of the parts the report presents as parts of it (SOCs 17.9, ITG/Meise 6.5: rows with
+    total_id = the step) and the rest it does not break down; the other 2025 amounts are bars of their own, never on the step."""
+    from helpers.chapters import countries
+
+    page = countries.budgets_page(rd_canon, focus_region="BEL", comparison_regions=["NLD"], rd_window=[2013, 2019], language="nl")
+    rows = page.step_chart_rows
+    step_bar = rows[rows["category"] == rows["category"].iloc[0]]
+    parts = data.budgets[data.budgets["total_id"] == "budget_step_2025_total"]
+    assert set(step_bar.loc[step_bar["component"] == "part", "budget_id"]) == set(parts["budget_id"])
+    assert set(step_bar["component"]) == {"part", "rest"} and step_bar["amount"].sum() == pytest.approx(50.0)
+    assert step_bar.loc[step_bar["component"] == "rest", "amount"].iloc[0] == pytest.approx(50.0 - parts["amount"].sum())
+    others = rows[rows["component"] == "same_year"]
+    assert len(others) and (others["category"] != step_bar["category"].iloc[0]).all() and others["stated"].isna().all()
+    assert "defence_2025" in set(others["budget_id"])
+    assert set(page.tables()["step"].df["component"]) <= set(page.step_table["component_label"])  # readers' words, not codes
+    title = page.charts()["step"].to_dict()["title"]
+    assert "24,4" in title["subtitle"][0] and "25,6" in title["subtitle"][0]  # Dutch number format

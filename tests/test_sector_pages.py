@@ -45,16 +45,20 @@ def sector(canon):
 def test_sector_page_glues_every_name_of_the_text(sector):
     glue = sector.glue()
     assert _glue_names("sector_strengths") <= set(glue)
-    assert glue["ss_cells"] == 54 == glue["ss_agree"] + glue["ss_disagree"] + glue["ss_na_mismatch"]
+    assert glue["ss_cells"] == 54 == glue["ss_compared"] + glue["ss_not_compared"]
+    assert glue["ss_compared"] == glue["ss_agree"] + glue["ss_disagree"]
     assert glue["ss_focus"] == "Belgium" and glue["ss_reference"] == "EU-27"
-    assert glue["ss_rule"].startswith("thresholds on the specialisation index: ++ from 1.5")
+    # the default is the report's "relatief tussen de sectoren onderling": rank among the domains; thresholds the alternative
+    assert glue["ss_rule"].startswith("rank among the domains with a value")
+    assert glue["ss_alt_rule"].startswith("thresholds on the specialisation index: ++ from 1.5")
+    assert glue["ss_rule_name"].startswith("rank rule") and glue["ss_alt_name"] == "threshold rule (specialisation index against EU-27)"
     assert glue["ss_flagged"] == int(sector.comparison["flagged"].sum())
 
 
 def test_sector_page_tables_and_charts(sector):
     tables = sector.tables()
     assert {k: v.name for k, v in tables.items()} == {
-        "agreement": "sector_agreement", "values": "sector_values", "na_cells": "sector_na_cells",
+        "table1": "sector_table1", "agreement": "sector_agreement", "values": "sector_values", "na_cells": "sector_na_cells",
         "quality_flags": "sector_quality_flags", "patents_mapping": "sector_mapping_nace_patents",
         "publications_mapping": "sector_mapping_asjc", "citation_impact": "sector_citation_impact", "values_by_year": "sector_values_by_year"}
     assert all(isinstance(v, Table) for v in tables.values())
@@ -66,19 +70,51 @@ def test_sector_page_tables_and_charts(sector):
     assert "SCImago, Scopus subject areas, 2012-2016" in tables["values"].caption
     values = tables["values"].df
     assert list(values.columns[:2]) == ["domain", "indicator"] and list(values.columns[-2:]) == ["domain_id", "indicator_id"]
-    assert set(values["status"]) - {""} <= {"agree", "disagree", "one of the two na"}
+    assert set(values["rating_rank"]) <= {"++", "+", "+/-", "-", "na", ""} and "rating_threshold" in values.columns
     agreement = tables["agreement"].df.set_index("indicator")
     assert agreement.loc["all", "cells"] == 54 and agreement.loc["Patents", "cells"] == 9
+    table1 = tables["table1"].df
+    assert len(table1) == 54 and list(table1.columns[:3]) == ["domain", "indicator", "published"]
+    assert set(table1["status_rank"]) <= {"agree", "disagree", "not compared (na)"}
     assert tables["na_cells"].df["cells"].sum() == int(sector.values["value"].isna().sum())
     charts = sector.charts()
     assert isinstance(charts["comparison"], alt.HConcatChart) and isinstance(charts["values"], alt.LayerChart)
+    assert len(charts["comparison"].hconcat) == 3  # published, rank, thresholds
     html = sector.comparison_html()._repr_html_()
-    assert html.count("<tr>") == 1 + 9 and "Table 1 computed for Belgium against EU-27" in html
+    assert html.count("<tr>") == 2 + 9 and "Table 1 as published and computed for Belgium: rank rule" in html
 
 
-def test_sector_page_rank_rule_and_nothing_to_show(canon):
-    page = sectors.sector_page(canon, focus_region="BEL", reference_region="EU27", language="nl", rating_rule="rank", **WINDOWS)
-    assert page.glue()["ss_rule"].startswith("rang onder de domeinen")
+def test_sector_agreement_counts_only_cells_rated_on_both_sides(sector):
+    """Agreement under each rule = same symbol among the cells where neither side is na (both-na cells are not agreements)."""
+    glue = sector.glue()
+    for kind, key in (("rank", "ss_agree"), ("threshold", "ss_alt_agree")):
+        comp = sector.comparisons[kind]
+        rated = (comp["computed"] != "na") & (comp["published"] != "na")
+        assert glue["ss_compared"] == int(rated.sum())
+        assert glue[key] == int((rated & (comp["computed"] == comp["published"])).sum())
+    both_na = ((sector.comparison["computed"] == "na") & (sector.comparison["published"] == "na")).sum()
+    assert both_na > 0 and glue["ss_not_compared"] == 54 - glue["ss_compared"]
+
+
+def test_sector_na_reasons_are_in_the_books_language(canon):
+    from helpers.chapters.sectors.reasons import reason_kind
+
+    page = sectors.sector_page(canon, focus_region="BEL", reference_region="EU27", language="nl", **WINDOWS)
+    kinds = {reason_kind(r, i) for r, i in zip(page.values["reason"], page.values["indicator_id"])} - {""}
+    assert kinds and "other" not in kinds  # every technical reason of the real data has its reader sentence
+    tables = page.tables()
+    shown = set(tables["na_cells"].df["reason"]) | set(tables["values"].df["reason"]) | set(tables["table1"].df["reason"])
+    shown -= {""}
+    assert shown and all(not any(w in r for w in ("no ", "missing", "data folder", "adapter", ".csv", "NACE code of")) for r in shown), shown
+    html = page.comparison_html()._repr_html_()
+    assert "geen O&amp;O-cijfers per sector" in html and "rang 1 van" in html and "Tabel 1 zoals gepubliceerd" in html
+
+
+def test_sector_page_threshold_rule_first_and_nothing_to_show(canon):
+    page = sectors.sector_page(canon, focus_region="BEL", reference_region="EU27", language="nl", rating_rule="threshold", **WINDOWS)
+    assert page.glue()["ss_rule"].startswith("drempels op de specialisatie-index: ++ vanaf 1,5")
+    assert page.glue()["ss_alt_rule"].startswith("rang onder de domeinen met een waarde: aandeel domeinen vóór dit domein < 0,25")
+    assert page.kinds == ["threshold", "rank"]
     page.flags, page.by_year = None, pd.DataFrame()
     tables = page.tables()
     assert tables["quality_flags"] is None and tables["values_by_year"] is None  # show(None) shows nothing
@@ -150,6 +186,20 @@ def test_framework_page_glues_every_name_of_the_text(domains_page, canon):
     assert tables["portfolio"].df["n"].sum() == glue["ft_n"] and tables["technologies"].wide
     assert list(tables["technologies"].df.columns) == ["source", "technology", "category", "path", "measured", "judgement", "unknown",
                                                        "technology_id"]
+
+
+def test_framework_rates_with_the_sector_chapters_default_rule(domains_page, canon):
+    """The framework's computed strengths come from the same ratings as Tabel 1's first rule (rank among the domains)."""
+    sector = sectors.sector_page(canon, focus_region="BEL", reference_region="EU27", language="en", **WINDOWS)
+    assert domains_page.rating_rule == "rank" and sector.kinds[0] == "rank"
+    assert domains_page.glue()["df_ratings"] == "computed ratings under the rank rule (position among the domains)"
+    how = domains_page.sources.set_index("input_id").loc["economic", "how"]
+    assert "rank rule (position among the domains)" in how
+    expected = framework.strengths_from_ratings(sector.comparison.rename(columns={"computed": "rating"})[["domain_id", "indicator_id", "rating"]],
+                                                na="ignore").set_index("domain_id")
+    got = domains_page.inputs.set_index("domain_id")
+    for dim in ("economic", "innovation", "scientific"):
+        assert got[dim].to_dict() == expected[dim].to_dict(), dim
 
 
 def test_framework_page_tables_and_charts(domains_page):

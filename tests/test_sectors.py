@@ -262,7 +262,8 @@ def test_rate_and_compare():
     assert comp.loc[("chemicals", "value_added"), "status"] == "disagree"
     assert comp.loc[("food", "export"), "computed"] == "na"  # not computed here -> na with reason
     assert isinstance(sectors.make_rule("rank", rank_cuts=[0.2, 0.5, 0.8]), RankRule)
-    assert isinstance(sectors.make_rule(), ThresholdRule)
+    assert isinstance(sectors.make_rule(), RankRule)  # the default: rank among the domains ("relatief tussen de sectoren onderling")
+    assert isinstance(sectors.make_rule("threshold"), ThresholdRule)
 
 
 # ------------------------------------------------------------------------------------------

@@ -70,7 +70,8 @@ class SectorRatings(BaseModel):
     """How the sector-strength table (Tabel 1) is rated; see :mod:`helpers.methods.ratings` and :mod:`helpers.chapters.sectors`."""
 
     model_config = ConfigDict(extra="forbid")
-    rating_rule: Literal["threshold", "rank"] = "threshold"
+    #: rank among the domains (the report: "relatief tussen de sectoren onderling") or thresholds on the index
+    rating_rule: Literal["rank", "threshold"] = "rank"
     thresholds: tuple[float, float, float] = (1.5, 1.1, 0.9)
     rank_cuts: tuple[float, float, float] = (0.25, 0.5, 0.75)
     min_coverage: float = Field(default=0.6, gt=0, le=1)

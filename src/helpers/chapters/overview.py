@@ -20,7 +20,7 @@ from helpers.chapters.page import Table
 from helpers.charts import bars as bar_charts
 from helpers.data import canonical
 from helpers.errors import InputError
-from helpers.i18n import profile_labels, region_name, t
+from helpers.i18n import FIELD_NAMES_NL, profile_labels, region_name, t
 from helpers.methods import specialisation
 
 
@@ -138,10 +138,16 @@ class OverviewPage:
         lang, name = self.language, self.name
         (p_start, p_end), (a_start, a_end) = self.patents_window, self.publications_window
 
+        labels = self._labels()
+
         def fields(df: pd.DataFrame, title: str) -> Any:
-            tooltip = ["technology", alt.Tooltip("region_value:Q", format=",.0f"), alt.Tooltip("share_of_region:Q", format=".2%"),
-                       alt.Tooltip("share_of_world:Q", format=".3%"), alt.Tooltip("rca:Q", format=".2f")]
-            return bar_charts.share_bar_chart(df, "technology", "rca", title, t("specialisation", lang), x_format=".2f", reference=1.0, tooltip=tooltip)
+            tooltip = [alt.Tooltip("technology:N", title=labels["technology"]),
+                       alt.Tooltip("region_value:Q", format=",.0f", title=labels["region_value"]),
+                       alt.Tooltip("share_of_region:Q", format=".2%", title=labels["share_of_region"]),
+                       alt.Tooltip("share_of_world:Q", format=".3%", title=labels["share_of_world"]),
+                       alt.Tooltip("rca:Q", format=".2f", title=labels["rca"])]
+            return bar_charts.share_bar_chart(df, "technology", "rca", alt.TitleParams(title, subtitle=t("overview_fields_subtitle", lang, region=name)),
+                                              t("specialisation", lang), x_format=".2f", reference=1.0, tooltip=tooltip)
 
         return {
             "patents_trend": bar_charts.trend_chart(self.pat_years, "year", "share_of_world", t("overview_patents_share_trend", lang, region=name),
@@ -151,6 +157,13 @@ class OverviewPage:
                                                      t("share_of_world", lang), y_format=".2%"),
             "articles_fields": fields(self.art_fields, t("overview_articles_fields", lang, region=name, start=a_start, end=a_end)),
         }
+
+
+def _field_names(fields: pd.DataFrame, language: str) -> pd.DataFrame:
+    """The WIPO and NCSES field names in the book's language (:data:`helpers.i18n.FIELD_NAMES_NL` for Dutch)."""
+    if language != "nl":
+        return fields
+    return fields.assign(technology=fields["technology"].map(lambda f: FIELD_NAMES_NL.get(f, f)))
 
 
 def overview_page(data_dir: str | Path, *, focus_region: str, patents_window: Sequence[int], publications_window: Sequence[int],
@@ -176,7 +189,7 @@ def overview_page(data_dir: str | Path, *, focus_region: str, patents_window: Se
         patents_window=(int(patents_window[0]), int(patents_window[1])),
         publications_window=(int(publications_window[0]), int(publications_window[1])),
         pat_years=yearly_share(patents, used, "patents"),
-        pat_fields=field_profile(in_window(patents, patents_window, "patents"), used, "patents"),
+        pat_fields=_field_names(field_profile(in_window(patents, patents_window, "patents"), used, "patents"), language),
         art_years=yearly_share(articles, used, "publications"),
-        art_fields=field_profile(in_window(articles, publications_window, "publications"), used, "publications"),
+        art_fields=_field_names(field_profile(in_window(articles, publications_window, "publications"), used, "publications"), language),
     )

@@ -69,6 +69,54 @@ def rating_comparison_chart(cells: pd.DataFrame, *, x_order: Sequence[str], y_or
     return alt.hconcat(c1, c2, spacing=10).resolve_scale(color="shared", stroke="shared")
 
 
+#: Border colour of a rated cell by its agreement with the published one (``not_compared``: no border).
+VIEW_STATUS_COLOURS: dict[str, str] = {"agree": "#ffffff", "disagree": "#d1495b", "not_compared": "#ffffff"}
+
+
+def rating_panels_chart(cells: pd.DataFrame, panels: Sequence[tuple[str, str, str | None]], *, x_order: Sequence[str],
+                        y_order: Sequence[str], titles: Mapping[str, str] | None = None,
+                        tooltip_fields: Sequence[tuple[str, str]] = (), title: str = "") -> alt.HConcatChart:
+    """Several rating tables of the same cells side by side (heatmaps coloured by rating), e.g. the published
+    table and two computed ones.
+
+    ``cells``: one row per cell with ``domain`` and ``indicator`` (readers' names, ordered by ``y_order`` and
+    ``x_order``) and the columns the panels name. ``panels``: (rating column, panel title, status column or
+    ``None``); a status column holds ``agree`` / ``disagree`` / ``not_compared`` and a ``disagree`` cell gets a red
+    border. Keep panel titles short (a panel is about 160 pixels wide); ``title`` goes above all. ``titles``: ``rating``, ``status``,
+    ``domain``, ``indicator`` and the words for the statuses; ``tooltip_fields``: (column, title) shown on hover
+    (text columns).
+    """
+    titles = dict(titles or {})
+    df = cells.copy()
+    y_order, x_order = list(y_order), list(x_order)
+    status_words = [titles.get(s, s) for s in VIEW_STATUS_COLOURS]
+    border = alt.Scale(domain=status_words, range=list(VIEW_STATUS_COLOURS.values()))
+    rating_scale = alt.Scale(domain=list(RATING_COLOURS), range=list(RATING_COLOURS.values()))
+    x = alt.X("indicator:N", sort=x_order, title=None, axis=alt.Axis(labelAngle=-45, orient="top", labelLimit=110, labelFontSize=10))
+    base_tip = [alt.Tooltip("domain:N", title=titles.get("domain", "domain")), alt.Tooltip("indicator:N", title=titles.get("indicator", "indicator"))]
+    extra_tip = [alt.Tooltip(f"{c}:N", title=title) for c, title in tooltip_fields]
+    charts = []
+    for i, (field, panel_title, status) in enumerate(panels):
+        df[f"{field}_text"] = df[field]
+        if status:
+            df[f"{status}_label"] = df[status].map(lambda s: titles.get(s, s))
+        tip = [*base_tip, alt.Tooltip(f"{field}:N", title=panel_title)]
+        if status:
+            tip.append(alt.Tooltip(f"{status}_label:N", title=titles.get("status", "status")))
+        y = alt.Y("domain:N", sort=y_order, title=None, axis=alt.Axis(labelLimit=150, labelFontSize=11) if i == 0 else None)
+        base = alt.Chart(df).encode(x=x, y=y, tooltip=tip + extra_tip)
+        enc: dict = {"color": alt.Color(f"{field}:N", scale=rating_scale, legend=alt.Legend(title=titles.get("rating", "rating"), orient="bottom"))}
+        if status:
+            enc["stroke"] = alt.Stroke(f"{status}_label:N", scale=border,
+                                       legend=alt.Legend(title=titles.get("status", "status"), orient="bottom", symbolType="square",
+                                                         symbolFillColor="#ffffff", values=[titles.get("disagree", "disagree")]))
+        rect = base.mark_rect(strokeWidth=2.5).encode(**enc)
+        text = base.mark_text(fontSize=11, fontWeight="bold", color="#222").encode(text=f"{field}_text:N")
+        charts.append(alt.layer(rect, text).properties(width=len(x_order) * 24, height=alt.Step(24), title=panel_title))
+    out = alt.hconcat(*charts, spacing=8).resolve_scale(color="shared", stroke="shared")
+    return out.properties(title=title) if title else out
+
+
 def growth_difference_chart(growth: pd.DataFrame, *, order: Sequence[str], title: str = "", x_title: str = "",
                             labels: Mapping[str, str] | None = None) -> alt.LayerChart:
     """Difference between a domain's and the total economy's annual growth (bars, one per ``domain``

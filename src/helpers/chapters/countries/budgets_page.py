@@ -43,13 +43,16 @@ from helpers.data import canonical, policy
 from helpers.i18n import (
     column_labels,
     join_names,
+    localise_number,
     policy_region_name,
     strategy_short_name,
     t,
 )
 
-#: Colours of the budget step's components (the keys of :func:`year_allocations`).
-STEP_COLOURS = {"part": FOCUS_COLOUR, "same_year": "#56B4E9", "unallocated": CONTEXT_COLOUR, "excess": "#D55E00"}
+#: Colours of the budget step chart: the step's explicit parts (one colour each), the rest the report does not break
+#: down, and the other amounts of the same year, which the report names beside the step, not as parts of it.
+STEP_PART_COLOURS = [FOCUS_COLOUR, "#003f66", "#3d9ad1", "#1b5e8c"]
+STEP_COLOURS = {"rest": CONTEXT_COLOUR, "excess": "#D55E00", "same_year": "#E69F00"}
 _NAN = float("nan")
 
 
@@ -149,8 +152,34 @@ class BudgetsPage:
         out = self.step.copy()
         out["what"] = out[self._prog]
         out["component_label"] = out["component"].map(self._step_kinds)
-        out["bar"] = f"{t('land_step_bar', self.language, year=int(out['year'].iloc[0]))} ({float(out['stated'].iloc[0]):,.0f})"
+        out["bar"] = f"{t('land_step_bar', self.language, year=int(out['year'].iloc[0]))} ({self._num(float(out['stated'].iloc[0]), ',.0f')})"
         return out
+
+    def _num(self, value: float, spec: str) -> str:
+        """A number in the page's language (Dutch: 1.234,5)."""
+        return localise_number(format(value, spec), self.language)
+
+    @cached_property
+    def step_chart_rows(self) -> pd.DataFrame:
+        """What the budget step chart draws: one bar for the step, stacked from the parts the report names as parts of it
+        ("daarvan", "naast de SOC's ... een opstap") and the rest it does not break down (``component`` = ``part``,
+        ``rest``, or ``excess`` when the parts exceed the step); and one bar per other amount of the same year, which the
+        report names beside the step, never stacked on it (``same_year``). Columns: category, component, component_label,
+        amount, stated (the step's, on its bar only), budget_id, what."""
+        lang, step = self.language, self.step_table
+        bar, stated = step["bar"].iloc[0], float(step["stated"].iloc[0])
+        parts = step[step["component"] == "part"]
+        rows = [{"category": bar, "component": "part", "component_label": t("component_step_part_named", lang, part=r["what"].split(": ", 1)[-1]),
+                 "amount": float(r["amount"]), "stated": stated, "budget_id": r["budget_id"], "what": r["what"]} for _, r in parts.iterrows()]
+        rest = round(stated - float(parts["amount"].sum()), 9)
+        if abs(rest) > 1e-9:
+            kind = "rest" if rest > 0 else "excess"
+            rows.append({"category": bar, "component": kind, "component_label": t(f"component_step_{kind}", lang), "amount": rest,
+                         "stated": stated, "budget_id": "", "what": t(f"component_step_{kind}", lang)})
+        for _, r in step[step["component"] == "same_year"].iterrows():
+            rows.append({"category": r["what"], "component": "same_year", "component_label": t("component_same_year_apart", lang, year=int(r["year"])),
+                         "amount": float(r["amount"]), "stated": float("nan"), "budget_id": r["budget_id"], "what": r["what"]})
+        return pd.DataFrame(rows)
 
     @property
     def _step_kinds(self) -> dict[str, str]:
@@ -199,6 +228,8 @@ class BudgetsPage:
             cb_p2_parts=float(sums.at[last, "computed"]), cb_p2_gap=float(sums.at[last, "stated"] - sums.at[last, "computed"]),
             cb_step_year=int(step["year"].iloc[0]), cb_step_stated=float(step["stated"].iloc[0]), cb_step_parts=float(self._step_parts),
             cb_step_all=float(step["allocated"].iloc[0]), cb_step_gap=float(self._step_gap), cb_step_n=int((step["component"] != "unallocated").sum()),
+            cb_step_rest=float(step["stated"].iloc[0] - self._step_parts), cb_step_n_other=int((step["component"] == "same_year").sum()),
+            cb_step_other=float(step.loc[step["component"] == "same_year", "amount"].sum()),
             cb_src_year=src_first_year, cb_src_sum=float(src_in_year["amount"].sum()), cb_src_n=len(src_in_year),
             cb_n_other=len(other_rows), cb_other=join_names(other, lang),
             cb_src_step=float(src_step["amount"].sum()) if len(src_step) else 0.0,
@@ -269,7 +300,8 @@ class BudgetsPage:
                                   formats={"amount": ",.2f", "cumulative": ",.2f"}, labels=labels | {"budget_ids": labels["budget_id"]}),
             "plans": Table(self.plans_table[["total_id", "budget_id", "line", "component", "amount", "stated", "computed"]].rename(columns={"line": "programme"}),
                            "countries_budget_plans", formats={"amount": ",.2f", "stated": ",.2f", "computed": ",.2f"}, labels=labels),
-            "step": Table(self.step_table[["total_id", "budget_id", "programme", "programme_en", "component", "amount", "stated", "allocated", "year"]],
+            "step": Table(self.step_table.assign(component=self.step_table["component_label"])[
+                              ["total_id", "budget_id", "programme", "programme_en", "component", "amount", "stated", "allocated", "year"]],
                           "countries_budget_step", formats={"amount": ",.3f", "stated": ",.1f", "allocated": ",.3f"}, labels=labels),
             "research_centres": Table(self.research_centres_table[["budget_id", "programme", "programme_en", "year", "amount", "kind", "citation", "quote"]],
                                       "countries_budget_research_centres", formats={"amount": ",.1f"}, labels=labels),
@@ -315,19 +347,23 @@ class BudgetsPage:
                                                       subtitle=t("land_plans_subtitle", lang), component_title=labels["component"])
 
     def _step_chart(self) -> Any:
-        """The budget step against its parts, the other amounts of its year and the unallocated rest."""
-        lang, labels, step = self.language, self._labels, self.step_table
-        kinds = self._step_kinds
-        present = [k for k in ("part", "same_year", "unallocated", "excess") if k in set(step["component"])]
-        year, stated, allocated = int(step["year"].iloc[0]), float(step["stated"].iloc[0]), float(step["allocated"].iloc[0])
+        """The budget step as one bar of its named parts and the rest the report does not break down (a tick at the stated
+        step), and below it the other amounts of the same year as bars of their own, not stacked on the step."""
+        lang, labels, rows = self.language, self._labels, self.step_chart_rows
+        year, stated = int(self.step["year"].iloc[0]), float(self.step["stated"].iloc[0])
+        parts = rows[rows["component"] == "part"]["component_label"].tolist()
+        others = [c for c in ("rest", "excess", "same_year") if c in set(rows["component"])]
+        order = parts + [rows.loc[rows["component"] == c, "component_label"].iloc[0] for c in others]
+        colours = [STEP_PART_COLOURS[i % len(STEP_PART_COLOURS)] for i in range(len(parts))] + [STEP_COLOURS[c] for c in others]
         tooltip = [alt.Tooltip("what:N", title=labels["programme"]), alt.Tooltip("component_label:N", title=labels["component"]),
                    alt.Tooltip("amount:Q", title=labels["amount"], format=",.3f"), alt.Tooltip("budget_id:N", title=labels["budget_id"])]
+        same = rows[rows["component"] == "same_year"]
+        subtitle = t("land_step_subtitle", lang, year=year, parts=self._num(float(self._step_parts), ",.1f"),
+                     rest=self._num(stated - float(self._step_parts), ",.1f"), n_other=len(same), other=self._num(float(same["amount"].sum()), ",.3f"))
         return budget_charts.budget_composition_chart(
-            step, "what", "amount", "component_label", t("land_step_title", lang, year=year, stated=stated), labels["amount"],
-            component_order=[kinds[k] for k in present], component_colours=[STEP_COLOURS[k] for k in present], tooltip=tooltip,
-            category_order=step["what"].tolist(),
-            subtitle=t("land_step_subtitle", lang, year=year, parts=float(self._step_parts), allocated=allocated, gap=float(self._step_gap)),
-            component_title=labels["component"])
+            rows, "category", "amount", "component_label", t("land_step_title", lang, year=year, stated=self._num(stated, ",.0f")),
+            labels["amount"], component_order=order, component_colours=colours, tooltip=tooltip, stated="stated",
+            category_order=list(dict.fromkeys(rows["category"])), subtitle=subtitle.split(" | "), component_title=labels["component"])
 
     def _research_centres_chart(self) -> Any:
         """The research centres' funding rows as bars."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -62,6 +62,9 @@ from helpers.i18n import (
 
 #: At most this many strategies side by side in one row of the per-strategy heatmaps (a country is never split).
 STRATEGIES_PER_ROW = 16
+#: Strategy kinds (``strategies.csv``) that are analyses, not policy: the Swedish IVA/CEPS study and the CEPS study for
+#: Flanders. They are marked in the charts (``land_analysis_mark``), and so is a column made of analyses only.
+ANALYSIS_KINDS: tuple[str, ...] = ("technology_assessment",)
 
 
 @dataclass
@@ -102,6 +105,9 @@ class PrioritiesPage:
     patents_window: tuple[int, int]
     complexity_method: str
     relatedness: str
+    #: the selected strategies that are analyses (:data:`ANALYSIS_KINDS`), and the columns made of analyses only
+    analysis_ids: list[str] = field(default_factory=list)
+    analysis_columns: list[str] = field(default_factory=list)
 
     # ------------------------------------------------------------------------------ helpers
     @property
@@ -117,6 +123,11 @@ class PrioritiesPage:
     def _names(self, columns: str) -> str:
         """``"NLD;DEU"`` -> ``"Nederland, Duitsland"``."""
         return ", ".join(self.column_name[c] for c in columns.split(";") if c)
+
+    def _chart_column_name(self, column: str) -> str:
+        """A column's name on the charts: marked as an analysis when all its strategies are analyses."""
+        name = self.column_name[column]
+        return t("land_analysis_mark", self.language, name=name) if column in self.analysis_columns else name
 
     @cached_property
     def country_grid(self) -> pd.DataFrame:
@@ -163,7 +174,17 @@ class PrioritiesPage:
             cp_spot_field=spot["field"], cp_spot_quadrant=spot["quadrant"], cp_spot_rca=spot["rca"],
             cp_spot_density=spot["density"], cp_spot_complexity=spot["complexity"],
             cp_n_others=n_cols - 1,
+            cp_analyses_note=self._analyses_note(),
         )
+
+    def _analyses_note(self) -> str:
+        """The sentence that names the analyses among the strategies (marked on the charts); empty without one."""
+        if not self.analysis_ids:
+            return ""
+        country = self.selection.strategies.set_index("strategy_id")["country"]
+        names = [f"{strategy_short_name(s, self.language, self.selection.strategies)} ({self.column_name.get(country[s], country[s])})"
+                 for s in self.analysis_ids]
+        return t("land_analyses_note", self.language, names=join_names(names, self.language))
 
     # ------------------------------------------------------------------------------ tables
     def tables(self) -> dict[str, Table]:
@@ -227,7 +248,9 @@ class PrioritiesPage:
                    alt.Tooltip("n_strategies:Q", title=labels["n_strategies"]), alt.Tooltip("strategies:N", title=labels["strategies"]),
                    alt.Tooltip("priorities:N", title=labels["priorities"]), alt.Tooltip("citations:N", title=labels["citations"]),
                    alt.Tooltip("bases:N", title=labels["bases"])]
-        heat = heatmaps.priority_heatmap(self.country_grid, "country_name", "item", "n_strategies", "", x_order=self.column_order,
+        grid = self.country_grid.assign(country_name=self.country_grid["column"].map(self._chart_column_name))
+        heat = heatmaps.priority_heatmap(grid, "country_name", "item", "n_strategies", "",
+                                         x_order=[self._chart_column_name(c) for c in self.selection.columns],
                                          y_order=[self.item_label[r] for r in self.row_ids], value_title=t("n_strategies", lang), tooltip=tooltip,
                                          show_y_labels=not self.has_positions, x_step=24, label_angle=-50, x_label_limit=120, y_label_limit=220)
         panel = self._position_panel() if self.has_positions else None
@@ -276,7 +299,11 @@ def priorities_page(data_dir: str | Path, *, focus_region: str, comparison_regio
     data = policy.load_policy_data()
     names = canonical.read(data_dir, "regions").set_index("region")["name"]
     sel = select_strategies(data.strategies, focus_region, comparison_regions, since_year=since_year)
+    analysis_ids = sel.strategies.loc[sel.strategies["kind"].isin(ANALYSIS_KINDS), "strategy_id"].tolist()
     short = {s: strategy_short_name(s, lang, data.strategies) for s in sel.strategy_ids}
+    short |= {s: t("land_analysis_mark", lang, name=short[s]) for s in analysis_ids}
+    kinds = sel.strategies.groupby("country")["kind"].agg(lambda k: bool(k.isin(ANALYSIS_KINDS).all()))
+    analysis_columns = [c for c in sel.columns if bool(kinds.get(c, False))]
     by_country = priorities_matrix(data, sel, mapping_bases=mapping_bases)
     tech_ids = data.technologies["tech_id"].tolist()
     item_label = {i: taxonomy_label(i, lang, data.technologies, policy.DOMAINS) for i in tech_ids + list(policy.DOMAIN_IDS)}
@@ -307,5 +334,5 @@ def priorities_page(data_dir: str | Path, *, focus_region: str, comparison_regio
         has_positions=profile is not None, no_position_reason=patents.reason,
         focus_name=policy_region_name(focus_region, lang, names), missing_names=[policy_region_name(c, lang, names) for c in sel.missing],
         patents_window=(int(patents_window[0]), int(patents_window[1])),
-        complexity_method=complexity_method, relatedness=relatedness,
+        complexity_method=complexity_method, relatedness=relatedness, analysis_ids=analysis_ids, analysis_columns=analysis_columns,
     )

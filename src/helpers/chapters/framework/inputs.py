@@ -143,18 +143,19 @@ def framework_inputs(strengths: pd.DataFrame, *, growth: Mapping[str, bool | Non
 
 
 def framework_input_sources(*, ratings_source: str, growth_measure: str, reference: str, sectors_window: Sequence[int],
-                            transition_basis: Iterable[str], na: str, language: str = "en") -> pd.DataFrame:
+                            transition_basis: Iterable[str], na: str, language: str = "en", rule: str = "") -> pd.DataFrame:
     """One row per framework input: how it is obtained in this build and whether it is measured or judgement.
 
     Columns: input_id, input (label in ``language``), how, kind (label), kind_id (measured, published
-    (seed), judgement, seed text).
+    (seed), judgement, seed text). ``rule``: the name of the rule that rated the computed strengths, said in ``how``.
     """
     if ratings_source not in ("computed", "published"):
         raise InputError(f"framework_ratings: {ratings_source!r}; use 'computed' or 'published'")
     nl = language == "nl"
     if ratings_source == "computed":
-        strength = ("gemeten: berekende scores (specialisatie-index t.o.v. {ref}) ".format(ref=reference) if nl
-                    else f"measured: computed ratings (specialisation index against {reference}) ")
+        rated = f"; {rule}" if rule else ""
+        strength = (f"gemeten: berekende scores (specialisatie-index t.o.v. {reference}{rated}) " if nl
+                    else f"measured: computed ratings (specialisation index against {reference}{rated}) ")
         kind = "measured"
     else:
         strength = ("gepubliceerde scores van Tabel 1 (VARIO 2026; de regel achter de symbolen is niet gepubliceerd) " if nl

@@ -67,6 +67,8 @@ class FrameworkPage:
     inputs: pd.DataFrame
     classified: pd.DataFrame
     portfolio: pd.DataFrame
+    #: the rule that rated the computed strengths (rank among the domains by default, as the sector chapter)
+    rating_rule: str = "rank"
 
     def _labels(self) -> dict[str, str]:
         return column_labels(self.language, "sectors")
@@ -76,7 +78,8 @@ class FrameworkPage:
         lang = self.language
         return dict(
             df_focus=self.focus_name, df_reference=self.reference_name,
-            df_ratings=t("ratings_computed", lang) if self.ratings_source == "computed" else t("ratings_published", lang),
+            df_ratings=(t("ratings_computed", lang, rule=t(f"sector_rule_name_{self.rating_rule}", lang, reference=self.reference_name))
+                        if self.ratings_source == "computed" else t("ratings_published", lang)),
             df_measure=self.growth_measure, df_s_start=self.sectors_window[0], df_s_end=self.sectors_window[1],
             **outcome_counts(self.classified, self.growth, self.transitions, name_column=f"domain_{lang}"),
         )
@@ -147,7 +150,7 @@ class FrameworkPage:
 
 def framework_page(data_dir: str | Path, *, focus_region: str, reference_region: str, sectors_window: Sequence[int],
                    patents_window: Sequence[int], publications_window: Sequence[int], rd_window: Sequence[int], language: str,
-                   rating_rule: str = "threshold", thresholds: Sequence[float] = (1.5, 1.1, 0.9),
+                   rating_rule: str = "rank", thresholds: Sequence[float] = (1.5, 1.1, 0.9),
                    rank_cuts: Sequence[float] = (0.25, 0.5, 0.75), min_coverage: float = 0.6, growth_measure: str = "VA",
                    growth_margin: float = 0.0, ratings_source: str = "computed", na: str = "ignore",
                    transition_basis: Sequence[str] = ("seed text", "judgement"), decide_when_unambiguous: bool = True,
@@ -156,7 +159,7 @@ def framework_page(data_dir: str | Path, *, focus_region: str, reference_region:
     """The decision framework for the nine domains of Tabel 1 from the canonical tables in ``data_dir``.
 
     Strengths: the ratings of Tabel 1, computed as in the sector chapter (``ratings_source="computed"``,
-    with the edition's rule) or as published (``"published"``); ``na``: how an ``na`` rating counts
+    with the edition's rule: by default the rank among the domains) or as published (``"published"``); ``na``: how an ``na`` rating counts
     (:func:`~helpers.chapters.framework.inputs.strengths_from_ratings`). Growth potential: growth of
     ``growth_measure`` in the reference above the economy's by more than ``growth_margin`` a year.
     Transition contribution: the rows of ``data/domain_transitions.csv`` whose basis is in
@@ -167,7 +170,8 @@ def framework_page(data_dir: str | Path, *, focus_region: str, reference_region:
     reference_name = region_name(reference_region, language, names)
     domains = load_domains()
     sources = framework_input_sources(ratings_source=ratings_source, growth_measure=growth_measure, reference=reference_name,
-                                      sectors_window=sectors_window, transition_basis=transition_basis, na=na, language=language)
+                                      sectors_window=sectors_window, transition_basis=transition_basis, na=na, language=language,
+                                      rule=t(f"sector_rule_name_{rating_rule}", language, reference=reference_name))
     if ratings_source == "computed":
         routed = sectors.load_inputs(data_dir, patents_source=patents_source, publications_source=publications_source)
         values, _ = sectors.domain_indicators(
@@ -193,6 +197,7 @@ def framework_page(data_dir: str | Path, *, focus_region: str, reference_region:
         publications_window=publications_window, growth_measure=growth_measure, ratings_source=ratings_source,
         decide_when_unambiguous=decide_when_unambiguous, region_names=names, domains=domains, sources=sources, growth=growth,
         transitions=transitions, inputs=inputs, classified=classified, portfolio=portfolio(classified, name_column=f"domain_{language}"),
+        rating_rule=rating_rule,
     )
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import html as html_lib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -23,12 +24,14 @@ from helpers.chapters.page import Table
 from helpers.chapters.sectors.indicators import domain_indicators, load_inputs
 from helpers.chapters.sectors.quality import flags_for_cells
 from helpers.chapters.sectors.rating import comparison_table, make_rule, rate_domains
+from helpers.chapters.sectors.reasons import reader_reasons
 from helpers.chapters.sectors.regions import reference_members
 from helpers.chapters.sectors.sources import domain_citation_impact, load_asjc_mapping, load_nace_patents_mapping
+from helpers.chapters.sectors.table1 import agreement_by_rule, rule_kinds, table1_html, view_cells
 from helpers.chapters.sectors.values import ALL_INDICATORS, with_names
 from helpers.charts import ratings as rating_charts
 from helpers.data.domains import load_concordance, load_domains, load_ncses_mapping, load_published_ratings
-from helpers.i18n import column_labels, region_name, t
+from helpers.i18n import column_labels, localise_number, region_name, t
 from helpers.methods.ratings import COMPARISON_STATUSES, INDICATORS, RankRule, ThresholdRule, agreement_summary
 
 
@@ -149,18 +152,19 @@ def na_summary(values: pd.DataFrame, domains: pd.DataFrame, language: str = "nl"
 
 
 def rule_text(rule: ThresholdRule | RankRule, language: str) -> str:
-    """The rating rule in words, for the text."""
+    """The rating rule in words, for the text (cut points in the language's number format)."""
+    def n(x: float) -> str:
+        return localise_number(f"{x:g}", language)
     if isinstance(rule, ThresholdRule):
-        return t("rule_threshold", language, a=rule.very_strong, b=rule.strong, c=rule.neutral)
-    return t("rule_rank", language, a=rule.cuts[0], b=rule.cuts[1], c=rule.cuts[2])
+        return t("rule_threshold", language, a=n(rule.very_strong), b=n(rule.strong), c=n(rule.neutral))
+    return t("rule_rank", language, a=n(rule.cuts[0]), b=n(rule.cuts[1]), c=n(rule.cuts[2]))
 
 
 # --------------------------------------------------------------------------------------------
 # the page
 # --------------------------------------------------------------------------------------------
 
-_AGREEMENT_COLUMNS = ["indicator", "cells", "agree", "disagree", "na_mismatch", "both_rated", "share_agree_rated", "share_within_one"]
-_VALUE_TABLE_COLUMNS = ["domain", "indicator", "value", "computed", "published", "status", "flags", "reason", "years",
+_VALUE_TABLE_COLUMNS = ["domain", "indicator", "value", "published", "rating_rank", "rating_threshold", "flags", "reason", "years",
                         "focus_share", "reference_share", "reference_coverage", "basis", "source", "domain_id", "indicator_id"]
 _CONCORDANCE_COLUMNS = ["wipo_id", "wipo_field", "nace_group", "nace_rev2", "link", "schmoch2003_field", "note", "citation"]
 _IMPACT_TABLE_COLUMNS = ["domain", "areas", "years", "documents", "citations", "expected_citations", "impact", "reference_impact",
@@ -196,6 +200,9 @@ class SectorPage:
     citation_impact: pd.DataFrame | None = None
     #: the reference's code (EU27, ...): the text says how many member countries make it up
     reference_code: str = ""
+    #: both rules (kind -> rule, the edition's first) and their comparisons with the published table
+    rules: dict[str, ThresholdRule | RankRule] = field(default_factory=dict)
+    comparisons: dict[str, pd.DataFrame] = field(default_factory=dict)
 
     def _labels(self) -> dict[str, str]:
         return column_labels(self.language, "sectors")
@@ -203,19 +210,54 @@ class SectorPage:
     def _status_words(self) -> dict[str, str]:
         return {s: t(f"status_{s}", self.language) for s in COMPARISON_STATUSES}
 
+    @property
+    def kinds(self) -> list[str]:
+        """The rule kinds of the view, the edition's first (only the edition's rule when the page was built without both)."""
+        return list(self.comparisons) or ["threshold" if isinstance(self.rule, ThresholdRule) else "rank"]
+
+    def rule_name(self, kind: str) -> str:
+        """The short name of a rule kind (``rangregel ...``, ``drempelregel ... t.o.v. EU-27``)."""
+        return t(f"sector_rule_name_{kind}", self.language, reference=self.reference_name)
+
+    @cached_property
+    def view(self) -> pd.DataFrame:
+        """Tabel 1 under both rules (:func:`~helpers.chapters.sectors.table1.view_cells`) with ``reader_reason``."""
+        cells = view_cells(self.comparisons or {self.kinds[0]: self.comparison})
+        cells["reader_reason"] = reader_reasons(cells, self.language, focus=self.focus_name, reference=self.reference_name)
+        return cells
+
+    @cached_property
+    def agreement_view(self) -> pd.DataFrame:
+        """Agreement with the published table per indicator and rule, counted where both sides are rated."""
+        return agreement_by_rule(self.view, self.kinds)
+
     def glue(self) -> dict[str, Any]:
-        """The numbers and words of the chapter's text (the ``ss_`` glue names)."""
-        overall = self.summary.set_index("indicator_id").loc["all"]
-        comparison = self.comparison
+        """The numbers and words of the chapter's text (the ``ss_`` glue names): the edition's rule (``ss_rule``, ``ss_agree``,
+        ``ss_share_agree``, ...) and the alternative (``ss_alt_rule``, ``ss_alt_agree``, ...), counted where both sides are rated."""
+        lang, kinds = self.language, self.kinds
+        main, alt = kinds[0], kinds[-1]
+        overall = self.agreement_view.set_index("indicator_id").loc["all"]
+        n = int(overall["compared"])
+
+        def pct(x: float) -> float:
+            return float(x * 100) if n else 0.0
+        share_main, share_alt = float(overall[f"share_{main}"]), float(overall[f"share_{alt}"])
+        comparison, view = self.comparison, self.view
+        words = dict(main=t(f"sector_rule_short_{main}", lang), alt=t(f"sector_rule_short_{alt}", lang))
+        compare_key = ("sector_compare_equal" if not n or int(overall[f"agree_{main}"]) == int(overall[f"agree_{alt}"])
+                       else "sector_compare_more" if share_main > share_alt else "sector_compare_less")
         (s_start, s_end), (p_start, p_end), (a_start, a_end) = self.sectors_window, self.patents_window, self.publications_window
         return dict(
-            ss_focus=self.focus_name, ss_reference=self.reference_name, ss_rule=rule_text(self.rule, self.language),
+            ss_focus=self.focus_name, ss_reference=self.reference_name, ss_rule=rule_text(self.rule, lang),
+            ss_rule_name=self.rule_name(main), ss_alt_name=self.rule_name(alt),
+            ss_alt_rule=rule_text(self.rules[alt], lang) if alt in self.rules else rule_text(self.rule, lang),
             ss_s_start=s_start, ss_s_end=s_end, ss_p_start=p_start, ss_p_end=p_end, ss_a_start=a_start, ss_a_end=a_end,
-            ss_cells=int(overall["cells"]), ss_agree=int(overall["agree"]), ss_disagree=int(overall["disagree"]),
-            ss_na_mismatch=int(overall["na_mismatch"]), ss_both_rated=int(overall["both_rated"]),
-            ss_share_agree_rated=float(overall["share_agree_rated"] * 100) if overall["both_rated"] else 0.0,
-            ss_share_within_one=float(overall["share_within_one"] * 100) if overall["both_rated"] else 0.0,
-            ss_na_computed=int((comparison["computed"] == "na").sum()), ss_na_published=int((comparison["published"] == "na").sum()),
+            ss_cells=int(overall["cells"]), ss_compared=n, ss_not_compared=int(overall["not_compared"]), ss_both_rated=n,
+            ss_agree=int(overall[f"agree_{main}"]), ss_disagree=n - int(overall[f"agree_{main}"]),
+            ss_share_agree=pct(share_main), ss_share_agree_rated=pct(share_main), ss_share_within_one=pct(float(overall[f"within_one_{main}"])),
+            ss_alt_agree=int(overall[f"agree_{alt}"]), ss_alt_share_agree=pct(share_alt),
+            ss_alt_share_within_one=pct(float(overall[f"within_one_{alt}"])), ss_compare_text=t(compare_key, lang, **words),
+            ss_na_computed=int((view[f"rating_{main}"] == "na").sum()), ss_na_published=int((view["published"] == "na").sum()),
             ss_flagged=int(comparison["flagged"].sum()), ss_min_coverage=float(self.min_coverage * 100),
             ss_n_flags=0 if self.flags is None else len(self.flags), **self._source_words(),
         )
@@ -246,18 +288,38 @@ class SectorPage:
         )
 
     def agreement(self) -> pd.DataFrame:
-        """Agreement with the published table per indicator and overall (row ``alle`` / ``all``), readers' indicator names."""
+        """Agreement with the published table per indicator and overall (row ``alle`` / ``all``) under both rules, readers'
+        indicator names; a cell counts only where both sides are rated."""
         col = 0 if self.language == "nl" else 1
-        out = self.summary.rename(columns={"indicator_id": "indicator"})[_AGREEMENT_COLUMNS]
+        columns = ["indicator", "cells", "compared", "not_compared"] + [f"{c}_{k}" for k in self.kinds for c in ("agree", "share", "within_one")]
+        out = self.agreement_view.rename(columns={"indicator_id": "indicator"})[columns]
         out["indicator"] = out["indicator"].map(lambda k: INDICATORS.get(k, ("alle", "all"))[col])
         return out
 
+    def table1(self) -> pd.DataFrame:
+        """Tabel 1 per cell for readers and the CSV: published, each rule's symbol and agreement, value and the reason of an na."""
+        status = {s: t(f"status_{s}", self.language) for s in ("agree", "disagree", "not_compared")}
+        view = self.view.copy()
+        for k in self.kinds:
+            view[f"status_{k}"] = view[f"status_{k}"].map(status)
+        view["reason"] = view["reader_reason"]
+        columns = ["published"] + [f"{c}_{k}" for k in self.kinds for c in ("rating", "status")] + ["value", "reason", "domain_id", "indicator_id"]
+        return with_names(view[columns], self.domains, self.language)
+
     def cells(self) -> pd.DataFrame:
-        """Every indicator value with its computed and published rating and agreement, readers' names first."""
-        cells = self.values.merge(self.comparison[["domain_id", "indicator_id", "computed", "published", "status"]],
-                                  on=["domain_id", "indicator_id"], how="left")
-        cells["status"] = cells["status"].map(self._status_words()).fillna("")
+        """Every indicator value with its published rating and the ratings under both rules, readers' names first."""
+        ratings = self.view[["domain_id", "indicator_id", "published"] + [f"rating_{k}" for k in self.kinds]]
+        cells = self.values.merge(ratings, on=["domain_id", "indicator_id"], how="left")
+        for c in ("published", "rating_rank", "rating_threshold"):
+            cells[c] = cells[c].fillna("") if c in cells.columns else ""
+        cells["reason"] = reader_reasons(cells, self.language, focus=self.focus_name, reference=self.reference_name)
         return with_names(cells, self.domains, self.language)[_VALUE_TABLE_COLUMNS]
+
+    def _rule_labels(self) -> dict[str, str]:
+        """Table headers that name the reference (the threshold rule's)."""
+        labels, ref = self._labels(), self.reference_name
+        return {k: f"{labels[k]} {ref}" if k.endswith("_threshold") else labels[k]
+                for k in ("rating_threshold", "status_threshold", "agree_threshold", "share_threshold", "within_one_threshold")}
 
     def tables(self) -> dict[str, Table | None]:
         """The published tables; ``quality_flags`` and ``values_by_year`` are ``None`` when there is nothing to show."""
@@ -272,13 +334,19 @@ class SectorPage:
             by_year = Table(with_names(self.by_year, self.domains, lang), "sector_values_by_year", caption=t("sector_by_year_caption", lang),
                             labels=labels, formats={"focus_value": ".4f", "reference_value": ".4f", "reference_coverage": ".0%", "si": ".2f"},
                             wide=True)
+        rule_labels = labels | self._rule_labels()
+        shares = {f"{c}_{k}": ".0%" for k in self.kinds for c in ("share", "within_one")}
         return {
-            "agreement": Table(self.agreement(), "sector_agreement", caption=t("sector_agreement_caption", lang), labels=labels,
-                               formats={"share_agree": ".0%", "share_agree_rated": ".0%", "share_within_one": ".0%", "mean_abs_distance": ".2f"}),
-            "values": Table(self.cells(), "sector_values", labels=labels,
+            "table1": Table(self.table1(), "sector_table1", caption=t("sector_table1_csv_caption", lang), labels=rule_labels,
+                            formats={"value": ".2f"}, folded=t("sector_table1_csv_caption", lang)),
+            "agreement": Table(self.agreement(), "sector_agreement", caption=t("sector_agreement_caption", lang), labels=rule_labels,
+                               formats=shares),
+            "values": Table(self.cells(), "sector_values", labels=rule_labels,
                             caption=t("sector_values_caption", lang) + t("sector_values_sources", lang, **self._source_names()),
                             formats={"value": ".2f", "focus_share": ".4f", "reference_share": ".4f"}, wide=True),
-            "na_cells": Table(na_summary(self.values, self.domains, lang), "sector_na_cells", caption=t("sector_na_caption", lang), labels=labels),
+            "na_cells": Table(na_summary(self.values.assign(reason=reader_reasons(self.values, lang, focus=self.focus_name,
+                                                                                   reference=self.reference_name)), self.domains, lang),
+                              "sector_na_cells", caption=t("sector_na_caption", lang), labels=labels),
             "quality_flags": flags,
             "patents_mapping": self._patents_mapping(),
             "publications_mapping": self._publications_mapping(),
@@ -312,12 +380,21 @@ class SectorPage:
                                                      "impact": ".2f", "reference_impact": ".2f"})
 
     def charts(self) -> dict[str, Any]:
-        """The computed and published Tabel 1 side by side (``comparison``) and the values behind them (``values``)."""
+        """Tabel 1 as published and under both rules side by side (``comparison``) and the values behind them (``values``)."""
         lang, labels = self.language, self._labels()
-        comparison = comparison_chart(self.comparison, self.domains, language=lang, titles={
-            "computed_title": t("sector_compare_computed", lang, region=self.focus_name), "published_title": t("sector_compare_published", lang),
-            **self._status_words(), "rating": t("rating", lang), "status": t("status", lang),
-            **{k: labels[k] for k in ("domain", "indicator", "computed", "published", "value", "basis", "reason", "flags")}})
+        col = 0 if lang == "nl" else 1
+        names = _names(self.domains, lang)
+        ind_names = {k: v[col] for k, v in INDICATORS.items()}
+        view = self.view.assign(domain=self.view["domain_id"].map(names), indicator=self.view["indicator_id"].map(ind_names),
+                                value_text=[("" if pd.isna(v) else localise_number(f"{v:.2f}", lang)) for v in self.view["value"]])
+        panels = [("published", t("sector_compare_published", lang), None)] + [
+            (f"rating_{k}", t(f"sector_panel_{k}", lang, reference=self.reference_name), f"status_{k}") for k in self.kinds]
+        comparison = rating_charts.rating_panels_chart(
+            view, panels, x_order=list(ind_names.values()), y_order=[names[d] for d in self.domains["domain_id"]],
+            titles={"rating": t("rating", lang), "status": t("status", lang), "domain": labels["domain"], "indicator": labels["indicator"],
+                    **{s: t(f"status_{s}", lang) for s in ("agree", "disagree", "not_compared")}},
+            tooltip_fields=[("value_text", labels["value"]), ("reader_reason", labels["reason"])],
+            title=t("sector_panels_title", lang, region=self.focus_name))
         values = values_chart(self.values, self.domains, language=lang,
                               title=t("sector_values_title", lang, region=self.focus_name, reference=self.reference_name),
                               x_title=t("sector_values_axis", lang, reference=self.reference_name),
@@ -325,10 +402,12 @@ class SectorPage:
         return {"comparison": comparison, "values": values}
 
     def comparison_html(self) -> Html:
-        """Tabel 1 as a coloured HTML table, ``computed / published`` per cell (:func:`comparison_html`)."""
-        return Html(comparison_html(self.comparison, self.domains, language=self.language,
-                                    caption=t("sector_compare_title", self.language, region=self.focus_name, reference=self.reference_name),
-                                    labels={"legend": t("sector_compare_table_caption", self.language)}))
+        """Tabel 1 as one coloured HTML table: per indicator the published symbol and both rules' symbols (:func:`table1_html`)."""
+        lang, kinds = self.language, self.kinds
+        headers = {"published": t("sector_head_published", lang), **{k: t(f"sector_head_{k}", lang) for k in kinds}}
+        caption = t("sector_table1_caption", lang, region=self.focus_name, main=self.rule_name(kinds[0]), alt=self.rule_name(kinds[-1]))
+        return Html(table1_html(self.view, self.domains, kinds, language=lang, caption=caption, headers=headers,
+                                legend=t("sector_table1_legend", lang, first=t(f"sector_head_{kinds[0]}", lang))))
 
 
 def _window(window: Sequence[int]) -> tuple[int, int]:
@@ -337,15 +416,16 @@ def _window(window: Sequence[int]) -> tuple[int, int]:
 
 def sector_page(data_dir: str | Path, *, focus_region: str, reference_region: str, sectors_window: Sequence[int],
                 patents_window: Sequence[int], publications_window: Sequence[int], rd_window: Sequence[int], language: str,
-                rating_rule: str = "threshold", thresholds: Sequence[float] = (1.5, 1.1, 0.9),
+                rating_rule: str = "rank", thresholds: Sequence[float] = (1.5, 1.1, 0.9),
                 rank_cuts: Sequence[float] = (0.25, 0.5, 0.75), min_coverage: float = 0.6, patents_source: str = "nace",
                 publications_source: str = "scimago", patents_ipc_window: Sequence[int] = (2004, 2018),
                 publications_scimago_window: Sequence[int] = (2012, 2016)) -> SectorPage:
     """The sector-strengths chapter from the canonical tables in ``data_dir`` and the project data.
 
     Computes every indicator of the nine domains (:func:`~helpers.chapters.sectors.indicators.domain_indicators`),
-    rates Tabel 1's six with the edition's rule (:func:`~helpers.chapters.sectors.rating.make_rule`),
-    compares the ratings with the published table and lists the data-quality flags of the focus
+    rates Tabel 1's six with the edition's rule (:func:`~helpers.chapters.sectors.rating.make_rule`; by default the
+    rank among the domains, the report's "relatief tussen de sectoren onderling") and with the other rule beside it,
+    compares both with the published table and lists the data-quality flags of the focus
     region's domain sectors in the sector window.
 
     The patents column comes from the NACE-coded patents over ``patents_ipc_window``
@@ -373,8 +453,10 @@ def sector_page(data_dir: str | Path, *, focus_region: str, reference_region: st
     if publications_source == "scimago" and data["publications"] is not None and data["citations"] is not None:
         impact = domain_citation_impact(data["publications"], data["citations"], asjc_mapping, domains, focus_region, reference_region,
                                         a_window)
-    rule = make_rule(rating_rule, thresholds, rank_cuts)
-    comparison = comparison_table(rate_domains(values, rule), load_published_ratings(), values)
+    rules = {kind: make_rule(kind, thresholds, rank_cuts) for kind in rule_kinds(rating_rule)}
+    published = load_published_ratings()
+    comparisons = {kind: comparison_table(rate_domains(values, r), published, values) for kind, r in rules.items()}
+    rule, comparison = rules[rating_rule], comparisons[rating_rule]
     flags = (flags_for_cells(data["quality_flags"], domains, focus_region, sectors_window)
              if data["quality_flags"] is not None else None)
     return SectorPage(
@@ -384,5 +466,5 @@ def sector_page(data_dir: str | Path, *, focus_region: str, reference_region: st
         rule=rule, domains=domains, concordance=concordance, ncses_mapping=ncses_mapping, values=values, by_year=by_year,
         comparison=comparison, summary=agreement_summary(comparison), flags=flags, patents_source=patents_source,
         publications_source=publications_source, nace_mapping=nace_mapping, asjc_mapping=asjc_mapping, citation_impact=impact,
-        reference_code=reference_region,
+        reference_code=reference_region, rules=rules, comparisons=comparisons,
     )

@@ -9,14 +9,15 @@ import pandas as pd
 from helpers.errors import InputError
 from helpers.methods.ratings import INDICATORS, RankRule, ThresholdRule, compare_ratings, rate, require_columns
 
-#: The rating rules an edition can name (``sector_rating_rule``).
-RULE_KINDS = ("threshold", "rank")
+#: The rating rules an edition can name (``sector_rating_rule``), the default first.
+RULE_KINDS = ("rank", "threshold")
 
 
-def make_rule(kind: str = "threshold", thresholds: Sequence[float] = (1.5, 1.1, 0.9),
+def make_rule(kind: str = "rank", thresholds: Sequence[float] = (1.5, 1.1, 0.9),
               rank_cuts: Sequence[float] = (0.25, 0.5, 0.75)) -> ThresholdRule | RankRule:
-    """The rating rule named by the edition: ``threshold`` (cut points on the specialisation index,
-    strongest first) or ``rank`` (position among the rated domains, cut points as shares)."""
+    """The rating rule named by the edition: ``rank`` (position among the rated domains, cut points as shares; the
+    default, as the report rates "relatief tussen de sectoren onderling") or ``threshold`` (cut points on the
+    specialisation index, strongest first)."""
     if kind == "threshold":
         t = [float(x) for x in thresholds]
         if len(t) != 3:
