@@ -59,6 +59,7 @@ def fakes(tmp_path: Path, monkeypatch):
     monkeypatch.setattr("helpers.data.canonical.check_windows", lambda *a, **k: None)
     monkeypatch.setattr(build_mod, "run_notebooks", notebooks)
     monkeypatch.setattr(build_mod, "_sphinx", sphinx)
+    monkeypatch.setattr(build_mod.pdf, "write_pdf", lambda *a, **k: 0.0)  # the fake site has no pages to print
     build_dir, out = tmp_path / "build", tmp_path / "html"
 
     def build(*extra: str) -> list[str]:
@@ -154,3 +155,21 @@ def test_two_notebooks_publishing_different_tables_under_one_name_stop_the_build
         (folder / "shared.csv").write_text(text)
     with pytest.raises(BuildError, match="a.ipynb and notebooks/a.ipynb|both publish a table named shared.csv"):
         build_mod.merge_tables(root, ["notebooks/a", "notebooks/b"], tmp_path / "out")
+
+
+def test_build_only_modules_are_never_loaded_by_a_notebook():
+    """The notebook key leaves out the build's own modules: a fresh interpreter importing everything a
+    notebook imports (the book's notebook helpers and every chapter) must load none of them."""
+    import subprocess
+    import sys
+
+    from helpers.book.cache import BUILD_ONLY
+
+    code = ("import sys, pkgutil, importlib, helpers.chapters\n"
+            "import helpers.book.notebook\n"
+            "for m in pkgutil.walk_packages(helpers.chapters.__path__, 'helpers.chapters.'): importlib.import_module(m.name)\n"
+            "print('\\n'.join(sorted(n for n in sys.modules if n.startswith('helpers'))))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    build_only = {name[:-3].replace("/", ".") for name in BUILD_ONLY}
+    assert "helpers.chapters.overview" in loaded
+    assert not build_only & set(loaded), build_only & set(loaded)

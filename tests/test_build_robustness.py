@@ -259,6 +259,7 @@ def test_build_reruns_the_notebooks_when_the_cache_lost_a_table(tmp_path: Path, 
     monkeypatch.setattr("helpers.data.canonical.build", data_step)
     monkeypatch.setattr(build_mod, "run_notebooks", notebooks)
     monkeypatch.setattr(build_mod, "_sphinx", sphinx)
+    monkeypatch.setattr(build_mod.pdf, "write_pdf", lambda *a, **k: 0.0)  # the fake site has no pages to print
     build_dir, out = tmp_path / "build", tmp_path / "html"
 
     def build() -> list[str]:

@@ -54,6 +54,7 @@ from helpers.book import render
 from helpers.book import provenance
 from helpers.book import annexes
 from helpers.book import guards
+from helpers.book import pdf
 from helpers.book.cache import cache_key_of_files, cache_problem, notebooks_key, prune_cache, store_cache, store_notebook, usable_cache  # noqa: F401 (re-exported)
 from helpers.book.edition import PROJECT_ROOT, Edition
 from helpers.errors import BuildError
@@ -439,6 +440,7 @@ def build_book(edition: Edition, edition_file: Path, overrides: list[str], out: 
         timings["book"] = time.perf_counter() - t
         progress(f"[book] done in {timings['book']:.1f} s ({warnings} Sphinx warnings; log: {build_dir / 'sphinx.log'})")
 
+        timings["pdf"] = pdf.write_pdf(stage / "_build" / "html", edition.language, edition.edition, progress)  # a failure publishes nothing
         publish(stage / "_build" / "html", out, progress)
         timings["total"] = time.perf_counter() - start
         progress(f"[publish] {out} ({_size_mb(out):.1f} MB) in {timings['total']:.1f} s total; open {out / 'index.html'}")

@@ -26,6 +26,10 @@ from helpers.book.edition import PROJECT_ROOT
 Progress = Callable[[str], None]
 CACHE_LIST = "files.json"  # in a stored cache entry: every file it holds, with its size
 #: Parameters that are paths inside the build folder: they do not change what a notebook computes.
+#: Modules that run the build around the notebooks, never inside a notebook's kernel: a change in them
+#: does not change an executed notebook (``tests/test_build_cache.py`` checks that no notebook imports them).
+BUILD_ONLY = frozenset(f"helpers/{name}.py" for name in ("cli", "book/build", "book/cache", "book/pdf", "book/cli", "book/guards",
+                                                          "book/provenance", "book/annexes", "book/sphinx_ext"))
 PATH_PARAMETERS = ("tables_dir", "data_dir")  # the canonical tables' contents are in the key (manifest)
 
 
@@ -43,7 +47,8 @@ def notebooks_key(notebooks: list[str], parameters: dict[str, Any], manifest: di
     for name in ("altair", "vl-convert-python", "pandas", "numpy", "scipy", "myst-nb", "papermill"):
         digest.update(f"{name}={metadata.version(name)}".encode())
     files = [PROJECT_ROOT / f"{entry}.ipynb" for entry in notebooks]
-    files += sorted((PROJECT_ROOT / "src" / "helpers").rglob("*.py")) + sorted(p for p in (PROJECT_ROOT / "data").rglob("*") if p.is_file())
+    code = [p for p in sorted((PROJECT_ROOT / "src" / "helpers").rglob("*.py")) if p.relative_to(PROJECT_ROOT / "src").as_posix() not in BUILD_ONLY]
+    files += code + sorted(p for p in (PROJECT_ROOT / "data").rglob("*") if p.is_file())
     for path in files:
         digest.update(str(path.relative_to(PROJECT_ROOT)).encode())
         digest.update(path.read_bytes())

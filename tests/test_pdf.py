@@ -1,0 +1,181 @@
+"""The PDF edition (helpers.book.pdf): the single-page print version on a tiny fake site, and the
+real PDF of the built book, read back with pdftotext (poppler-utils)."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import Book
+from helpers.book import pdf
+from helpers.errors import BuildError
+
+TOC = """format: jb-book
+root: book/intro
+parts:
+  - caption: Part
+    chapters:
+      - file: notebooks/chart
+      - file: book/annex
+"""
+
+
+def _page(title: str, body: str, depth: int = 1) -> str:
+    up = "../" * depth
+    return (f'<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8" /><title>{title} &#8212; Boek 2026</title>'
+            f'<link href="{up}_static/styles/theme.css?digest=1" rel="stylesheet" />'
+            f'<link rel="stylesheet" type="text/css" href="{up}_static/print.css?v=1" />'
+            f'<script>window.MathJax = {{"options": {{}}}}</script><script defer="defer" src="{up}_static/../mathjax/tex-svg.js?v=1"></script>'
+            f'</head><body><nav>navigation</nav><main><article class="bd-article">{body}</article></main>'
+            f'<footer>footer</footer></body></html>')
+
+
+def _fake_site(root: Path) -> tuple[Path, Path]:
+    site = root / "html"
+    for folder in ("book", "notebooks", "_static", "mathjax"):
+        (site / folder).mkdir(parents=True)
+    (site / "_static" / "charts.js").write_text("// charts", encoding="utf-8")
+    (site / "_static" / "vega-bundle.js").write_text("// vega", encoding="utf-8")
+    (site / "book" / "intro.html").write_text(_page("Intro", (
+        '<section id="intro"><h1>Vlaamse sterktes</h1><h2 id="samenvatting">Samenvatting</h2>'
+        '<a class="reference internal" href="../notebooks/chart.html#figuur">naar de figuur</a> '
+        '<a class="pdf-edition" href="../boek-2026.pdf">pdf</a> <a href="https://example.org/x">extern</a></section>')), encoding="utf-8")
+    (site / "notebooks" / "chart.html").write_text(_page("Chart", (
+        '<section id="chart"><h1>Een grafiek</h1><h2 id="figuur">Figuur</h2><a href="#figuur">hier</a>'
+        '<div class="vega-chart" id="vg-abc-1"></div>'
+        '<script type="application/json" class="vega-spec" data-chart="vg-abc-1">{"spec":{"title":"a \\u003c b"}}</script>'
+        '<div class="book-table"><p class="table-download"><a href="../_static/tables/t.csv" download>CSV</a></p>'
+        '<table class="sortable"><thead><tr><th>a</th><th>laatste kolom</th></tr></thead><tbody><tr><td>1</td><td>x &amp; y</td></tr></tbody></table></div>'
+        '<img src="../_static/logo.png" alt="logo"/></section>')), encoding="utf-8")
+    (site / "book" / "annex.html").write_text(_page("Annex", (
+        '<section id="intro"><h1>Bijlage</h1><p>Zie <a href="intro.html">het begin</a> en <a href="../genindex.html">de index</a>.</p>'
+        '<script>alert(1)</script></section>')), encoding="utf-8")
+    toc = root / "_toc.yml"
+    toc.write_text(TOC, encoding="utf-8")
+    return site, toc
+
+
+def test_pdf_name() -> None:
+    assert pdf.pdf_name("nl", 2026) == "vlaamse-sterktes-2026.pdf"
+    assert pdf.pdf_name("en", 2027) == "flemish-strengths-2027.pdf"
+
+
+def test_print_html_on_a_fake_site(tmp_path: Path) -> None:
+    site, toc = _fake_site(tmp_path)
+    pages = pdf.toc_pages(toc)
+    assert pages == ["book/intro", "notebooks/chart", "book/annex"]
+    text = pdf.print_html(site, pages, "nl", "script-src 'self'", "config.js")
+    # one section per page, in book order, without the pages' navigation and footers
+    assert [m for m in re.findall(r'data-page="([^"]+)"', text)] == pages
+    assert text.index("Vlaamse sterktes") < text.index("Een grafiek") < text.index("Bijlage")
+    assert "navigation" not in text and "footer</footer>" not in text
+    assert "<title>Boek 2026</title>" in text and '<html lang="nl"' in text
+    assert "Content-Security-Policy" in text and "script-src 'self'" in text
+    # ids are unique per page; links between pages and inside a page point into the document
+    assert 'id="p1-intro"' in text and 'id="p3-intro"' in text
+    assert 'href="#p2-figuur"' in text and text.count('href="#p2-figuur"') == 2
+    assert 'href="#p1"' in text  # annex -> intro (no fragment)
+    assert 'id="p2-vg-abc-1"' in text and 'data-chart="p2-vg-abc-1"' in text
+    assert '{"spec":{"title":"a \\u003c b"}}' in text  # the chart's JSON untouched
+    # links to other files of the site become text; external links stay; sources resolve from the root
+    assert "boek-2026.pdf" not in text and "t.csv" not in text and "genindex" not in text
+    assert ">naar de figuur<" in text and ">CSV<" in text and ">de index<" in text
+    assert 'href="https://example.org/x"' in text
+    assert 'src="_static/logo.png"' in text
+    assert "x &amp; y" in text and "<th>laatste kolom</th>" in text
+    # the site's stylesheets and the chart and MathJax scripts, from the site's root; no inline script of ours
+    assert 'href="_static/styles/theme.css"' in text and 'href="_static/print.css"' in text
+    assert text.index('src="_static/vega-bundle.js"') < text.index('src="_static/charts.js"')
+    assert text.index('src="config.js"') < text.index('src="mathjax/tex-svg.js"')
+    head = text[: text.index("</head>")]
+    assert not re.search(r"<script>", head)
+    assert pdf.mathjax_config(site, pages) == 'window.MathJax = {"options": {}}\n'
+
+
+def test_missing_page_and_missing_chromium(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site, toc = _fake_site(tmp_path)
+    (site / "book" / "annex.html").unlink()
+    with pytest.raises(BuildError, match="annex.html is missing"):
+        pdf.print_html(site, pdf.toc_pages(toc), "nl", "")
+    site, toc = _fake_site(tmp_path / "again")
+    monkeypatch.setattr(pdf, "CHROMIUM", str(tmp_path / "no-chromium"))
+    with pytest.raises(BuildError, match="apt-get install chromium"):
+        pdf.write_pdf(site, "nl", 2026, progress=lambda _: None, toc=toc)
+    assert not list(site.glob(".print-*")), "the print version is removed after a failure"
+
+
+# --- the PDF of the built book ---------------------------------------------------------------------
+
+def _squash(text: str) -> str:
+    """Text without white space or soft hyphens (lines and words may wrap anywhere in the PDF)."""
+    return re.sub(r"[\s\u00ad]+", "", html.unescape(text))
+
+
+def _article(page: str) -> str:
+    """A built page's content (the theme's print header repeats the title outside it)."""
+    return page[page.index('<article class="bd-article"'):page.rindex("</article>")]
+
+
+def _strip(fragment: str) -> str:
+    return re.sub(r"<[^>]+>", "", fragment)
+
+
+@pytest.fixture(scope="module")
+def pdf_text(book: Book) -> tuple[Path, str]:
+    found = sorted(book.html.glob("*.pdf"))
+    assert len(found) == 1, f"one PDF edition beside index.html, found {found}"
+    if not shutil.which("pdftotext"):
+        if os.environ.get("CI"):
+            pytest.fail("pdftotext not found; .ci/run installs poppler-utils")
+        pytest.skip("pdftotext not installed (apt-get install poppler-utils)")
+    result = subprocess.run(["pdftotext", "-enc", "UTF-8", str(found[0]), "-"], capture_output=True, text=True, check=True)
+    return found[0], result.stdout
+
+
+def test_pdf_is_named_and_linked(book: Book, pdf_text: tuple[Path, str]) -> None:
+    path, _ = pdf_text
+    intro = (book.html / "book" / "intro.html").read_text(encoding="utf-8")
+    language = re.search(r'<html lang="([a-z]+)"', intro).group(1)
+    edition = re.search(r"<title>.*?(\d{4})\s*</title>", intro, re.S).group(1)
+    assert path.name == pdf.pdf_name(language, edition)
+    assert f'href="../{path.name}"' in intro, "the landing page links to the PDF"
+    assert path.read_bytes().startswith(b"%PDF") and path.stat().st_size > 100_000
+
+
+def test_pdf_holds_every_chapter_and_the_summary(book: Book, pdf_text: tuple[Path, str]) -> None:
+    text = _squash(pdf_text[1])
+    pages = pdf.toc_pages(pdf.PROJECT_ROOT / "_toc.yml")
+    missing = []
+    for page in pages:
+        built = _article((book.html / f"{page}.html").read_text(encoding="utf-8"))
+        h1 = re.search(r"<h1>(.*?)<a class=\"headerlink\"", built, re.S) or re.search(r"<h1>(.*?)</h1>", built, re.S)
+        assert h1, f"{page}.html has no <h1>"
+        if _squash(_strip(h1.group(1))) not in text:
+            missing.append(f"{page}: {_strip(h1.group(1)).strip()}")
+    assert not missing, f"chapter titles missing from the PDF: {missing}"
+    # the landing page's summary: its second-level headings (the executive summary), or its title
+    article = _article((book.html / "book" / "intro.html").read_text(encoding="utf-8"))
+    headings = [_strip(h) for h in re.findall(r"<h2>(.*?)<a class=\"headerlink\"", article, re.S)] or \
+               [_strip(re.search(r"<h1>(.*?)<a class=\"headerlink\"", article, re.S).group(1))]
+    for heading in headings:
+        assert _squash(heading) in text, f"landing page heading {heading.strip()!r} missing from the PDF"
+
+
+def test_pdf_shows_wide_tables_whole(book: Book, pdf_text: tuple[Path, str]) -> None:
+    """The widest published table's last column header is printed (not cut off at the page's edge)."""
+    text = _squash(pdf_text[1])
+    widest: tuple[int, str, str] = (0, "", "")
+    for path in sorted((book.html / "notebooks").glob("*.html")):
+        for table in re.findall(r'<table class="sortable">.*?</thead>', path.read_text(encoding="utf-8"), re.S):
+            headers = re.findall(r"<th[^>]*>(.*?)</th>", table, re.S)
+            if len(headers) > widest[0]:
+                widest = (len(headers), path.name, _strip(headers[-1]))
+    columns, page, last = widest
+    assert columns >= 10, "the book has a wide table"
+    assert _squash(last) in text, f"{page}: the last column {last!r} of its {columns}-column table is not in the PDF"
