@@ -88,7 +88,7 @@ def test_tooltip_shows_values(book: Book, server: str, browser):
     bar.hover()
     tooltip = page.locator("#vg-tooltip-element")
     tooltip.wait_for(state="visible", timeout=5_000)
-    assert "rca" in tooltip.inner_text()
+    assert "RCA" in tooltip.inner_text()  # the header in the book's language, the value in its number format
     page.close()
 
 
