@@ -81,8 +81,16 @@ def test_ctrl_c_during_notebooks_stops_at_once(previous_book: Path, tmp_path: Pa
             if line.startswith("[notebooks]"):
                 started.set()
 
+    errors: list[str] = []
+
+    def read_errors() -> None:  # drain stderr as it comes: a full pipe would block the build's exit
+        for line in proc.stderr:
+            errors.append(line)
+
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
+    error_reader = threading.Thread(target=read_errors, daemon=True)
+    error_reader.start()
     try:
         assert started.wait(300), "".join(stdout)
         deadline = time.monotonic() + 30  # let the kernels start: the interrupt must stop running notebooks
@@ -91,12 +99,18 @@ def test_ctrl_c_during_notebooks_stops_at_once(previous_book: Path, tmp_path: Pa
         time.sleep(1)
         sent = time.monotonic()
         os.killpg(proc.pid, signal.SIGINT)
-        code = proc.wait(timeout=30)
+        try:
+            code = proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            alive = [(pid, _cmdline(pid)[:120]) for pid in _processes_with(tag)]
+            pytest.fail(f"the build did not stop within 30 s of Ctrl-C; processes left: {alive}; "
+                        f"stdout: {''.join(stdout)[-1500:]}; stderr: {''.join(errors)[-1500:]}")
         took = time.monotonic() - sent
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
-    stderr = proc.stderr.read()
+    error_reader.join(timeout=5)
+    stderr = "".join(errors)
     assert code == 130, stderr
     assert took < 10, f"stopping took {took:.1f} s"
     line = _one_line(stderr)
