@@ -27,10 +27,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, raw_data_or_skip
-
-CHROMIUM = os.environ.get("HELPERS_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run", "--disable-quic"]
+from test_browser import QuietHandler, browser  # noqa: F401 (the shared headless-chromium fixture)
 
 P1 = "<script>alert(1)</script>"
 P2 = "</script><script>alert(2)</script>"
@@ -225,11 +222,6 @@ def poisoned_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def server(poisoned_book: Path) -> Iterator[str]:
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(poisoned_book)))
@@ -237,20 +229,6 @@ def server(poisoned_book: Path) -> Iterator[str]:
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_port}"
     httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"chromium not found at {CHROMIUM}; .ci/run installs Debian's chromium")
-        pytest.skip("chromium not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield browser
-        browser.close()
 
 
 #: the page's visible text: text nodes outside script, style and template elements (SVG text of the charts included)
