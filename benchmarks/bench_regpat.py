@@ -10,7 +10,7 @@ wall time and peak memory (maximum resident set size) of that process.
 
     python benchmarks/bench_regpat.py [--rows 5000000] [--work /tmp/bench_regpat] [--keep]
 
-The numbers measured on the project machine are written down in book/annex_data.md.
+The numbers measured on the project machine are written down in book/annex_data.en.md.
 """
 
 from __future__ import annotations

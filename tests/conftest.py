@@ -44,13 +44,24 @@ def tree_digest(path: Path) -> str:
 
 @dataclass
 class Book:
+    """A built site: ``site`` holds one book per language (``nl/``, ``en/``); ``html`` is the Dutch book
+    (the edition's default language), ``executed`` its executed notebooks."""
+
     build_dir: Path
-    html: Path
+    site: Path
     log: str
+    language: str = "nl"
+
+    @property
+    def html(self) -> Path:
+        return self.site / self.language
+
+    def in_language(self, language: str) -> "Book":
+        return Book(self.build_dir, self.site, self.log, language)
 
     @property
     def executed(self) -> Path:
-        return self.build_dir / "stage" / "notebooks"
+        return self.build_dir / "stage" / self.language / "notebooks"
 
 
 def _seed_from_project_build(build_dir: Path) -> None:

@@ -95,7 +95,8 @@ def test_edition_page_records_inputs_versions_and_commit(book: Book):
     for name in ["patents_country_wipo35.csv", "articles_country_field.csv"]:
         digest = hashlib.sha256((RAW_DATA / name).read_bytes()).hexdigest()
         assert name in text and digest in text, name
-    assert re.search(r"Code commit: [0-9a-f]{40}", text), "git commit"
+    assert re.search(r"Versie van de code \(git-commit\): [0-9a-f]{40}", text), "git commit"
+    assert re.search(r"Code commit: [0-9a-f]{40}", _text(book.in_language("en").html / "generated" / "edition.html")), "git commit (en)"
     for package in ["pandas", "altair", "jupyter-book", "papermill"]:
         assert package in text
     assert "rca_threshold" in text and "focus_region" in text

@@ -25,7 +25,7 @@ def fakes(tmp_path: Path, monkeypatch):
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "counts.csv").write_text("a\n1\n")
-    calls: dict[str, list] = {"data": [], "notebooks": []}
+    calls: dict[str, list] = {"data": [], "notebooks": [], "languages": []}
 
     def data_step(raw_dir, data_dir, progress=None):
         calls["data"].append(1)
@@ -41,6 +41,7 @@ def fakes(tmp_path: Path, monkeypatch):
 
     def notebooks(entries, stage, parameters, language, jobs, progress):
         calls["notebooks"].append(list(entries))
+        calls["languages"].append((language, parameters["language"]))
         for entry in entries:
             (Path(stage) / f"{entry}.ipynb").write_text(json.dumps({"entry": entry}))
             folder = Path(parameters["tables_dir"], Path(entry).name)
@@ -75,21 +76,23 @@ def test_a_second_build_reuses_data_and_notebooks(fakes):
     raw, build_dir, out, calls, build = fakes
     build()
     everything = build_mod.toc_notebooks()
-    assert calls == {"data": [1], "notebooks": [everything]}
+    assert calls["data"] == [1] and calls["notebooks"] == [everything, everything], "once per language"
+    assert calls["languages"] == [("nl", "nl"), ("en", "en")], "each language's notebooks get their language"
     lines = build()
-    assert calls == {"data": [1], "notebooks": [everything]}, "nothing ran again"
+    assert calls["data"] == [1] and calls["notebooks"] == [everything, everything], "nothing ran again"
     assert any("reusing the canonical tables" in line for line in lines)
-    assert any("reusing its executed notebooks" in line for line in lines)
-    published = {p.name for p in (out / "_static" / "tables").glob("*.csv")}
-    assert {f"{Path(e).name}_table.csv" for e in everything} <= published, "every notebook's tables are in the book"
+    assert sum("reusing its executed notebooks" in line for line in lines) == 2
+    for language in ("nl", "en"):
+        published = {p.name for p in (out / language / "_static" / "tables").glob("*.csv")}
+        assert {f"{Path(e).name}_table.csv" for e in everything} <= published, f"every notebook's tables are in the {language} book"
 
 
 def test_a_changed_parameter_reruns_every_notebook_but_not_the_data_step(fakes):
     raw, build_dir, out, calls, build = fakes
     build()
     build("rca_threshold=1.25")
-    assert len(calls["data"]) == 1 and len(calls["notebooks"]) == 2
-    assert calls["notebooks"][1] == build_mod.toc_notebooks()
+    assert len(calls["data"]) == 1 and len(calls["notebooks"]) == 4
+    assert calls["notebooks"][2:] == [build_mod.toc_notebooks()] * 2
 
 
 def test_a_changed_or_tampered_input_rebuilds_the_canonical_tables(fakes):
@@ -119,9 +122,9 @@ def test_a_text_change_in_one_notebook_reruns_that_notebook_only(fakes, monkeypa
 
     monkeypatch.setattr(build_mod, "notebooks_key", key)
     lines = build()
-    assert calls["notebooks"][-1] == [changed]
-    assert any(f"reusing {len(entries) - 1} of {len(entries)} executed notebooks" in line for line in lines), lines
-    assert len(list((build_dir / "cache").iterdir())) == len(entries), "the replaced entry is pruned"
+    assert calls["notebooks"][-2:] == [[changed], [changed]], "in each language"
+    assert sum(f"reusing {len(entries) - 1} of {len(entries)} executed notebooks" in line for line in lines) == 2, lines
+    assert len(list((build_dir / "cache").iterdir())) == 2 * len(entries), "the replaced entries are pruned"
 
 
 def test_sync_keeps_unchanged_files_and_drops_sphinx_state_when_pages_change(tmp_path: Path):

@@ -278,7 +278,7 @@ def test_build_reruns_the_notebooks_when_the_cache_lost_a_table(tmp_path: Path, 
 
     def build() -> list[str]:
         lines: list[str] = []
-        build_mod.build_book(_edition(), ROOT / "editions" / "2026.yml", [], out, progress=lines.append, build_dir=build_dir)
+        build_mod.build_book(_edition("languages=[nl]"), ROOT / "editions" / "2026.yml", [], out, progress=lines.append, build_dir=build_dir)
         return lines
 
     build()
@@ -288,10 +288,10 @@ def test_build_reruns_the_notebooks_when_the_cache_lost_a_table(tmp_path: Path, 
     lines = build()
     assert runs == [runs[0], 1], "the overview notebook (only) ran again"
     assert any("not reusing the stored notebooks" in line and "overview_table.csv is missing" in line for line in lines), lines
-    assert (out / "_static" / "tables" / "overview_table.csv").is_file()
+    assert (out / "nl" / "_static" / "tables" / "overview_table.csv").is_file()
     lines = build()
     assert len(runs) == 2 and any("reusing its executed notebooks" in line for line in lines), lines
-    assert (out / "_static" / "tables" / "overview_table.csv").is_file()
+    assert (out / "nl" / "_static" / "tables" / "overview_table.csv").is_file()
 
 
 # -- 3. leftovers of a killed data step ----------------------------------------------------------
@@ -327,10 +327,10 @@ def test_build_cleans_leftovers_before_it_starts(tmp_path: Path, monkeypatch, pr
     assert any(line.startswith("[clean] removed 2 temporary folder(s)") for line in lines), lines
 
 
-def _edition():
+def _edition(*overrides: str):
     from helpers.book.edition import load_edition
 
-    return load_edition(ROOT / "editions" / "2026.yml", [f"data_dir={ROOT / 'data'}"])
+    return load_edition(ROOT / "editions" / "2026.yml", [f"data_dir={ROOT / 'data'}", *overrides])
 
 
 # -- 4. two builds publishing to the same folder --------------------------------------------------
@@ -560,8 +560,8 @@ def test_edition_page_differs_only_in_its_build_time(tmp_path: Path, monkeypatch
         pages.append((target / "generated" / "edition.md").read_text().splitlines())
     differ = [(a, b) for a, b in zip(*pages) if a != b]
     assert len(pages[0]) == len(pages[1])
-    assert differ == [('- **Built**: <span class="build-time" data-built="2026-01-02 09:30 UTC"></span>',
-                       '- **Built**: <span class="build-time" data-built="2026-01-02 17:30 UTC"></span>')], differ
+    assert differ == [('- **Gebouwd op**: <span class="build-time" data-built="2026-01-02 09:30 UTC"></span>',
+                       '- **Gebouwd op**: <span class="build-time" data-built="2026-01-02 17:30 UTC"></span>')], differ
     tables = [sorted((tmp_path / f"run{h}" / "tables").glob("*.csv")) for h in (9, 17)]
     assert [p.read_bytes() for p in tables[0]] == [p.read_bytes() for p in tables[1]]
 

@@ -110,7 +110,7 @@ def test_density_is_ecomplexity_density_without_the_own_technology(matrix, refer
     np.testing.assert_allclose(ours.to_numpy(), rebuilt.to_numpy(), atol=1e-9)
 
 
-# The numbers stated in book/annex_methods.md ("Worked example on the real matrix").
+# The numbers stated in book/annex_methods.en.md ("Worked example on the real matrix").
 DOCUMENTED_BEL = {
     # field: (RCA, binary, density (cosine, co-location), complexity (eigenvector z-score))
     "Macromolecular chemistry, polymers": (2.641754, 1, 51.889475, 0.362631),

@@ -15,7 +15,7 @@ MAX_CELL_LINES = 10
 #: what a notebook may import: the book's notebook helpers and its chapter
 ALLOWED_IMPORTS = ("helpers.book.notebook", "helpers.chapters")
 #: names a notebook may call besides its chapter (the book's notebook helpers and display)
-BOOK_CALLS = {"start", "glue", "show", "display"}
+BOOK_CALLS = {"start", "glue", "show", "display", "findings"}
 FORBIDDEN_NODES = (ast.For, ast.While, ast.ListComp, ast.DictComp, ast.SetComp, ast.GeneratorExp, ast.Lambda,
                    ast.FunctionDef, ast.ClassDef, ast.If, ast.IfExp, ast.Try, ast.With)
 

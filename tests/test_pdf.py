@@ -126,9 +126,15 @@ def _strip(fragment: str) -> str:
     return re.sub(r"<[^>]+>", "", fragment)
 
 
+@pytest.fixture(scope="module", params=["nl", "en"])
+def lang_book(book: Book, request: pytest.FixtureRequest) -> Book:
+    """Each language's book of the site (each has its own PDF edition)."""
+    return book.in_language(request.param)
+
+
 @pytest.fixture(scope="module")
-def pdf_text(book: Book) -> tuple[Path, str]:
-    found = sorted(book.html.glob("*.pdf"))
+def pdf_text(lang_book: Book) -> tuple[Path, str]:
+    found = sorted(lang_book.html.glob("*.pdf"))
     assert len(found) == 1, f"one PDF edition beside index.html, found {found}"
     if not shutil.which("pdftotext"):
         if os.environ.get("CI"):
@@ -138,9 +144,9 @@ def pdf_text(book: Book) -> tuple[Path, str]:
     return found[0], result.stdout
 
 
-def test_pdf_is_named_and_linked(book: Book, pdf_text: tuple[Path, str]) -> None:
+def test_pdf_is_named_and_linked(lang_book: Book, pdf_text: tuple[Path, str]) -> None:
     path, _ = pdf_text
-    intro = (book.html / "book" / "intro.html").read_text(encoding="utf-8")
+    intro = (lang_book.html / "book" / "intro.html").read_text(encoding="utf-8")
     language = re.search(r'<html lang="([a-z]+)"', intro).group(1)
     edition = re.search(r"<title>.*?(\d{4})\s*</title>", intro, re.S).group(1)
     assert path.name == pdf.pdf_name(language, edition)
@@ -148,30 +154,30 @@ def test_pdf_is_named_and_linked(book: Book, pdf_text: tuple[Path, str]) -> None
     assert path.read_bytes().startswith(b"%PDF") and path.stat().st_size > 100_000
 
 
-def test_pdf_holds_every_chapter_and_the_summary(book: Book, pdf_text: tuple[Path, str]) -> None:
+def test_pdf_holds_every_chapter_and_the_summary(lang_book: Book, pdf_text: tuple[Path, str]) -> None:
     text = _squash(pdf_text[1])
     pages = pdf.toc_pages(pdf.PROJECT_ROOT / "_toc.yml")
     missing = []
     for page in pages:
-        built = _article((book.html / f"{page}.html").read_text(encoding="utf-8"))
+        built = _article((lang_book.html / f"{page}.html").read_text(encoding="utf-8"))
         h1 = re.search(r"<h1>(.*?)<a class=\"headerlink\"", built, re.S) or re.search(r"<h1>(.*?)</h1>", built, re.S)
         assert h1, f"{page}.html has no <h1>"
         if _squash(_strip(h1.group(1))) not in text:
             missing.append(f"{page}: {_strip(h1.group(1)).strip()}")
     assert not missing, f"chapter titles missing from the PDF: {missing}"
     # the landing page's summary: its second-level headings (the executive summary), or its title
-    article = _article((book.html / "book" / "intro.html").read_text(encoding="utf-8"))
+    article = _article((lang_book.html / "book" / "intro.html").read_text(encoding="utf-8"))
     headings = [_strip(h) for h in re.findall(r"<h2>(.*?)<a class=\"headerlink\"", article, re.S)] or \
                [_strip(re.search(r"<h1>(.*?)<a class=\"headerlink\"", article, re.S).group(1))]
     for heading in headings:
         assert _squash(heading) in text, f"landing page heading {heading.strip()!r} missing from the PDF"
 
 
-def test_pdf_shows_wide_tables_whole(book: Book, pdf_text: tuple[Path, str]) -> None:
+def test_pdf_shows_wide_tables_whole(lang_book: Book, pdf_text: tuple[Path, str]) -> None:
     """The widest published table's last column header is printed (not cut off at the page's edge)."""
     text = _squash(pdf_text[1])
     widest: tuple[int, str, str] = (0, "", "")
-    for path in sorted((book.html / "notebooks").glob("*.html")):
+    for path in sorted((lang_book.html / "notebooks").glob("*.html")):
         for table in re.findall(r'<table class="sortable">.*?</thead>', path.read_text(encoding="utf-8"), re.S):
             headers = re.findall(r"<th[^>]*>(.*?)</th>", table, re.S)
             if len(headers) > widest[0]:

@@ -50,3 +50,36 @@ def test_project_data_are_checked_once_and_copied(tmp_path: Path, monkeypatch):
     assert len(calls) == 1 and two.loc[0, "id"] == "a"
     path.write_text("id,citation\na,p. 1\nb,p. 2\nc,p. 3\n", encoding="utf-8")
     assert len(policy.read_csv(path, spec)) == 3 and len(calls) == 2
+
+
+def test_another_process_reads_the_validated_table_from_disk(tmp_path: Path, monkeypatch):
+    """A second process (here: the in-process memory cleared) reads the validated table back from
+    ``.validated/`` without validating; the frame is exactly the validated one; a changed file, or a
+    damaged stored file, is validated again."""
+    import pandas as pd
+
+    import helpers.data.canonical as canonical
+
+    out = tmp_path / "data"
+    build(small_raw(tmp_path), out, progress=lambda m: None)
+    canonical._VALIDATED.clear()
+    first = read(out, "activity")
+    stored = sorted((out / ".validated").glob("activity-*.parquet"))
+    assert len(stored) == 1, "the first read stores the validated table"
+    canonical._VALIDATED.clear()
+    calls: list[str] = []
+    monkeypatch.setattr(canonical, "validate", lambda *a, _real=canonical.validate, **k: calls.append(a[1]) or _real(*a, **k))
+    again = read(out, "activity")
+    assert "activity" not in calls, "read from disk, not validated again"
+    pd.testing.assert_frame_equal(first, again, check_exact=True)
+    assert list(first.dtypes) == list(again.dtypes)
+    stored[0].write_bytes(b"not parquet")
+    canonical._VALIDATED.clear()
+    pd.testing.assert_frame_equal(read(out, "activity"), first, check_exact=True)
+    assert calls.count("activity") == 1, "a damaged stored file is ignored and the table validated again"
+    path = out / "activity.csv"
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    canonical._VALIDATED.clear()
+    read(out, "activity")
+    assert calls.count("activity") == 2, "a changed file version is validated again"

@@ -361,14 +361,16 @@ def test_missing_file(tmp_path):
 
 
 # ----------------------------------------------------------------------------- the annex page
-def test_taxonomy_markdown(techs):
-    md = annexes.taxonomy_markdown()
-    assert md.startswith("# ")
-    for label in techs["label_en"]:
-        assert f"### {label} (" in md
-    for cat in policy.load_categories()["label_en"]:
-        assert cat in md
-    assert "## Bronnen / Sources" in md and "Medical technology" in md
+@pytest.mark.parametrize("language, sources, field", [("en", "## Sources", "Medical technology"),
+                                                     ("nl", "## Bronnen", "Medische technologie")])
+def test_taxonomy_markdown(techs, language, sources, field):
+    md = annexes.taxonomy_markdown(language=language)
+    assert re.match(r"(```\{role\} en\n.*?```\n+)?# ", md, re.S), "the title first (after the role that marks English quotations)"
+    for label in techs[f"label_{language}"]:
+        assert f"### {label}\n" in md
+    for cat in policy.load_categories()[f"label_{language}"]:
+        assert f"## {cat}\n" in md
+    assert sources in md and f"| {field} |" in md
     assert "nan" not in re.findall(r"\bnan\b", md.lower().replace("nanotech", ""))
     refs = re.findall(r"\[(\d+)\]", md)
     listed = re.findall(r"^(\d+)\. ", md, flags=re.M)

@@ -28,26 +28,19 @@ their kernels at once; the command then prints one line and exits with status 13
 
 from __future__ import annotations
 
-import concurrent.futures
 import fcntl
 import filecmp
 import hashlib
 import json
-import multiprocessing
 import os
-import re
 import shutil
-import signal
 import subprocess
 import sys
-import tempfile
-import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-import nbformat
 import yaml
 
 from helpers.book import render
@@ -55,6 +48,10 @@ from helpers.book import provenance
 from helpers.book import annexes
 from helpers.book import guards
 from helpers.book import pdf
+from helpers.book import landing
+from helpers.book import site
+from helpers.book.execute import (inputs_removed, merge_tables, notebook_tables, prepare_for_book, run_notebook,  # noqa: F401 (re-exported)
+                                  run_notebooks, scrub_kernel_paths)
 from helpers.book.cache import cache_key_of_files, cache_problem, notebooks_key, prune_cache, store_cache, store_notebook, usable_cache  # noqa: F401 (re-exported)
 from helpers.book.edition import PROJECT_ROOT, Edition
 from helpers.errors import BuildError
@@ -98,16 +95,31 @@ def toc_notebooks(toc_path: Path = PROJECT_ROOT / "_toc.yml") -> list[str]:
     return found
 
 
-def _stage_sources(stage: Path, edition: Edition) -> None:
-    """Copy the book's text sources and offline assets into the stage."""
+def _stage_sources(stage: Path, edition: Edition, language: str) -> None:
+    """Copy the book's text sources and offline assets into the stage of the ``language`` book.
+
+    A page written per language is ``book/<name>.<language>.md``: it is staged as ``book/<name>.md``
+    (the name ``_toc.yml`` lists), and the other languages' versions are left out.
+    """
     config = yaml.safe_load((PROJECT_ROOT / "_config.yml").read_text(encoding="utf-8"))
-    if edition.language == "en":
+    if language == "en":
         config["title"] = "Flemish strengths in figures"
+    else:  # the footer reads "Door <author>"
+        config["author"] = "de makers van Vlaamse sterktes in cijfers"
     config["title"] = f"{config['title']} {edition.edition}"
-    config.setdefault("sphinx", {}).setdefault("config", {})["language"] = edition.language
+    sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
+    sphinx_config["language"] = language
+    sphinx_config["book_languages"] = list(edition.languages)
     (stage / "_config.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    shutil.copy2(PROJECT_ROOT / "_toc.yml", stage / "_toc.yml")
-    shutil.copytree(PROJECT_ROOT / "book", stage / "book", ignore=shutil.ignore_patterns("_static"))
+    toc = yaml.safe_load((PROJECT_ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    for part in toc.get("parts", []):  # captions are "Dutch / English"
+        nl, _, en = str(part.get("caption", "")).partition(" / ")
+        part["caption"] = (en or nl) if language == "en" else nl
+    sphinx_config["book_numbers"] = chapter_numbers(toc)
+    (stage / "_toc.yml").write_text(yaml.safe_dump(toc, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    shutil.copytree(PROJECT_ROOT / "book", stage / "book", ignore=shutil.ignore_patterns("_static", "*.*.md"))
+    for page in sorted((PROJECT_ROOT / "book").glob(f"*.{language}.md")):
+        shutil.copy2(page, stage / "book" / page.name.replace(f".{language}.md", ".md"))
     shutil.copytree(PROJECT_ROOT / "book" / "_static", stage / "_static")
     render.write_bundle(stage / "_static")
     mathjax = _mathjax_file()
@@ -115,6 +127,23 @@ def _stage_sources(stage: Path, edition: Edition) -> None:
     shutil.copy2(mathjax, stage / "_vendor" / "mathjax" / "tex-svg.js")
     (stage / "notebooks").mkdir()
     (stage / "generated").mkdir()
+
+
+def chapter_numbers(toc: dict[str, Any]) -> dict[str, str]:
+    """Each page's number for its figures and tables: chapters 1, 2, ... in book order, the annexes (the last
+    part) A, B, ...
+
+    >>> chapter_numbers({"parts": [{"chapters": [{"file": "a"}, {"file": "b"}]}, {"chapters": [{"file": "x"}]}]})
+    {'a': '1', 'b': '2', 'x': 'A'}
+    """
+    parts = toc.get("parts", [])
+    numbers: dict[str, str] = {}
+    for i, part in enumerate(parts):
+        for chapter in part.get("chapters", []):
+            annex = i == len(parts) - 1 and len(parts) > 1
+            numbers[chapter["file"]] = chr(ord("A") + sum(1 for n in numbers.values() if n.isalpha())) if annex else str(
+                sum(1 for n in numbers.values() if n.isdigit()) + 1)
+    return numbers
 
 
 def _mathjax_file() -> Path:
@@ -126,197 +155,6 @@ def _mathjax_file() -> Path:
     if not path.is_file():
         raise BuildError(f"MathJax not found at {path}; reinstall the project (pip install -e .)")
     return path
-
-
-def prepare_for_book(nb: nbformat.NotebookNode, language: str) -> None:
-    """Drop cells tagged ``lang-xx`` for other languages (narrative is written in nl and en) and
-    hide the parameter cells (the edition page lists the parameters; injected paths are local)."""
-    nb.cells = [
-        cell for cell in nb.cells
-        if not any(tag.startswith("lang-") and tag != f"lang-{language}" for tag in cell.get("metadata", {}).get("tags", []))
-    ]
-    for cell in nb.cells:
-        tags = cell.setdefault("metadata", {}).setdefault("tags", [])
-        if ("parameters" in tags or "injected-parameters" in tags) and "remove-cell" not in tags:
-            tags.append("remove-cell")
-
-
-def run_notebook(source: Path, target: Path, parameters: dict[str, Any], language: str) -> None:
-    """Execute one notebook with papermill; raise a one-line :class:`BuildError` naming the failing cell."""
-    import papermill as pm
-    from papermill.exceptions import PapermillExecutionError
-
-    declared = pm.inspect_notebook(str(source))
-    params = {k: v for k, v in parameters.items() if k in declared}
-    try:
-        pm.execute_notebook(str(source), str(target), parameters=params, kernel_name="python3", progress_bar=False,
-                            cwd=str(target.parent), request_save_on_cell_execute=False,
-                            # the kernel's own log (TCP notice, interrupt at shutdown) is noise on the terminal; cell errors still arrive
-                            extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
-    except PapermillExecutionError as exc:
-        rel = source.relative_to(PROJECT_ROOT) if source.is_relative_to(PROJECT_ROOT) else source
-        evalue = exc.evalue.strip().splitlines()[0] if exc.evalue.strip() else ""
-        raise BuildError(f"{rel}: cell {exc.exec_count}, {_failing_line(exc)} failed with {exc.ename}: {evalue} "
-                         f"[executed copy with the traceback: {target}]") from None
-    nb = nbformat.read(target, as_version=4)
-    prepare_for_book(nb, language)
-    scrub_kernel_paths(nb)
-    nbformat.write(nb, target)
-
-
-# where IPython keeps a cell's code for tracebacks and warnings: <tmp>/ipykernel_<pid>/<hash>.py
-_KERNEL_CELL_FILE = re.compile(r"[^\s\"'<>()]*ipykernel_\d+[\\/]\d+\.py")
-
-
-def scrub_kernel_paths(nb: nbformat.NotebookNode) -> None:
-    """Replace the kernel's temporary cell file names (``/tmp/ipykernel_1234/5678.py``) in the
-    outputs by ``<cell>``: they change with every run and would make two identical builds differ."""
-    def clean(value: Any) -> Any:
-        if isinstance(value, str):
-            return _KERNEL_CELL_FILE.sub("<cell>", value)
-        if isinstance(value, list):
-            return [clean(item) for item in value]
-        if isinstance(value, dict):
-            return {key: clean(item) for key, item in value.items()}
-        return value
-
-    for cell in nb.cells:
-        for output in cell.get("outputs", []):
-            for field in ("text", "traceback", "evalue", "data"):
-                if field in output:
-                    output[field] = clean(output[field])
-
-
-def _failing_line(exc: Any) -> str:
-    """``line N (`code`)`` of the cell where the error was raised, from the kernel's traceback."""
-    for line in (re.sub(r"\x1b\[[0-9;]*m", "", entry) for entry in exc.traceback):
-        for row in line.splitlines():
-            match = re.match(r"^-+> ?(\d+)\s+(.*)$", row.strip())
-            if match:
-                return f"line {match.group(1)} ({match.group(2).strip()[:80]!r})"
-    first = next((row for row in exc.source.splitlines() if row.strip() and not row.startswith("#")), "")
-    return f"starting {first.strip()[:60]!r}"
-
-
-def _run_one(entry: str, stage: str, parameters: dict[str, Any], language: str) -> float:
-    """Run one notebook in a worker process (its own kernel); returns the seconds it took.
-
-    The worker's own stderr (kernel and ZeroMQ messages) goes to ``<stage>/../logs/<notebook>.log``
-    so that the terminal shows the build's progress and its one-line errors only.
-    """
-    log = _logs(stage) / f"{Path(entry).name}.log"
-    log.parent.mkdir(parents=True, exist_ok=True)
-    handle = open(log, "w")
-    os.dup2(handle.fileno(), 2)
-    os.environ["HELPERS_BOOK_BUILD"] = "1"  # the kernel inherits it: charts use the offline renderer
-    os.environ["HELPERS_LANGUAGE"] = language  # and number formats follow the book's language
-    # ``jobs`` notebooks run side by side, one per core: BLAS threads in each kernel would only compete
-    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(name, "1")
-    tables = notebook_tables(parameters["tables_dir"], entry)
-    tables.mkdir(parents=True, exist_ok=True)
-    t = time.perf_counter()
-    run_notebook(PROJECT_ROOT / f"{entry}.ipynb", Path(stage) / f"{entry}.ipynb", parameters | {"tables_dir": str(tables)}, language)
-    return time.perf_counter() - t
-
-
-def notebook_tables(tables_root: str | Path, entry: str) -> Path:
-    """Where notebook ``entry`` writes its CSV tables: its own folder, so that its cache entry holds
-    exactly its tables (:func:`merge_tables` gathers them for the book)."""
-    return Path(tables_root) / Path(entry).name
-
-
-def merge_tables(tables_root: Path, notebooks: list[str], target: Path) -> None:
-    """Copy every notebook's tables into the book's one tables folder; two notebooks that publish
-    different tables under one name stop the build (one would silently replace the other)."""
-    target.mkdir(parents=True, exist_ok=True)
-    owner: dict[str, str] = {}
-    for entry in notebooks:
-        folder = notebook_tables(tables_root, entry)
-        for path in sorted(folder.glob("*")) if folder.is_dir() else []:
-            dest = target / path.name
-            if path.name in owner and dest.read_bytes() != path.read_bytes():
-                raise BuildError(f"{entry}.ipynb and {owner[path.name]}.ipynb both publish a table named {path.name} with different "
-                                 "contents; give one of them another name")
-            owner[path.name] = entry
-            shutil.copy2(path, dest)
-
-
-def _logs(stage: str | Path) -> Path:
-    return Path(stage).parent / "logs"
-
-
-def run_notebooks(notebooks: list[str], stage: Path, parameters: dict[str, Any], language: str, jobs: int,
-                  progress: Progress) -> dict[str, float]:
-    """Execute the notebooks, ``jobs`` at a time (each in its own process and kernel).
-
-    The first failure stops the run: notebooks not yet started are cancelled, those running are
-    let finish, and the one-line :class:`BuildError` of the failing notebook that comes first in
-    the book is raised (the same notebook whatever the timing), with the count of other failures.
-
-    A Ctrl-C (or any other exception in this process) kills the workers and their kernels at once
-    and is raised again. The workers ignore Ctrl-C themselves and write their stderr to
-    ``logs/workers.log`` (then each notebook's own log), never to the terminal.
-    """
-    timings: dict[str, float] = {}
-    failures: dict[int, BaseException] = {}
-    n = len(notebooks)
-    context = multiprocessing.get_context("spawn")
-    # one fresh process per notebook: no kernel or ZeroMQ state is carried from one notebook to the next
-    pool = concurrent.futures.ProcessPoolExecutor(max_workers=max(1, min(jobs, n)), mp_context=context, max_tasks_per_child=1,
-                                                  initializer=guards.worker_init)
-    try:
-        with guards.stderr_to(_logs(stage) / "workers.log"):
-            futures = {}
-            for i, entry in enumerate(notebooks, 1):
-                futures[pool.submit(_run_one, entry, str(stage), parameters, language)] = (i, entry)
-            progress(f"[notebooks] {n} to run, {max(1, min(jobs, n))} at a time")
-            for future in concurrent.futures.as_completed(futures):
-                i, entry = futures[future]
-                if future.cancelled():
-                    continue
-                error = future.exception()
-                if isinstance(error, concurrent.futures.process.BrokenProcessPool):
-                    error = BuildError(f"{entry}.ipynb: the process running it stopped unexpectedly; see {_logs(stage) / Path(entry).name}.log")
-                if error is not None:
-                    failures[i] = error
-                    for other in futures:
-                        other.cancel()
-                    continue
-                timings[entry] = future.result()
-                progress(f"[{i}/{n}] {entry}.ipynb done in {timings[entry]:.1f} s")
-    except BaseException:
-        _stop_pool(pool)
-        raise
-    pool.shutdown(wait=True)
-    if failures:
-        first = failures[min(failures)]
-        if len(failures) > 1 and isinstance(first, BuildError):
-            raise BuildError(f"{first} (and {len(failures) - 1} more notebook(s) failed)")
-        raise first
-    return timings
-
-
-def _stop_pool(pool: concurrent.futures.ProcessPoolExecutor) -> None:
-    """Kill the pool's workers and their kernels now (not after their notebooks end) and wait, a few
-    seconds at most, for the pool's manager thread. A second Ctrl-C meanwhile is ignored."""
-    in_main = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if in_main else None
-    try:
-        processes = pool._processes if pool._processes is not None else {}  # the pool keeps this dict up to date
-        manager = pool._executor_manager_thread
-        pool.shutdown(wait=False, cancel_futures=True)
-        deadline = time.monotonic() + 10
-        while True:
-            guards.stop_processes(list(processes.copy()))
-            if manager is None or time.monotonic() > deadline:
-                break
-            manager.join(timeout=0.2)
-            if not manager.is_alive():
-                break
-    finally:
-        if in_main:
-            signal.signal(signal.SIGINT, previous)
 
 
 def _sphinx(stage: Path, log: Path, strict: bool) -> int:
@@ -399,14 +237,6 @@ def build_book(edition: Edition, edition_file: Path, overrides: list[str], out: 
         removed = guards.remove_stale(build_dir, [".data.tmp-*", ".data.old-*"]) + guards.remove_stale(build_dir / "cache", [".new-*", ".old-*"])
         if removed:
             progress(f"[clean] removed {len(removed)} temporary folder(s) left by an interrupted build: {', '.join(p.name for p in removed)}")
-        # the book's source is assembled in a fresh folder, then synchronised into the stage that Sphinx
-        # keeps between builds: unchanged pages keep their time stamps and Sphinx rebuilds the others only
-        stage, work, tables_root = build_dir / "stage", build_dir / "stage.next", build_dir / "stage.tables"
-        for folder in (work, tables_root):
-            if folder.exists():
-                shutil.rmtree(folder)
-        work.mkdir(parents=True)
-
         t = time.perf_counter()
         data_dir = build_dir / "data"
         manifest = _data_step(Path(edition.data_dir), data_dir, use_cache, progress)
@@ -414,37 +244,82 @@ def build_book(edition: Edition, edition_file: Path, overrides: list[str], out: 
         progress(f"[data] done in {timings['data']:.1f} s")
         # an edition window beyond the years the data cover stops here, not as "no rows" in a chapter
         canonical.check_windows(data_dir, {name: (window.start, window.end) for name, window in edition.windows})
-
-        _stage_sources(work, edition)
-        tables_dir = work / "_static" / "tables"
-        parameters = edition.notebook_parameters() | {"data_dir": str(data_dir), "tables_dir": str(tables_root)}
         notebooks = toc_notebooks()
         for entry in notebooks:
             if not (PROJECT_ROOT / f"{entry}.ipynb").is_file():
                 raise BuildError(f"_toc.yml lists {entry} but {entry}.ipynb does not exist")
-        timings |= _notebooks(notebooks, work, tables_root, parameters, manifest, build_dir / "cache", edition.language, jobs, use_cache, progress)
-        merge_tables(tables_root, notebooks, tables_dir)
-
-        provenance.write_pages(work / "generated", edition, edition_file, overrides, manifest, tables_dir)
-        (work / "generated" / "taxonomy.md").write_text(annexes.taxonomy_markdown(), encoding="utf-8")
-        sync_stage(work, stage)
-        shutil.rmtree(tables_root)
-
+        site.drop_single_language_stage(build_dir / "stage")
+        # one book per language: its notebooks, generated pages and Sphinx state in stage/<language>
+        used: set[str] = set()
+        for language in edition.languages:
+            timings |= {f"{key} ({language})" if len(edition.languages) > 1 else key: value for key, value in
+                        _stage_language(edition, language, edition_file, overrides, manifest, data_dir, notebooks, build_dir,
+                                        jobs, use_cache, progress, used).items()}
+        prune_cache(build_dir / "cache", used)
         t = time.perf_counter()
-        progress("[book] jupyter-book build ...")
-        try:
-            warnings = _sphinx(stage, build_dir / "sphinx.log", strict)
-        except BaseException:
-            shutil.rmtree(stage / "_build", ignore_errors=True)  # a half-written Sphinx state is never reused
-            raise
+        progress(f"[book] jupyter-book build ({', '.join(edition.languages)}) ...")
+        sphinx_timings = site.run_per_language(edition.languages, lambda language: _sphinx_and_pdf(edition, language, build_dir, strict, progress))
+        timings |= {f"book+pdf ({language})": value for language, value in sphinx_timings.items()}
         timings["book"] = time.perf_counter() - t
-        progress(f"[book] done in {timings['book']:.1f} s ({warnings} Sphinx warnings; log: {build_dir / 'sphinx.log'})")
-
-        timings["pdf"] = pdf.write_pdf(stage / "_build" / "html", edition.language, edition.edition, progress)  # a failure publishes nothing
-        publish(stage / "_build" / "html", out, progress)
+        assembled = site.assemble(build_dir, {language: _stage(build_dir, language) / "_build" / "html" for language in edition.languages},
+                                  edition.language)
+        try:
+            publish(assembled, out, progress)
+        finally:
+            shutil.rmtree(assembled, ignore_errors=True)
         timings["total"] = time.perf_counter() - start
         progress(f"[publish] {out} ({_size_mb(out):.1f} MB) in {timings['total']:.1f} s total; open {out / 'index.html'}")
     return timings
+
+
+def _stage(build_dir: Path, language: str) -> Path:
+    """The stage of one language's book: its Markdown and executed notebooks, and Sphinx's state in ``_build``."""
+    return build_dir / "stage" / language
+
+
+def _stage_language(edition: Edition, language: str, edition_file: Path, overrides: list[str], manifest: dict[str, Any],
+                    data_dir: Path, notebooks: list[str], build_dir: Path, jobs: int, use_cache: bool,
+                    progress: Progress, used: set[str]) -> dict[str, float]:
+    """Assemble the source of the ``language`` book in a fresh folder (sources, executed notebooks, their tables,
+    the generated pages and the landing page's summary), then synchronise it into its stage."""
+    # the source is assembled in a fresh folder, then synchronised into the stage that Sphinx keeps
+    # between builds: unchanged pages keep their time stamps and Sphinx rebuilds the others only
+    work, tables_root = build_dir / f"stage.next-{language}", build_dir / f"stage.tables-{language}"
+    for folder in (work, tables_root):
+        if folder.exists():
+            shutil.rmtree(folder)
+    work.mkdir(parents=True)
+    _stage_sources(work, edition, language)
+    tables_dir = work / "_static" / "tables"
+    parameters = edition.notebook_parameters() | {"language": language, "data_dir": str(data_dir), "tables_dir": str(tables_root)}
+    if len(edition.languages) > 1:
+        progress(f"[notebooks] the {language} book")
+    timings = _notebooks(notebooks, work, tables_root, parameters, manifest, build_dir / "cache", language, jobs, use_cache, progress, used)
+    merge_tables(tables_root, notebooks, tables_dir)
+    for entry in notebooks:
+        inputs_removed(work / f"{entry}.ipynb")
+    found = {entry: landing.read_findings(notebook_tables(tables_root, entry)) for entry in notebooks}
+    landing.write_landing(work / "generated" / "landing.md", found, language, pdf.pdf_name(language, edition.edition))
+    provenance.write_pages(work / "generated", edition, edition_file, overrides, manifest, tables_dir, language=language)
+    (work / "generated" / "taxonomy.md").write_text(annexes.taxonomy_markdown(language=language), encoding="utf-8")
+    sync_stage(work, _stage(build_dir, language))
+    shutil.rmtree(tables_root)
+    return timings
+
+
+def _sphinx_and_pdf(edition: Edition, language: str, build_dir: Path, strict: bool, progress: Progress) -> float:
+    """Sphinx's (incremental) build of one language's stage, then its PDF edition; returns the seconds taken."""
+    t = time.perf_counter()
+    stage = _stage(build_dir, language)
+    log = build_dir / (f"sphinx-{language}.log" if len(edition.languages) > 1 else "sphinx.log")
+    try:
+        warnings = _sphinx(stage, log, strict)
+    except BaseException:
+        shutil.rmtree(stage / "_build", ignore_errors=True)  # a half-written Sphinx state is never reused
+        raise
+    progress(f"[book] {language} done in {time.perf_counter() - t:.1f} s ({warnings} Sphinx warnings; log: {log})")
+    pdf.write_pdf(stage / "_build" / "html", language, edition.edition, progress)  # a failure publishes nothing
+    return time.perf_counter() - t
 
 
 DATA_STAMP = ".inputs"  # in the canonical folder: the digest of the raw files and code it was built from
@@ -484,8 +359,9 @@ def _intact_manifest(data_dir: Path) -> dict[str, Any] | None:
 
 
 def _notebooks(notebooks: list[str], work: Path, tables_root: Path, parameters: dict[str, Any], manifest: dict[str, Any],
-               cache_root: Path, language: str, jobs: int, use_cache: bool, progress: Progress) -> dict[str, float]:
-    """Reuse each notebook whose inputs are unchanged (:mod:`helpers.book.cache`), run the others, store them."""
+               cache_root: Path, language: str, jobs: int, use_cache: bool, progress: Progress, used: set[str]) -> dict[str, float]:
+    """Reuse each notebook whose inputs are unchanged (:mod:`helpers.book.cache`), run the others, store them;
+    their cache keys are added to ``used`` (the build prunes the other entries once every language is done)."""
     keys = {entry: notebooks_key([entry], parameters, manifest) for entry in notebooks}
     todo = []
     for entry in notebooks:
@@ -502,7 +378,7 @@ def _notebooks(notebooks: list[str], work: Path, tables_root: Path, parameters: 
     timings = run_notebooks(todo, work, parameters, language, jobs, progress) if todo else {}
     for entry in todo:
         store_notebook(cache_root, keys[entry], work / f"{entry}.ipynb", notebook_tables(tables_root, entry))
-    prune_cache(cache_root, keys.values())
+    used.update(keys.values())
     return timings
 
 

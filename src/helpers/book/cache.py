@@ -29,7 +29,8 @@ CACHE_LIST = "files.json"  # in a stored cache entry: every file it holds, with 
 #: Modules that run the build around the notebooks, never inside a notebook's kernel: a change in them
 #: does not change an executed notebook (``tests/test_build_cache.py`` checks that no notebook imports them).
 BUILD_ONLY = frozenset(f"helpers/{name}.py" for name in ("cli", "book/build", "book/cache", "book/pdf", "book/cli", "book/guards",
-                                                          "book/provenance", "book/annexes", "book/sphinx_ext"))
+                                                          "book/provenance", "book/annexes", "book/sphinx_ext", "book/landing", "book/execute",
+                                                          "book/site"))
 PATH_PARAMETERS = ("tables_dir", "data_dir")  # the canonical tables' contents are in the key (manifest)
 
 

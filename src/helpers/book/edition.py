@@ -199,7 +199,9 @@ class Edition(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     edition: int = Field(ge=2000, le=2100, description="edition year")
+    #: the language the site opens in; every language of ``languages`` is built, each in its own folder with a switch
     language: Literal["nl", "en"] = "nl"
+    languages: list[Literal["nl", "en"]] = Field(default_factory=lambda: ["nl", "en"], min_length=1)
     focus_region: str = Field(description="ISO3 country, NUTS code or aggregate")
     comparison_regions: list[str] = Field(default_factory=list)
     reference_region: str = "EU27"
@@ -242,6 +244,15 @@ class Edition(BaseModel):
         if info.data.get("focus_region") in codes:
             raise ValueError(f"contains the focus_region {info.data['focus_region']}; remove it there")
         return codes
+
+    @field_validator("languages")
+    @classmethod
+    def _distinct_languages(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("lists a language twice")
+        if info.data.get("language") not in value:
+            raise ValueError(f"does not contain language ({info.data.get('language')}), the one the site opens in; add it")
+        return value
 
     @field_validator("reference_group")
     @classmethod

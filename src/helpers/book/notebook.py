@@ -8,6 +8,7 @@ tables, charts and notes the chapter returns. Everything else lives in the chapt
 from __future__ import annotations
 
 import html
+import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from IPython.display import HTML, Markdown, display
 
 from helpers.book import render
 from helpers.book.publish import glue_values, publish_table
-from helpers.chapters.page import Table
+from helpers.chapters.page import Finding, Table
 
 _STATE: dict[str, Any] = {"tables_dir": None}
 
@@ -66,6 +67,24 @@ def show(*items: Any) -> None:
             display(Markdown(item))
         else:
             display(item)
+
+
+FINDINGS_FILE = "_findings.json"  # in the page's tables folder; the build gathers it for the landing page
+
+
+def findings(items: Iterable[Finding]) -> None:
+    """Show the page's "what this means for Flanders" as a list, and record the findings (in order)
+    in ``_findings.json`` beside the page's tables, from which the build writes the landing page's
+    executive summary."""
+    items = list(items)
+    if _STATE["tables_dir"] is None:
+        raise RuntimeError("call helpers.book.notebook.start(tables_dir) before recording findings")
+    path = Path(_STATE["tables_dir"]) / FINDINGS_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    records = [{"text": f.text, "theme": f.theme, "headline": f.headline} for f in items]
+    path.write_text(json.dumps(records, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    if items:
+        display(Markdown("\n".join(f"- {f.text}" for f in items)))
 
 
 def show_all(items: Iterable[Any]) -> None:

@@ -43,7 +43,8 @@ def table_html(df: pd.DataFrame, formats: dict[str, str] | None = None, caption:
     ``labels`` renames column headers for readers; the CSV keeps the machine names.
     """
     formats, labels = formats or {}, labels or {}
-    head = "".join(f'<th title="{html.escape(str(c))}">{html.escape(labels.get(c, str(c)))}</th>' for c in df.columns)
+    # (no tooltip with the machine name: readers see the label; the CSV's header has the machine names)
+    head = "".join(f'<th>{html.escape(labels.get(c, str(c)))}</th>' for c in df.columns)
     rows = []
     for record in df.itertuples(index=False):
         cells = []

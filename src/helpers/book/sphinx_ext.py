@@ -185,8 +185,107 @@ def _localise_glued_numbers(app: Any, doctree: Any, docname: str) -> None:
                 node.children[0] = nodes.Text(new)
 
 
+#: the switch's words per language of the page: (label before the links, each language's name in its own words)
+_SWITCH_LABEL = {"nl": "Taal", "en": "Language"}
+_LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
+
+
+def switch_html(pagename: str, language: str, languages: list[str]) -> str:
+    """The language switch of page ``pagename``: links to the same page in the book of every other language,
+    which the build publishes beside this one (``<language>/<page>.html``).
+
+    >>> switch_html("notebooks/regions", "nl", ["nl", "en"])  # doctest: +ELLIPSIS
+    '<nav class="lang-switch" aria-label="Taal"><a href="../../en/notebooks/regions.html" hreflang="en" lang="en">English</a></nav>'
+    """
+    up = "../" * (pagename.count("/") + 1)
+    links = "".join(f'<a href="{up}{other}/{html.escape(pagename)}.html" hreflang="{other}" lang="{other}">{_LANGUAGE_NAMES[other]}</a>'
+                    for other in languages if other != language)
+    return f'<nav class="lang-switch" aria-label="{_SWITCH_LABEL.get(language, "Language")}">{links}</nav>' if links else ""
+
+
+def _language_switch(app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """Put the language switch at the top of every page's content (when more than one language is built)."""
+    switch = switch_html(pagename, app.config.language or "en", list(app.config.book_languages))
+    if switch and isinstance(context.get("body"), str):
+        context["body"] = switch + context["body"]
+
+
+#: the theme's own words that its Dutch catalogue leaves in English (tooltips of the header buttons)
+_THEME_WORDS = {"nl": {"Color mode": "Kleurmodus", "Light": "Licht", "Dark": "Donker", "System Settings": "Systeeminstelling",
+                       "Search": "Zoeken", "Back to top": "Terug naar boven", "Main": "Hoofdmenu", "On this page": "Op deze pagina",
+                       "Page": "Pagina", "Search this book...": "Zoek in dit boek...", "Site navigation": "Navigatie",
+                       "Toggle hidden content": "Verborgen inhoud tonen of verbergen", "Version warning": "Versiewaarschuwing",
+                       "Link to this heading": "Link naar deze kop", "Link to this table": "Link naar deze tabel",
+                       "Link to this image": "Link naar deze afbeelding", "Link to this equation": "Link naar deze formule",
+                       "previous page": "vorige pagina", "next page": "volgende pagina"}}
+_THEME_ATTRIBUTES = ("aria-label", "title", "data-bs-title", "placeholder")
+
+
+def _theme_options(app: Any, config: Any) -> None:
+    """No download menu in the header: the book publishes no page sources (its ".md" link would be broken)
+    and the PDF edition replaces printing a page. Jupyter Book does not pass ``use_download_button`` on
+    to the theme, so it is set here."""
+    options = dict(config.html_theme_options or {})
+    options["use_download_button"] = False
+    config.html_theme_options = options
+
+
+def translate_attributes(page: str, words: dict[str, str]) -> str:
+    """``page`` with the English values of its tooltip, label and placeholder attributes replaced by ``words``.
+
+    >>> translate_attributes('<a title="Link to this heading">#</a>', {"Link to this heading": "Link naar deze kop"})
+    '<a title="Link naar deze kop">#</a>'
+    """
+    pattern = re.compile(r'\b(' + "|".join(_THEME_ATTRIBUTES) + r')="(' + "|".join(re.escape(w) for w in words) + r')"')
+    return pattern.sub(lambda m: f'{m.group(1)}="{words[m.group(2)]}"', page)
+
+
+def _translate_theme_words(app: Any, exception: Exception | None) -> None:
+    """Replace the theme's English tooltips, labels and placeholders in the pages of a Dutch book."""
+    words = _THEME_WORDS.get(app.config.language or "en")
+    if exception is not None or not words or getattr(app.builder, "format", "") != "html":
+        return
+    for path in sorted(Path(app.outdir).rglob("*.html")):
+        page = path.read_text(encoding="utf-8")
+        new = translate_attributes(page, words)
+        if new != page:
+            path.write_text(new, encoding="utf-8")
+
+
+_NUMBER_WORDS = {"nl": ("Figuur", "Tabel"), "en": ("Figure", "Table")}
+_CHART = re.compile(r'<div class="vega-chart[^"]*"')
+_CAPTION = re.compile(r"<caption>")
+
+
+def number_figures(body: str, chapter: str, language: str) -> str:
+    """Number the charts and the captioned tables of one page per chapter (``Figuur 3.1``, ``Tabel 3.2``): a
+    line above each chart, a prefix to each table caption. A chart that reproduces one of the VARIO report's
+    figures names that figure in its own title.
+
+    >>> number_figures('<div class="vega-chart" id="a"></div><table><caption>RCA</caption></table>', "3", "nl")
+    '<p class="figure-number">Figuur 3.1</p><div class="vega-chart" id="a"></div><table><caption><span class="table-number">Tabel 3.1</span> RCA</caption></table>'
+    """
+    figure, table = _NUMBER_WORDS.get(language, _NUMBER_WORDS["en"])
+    charts = iter(range(1, 10_000))
+    body = _CHART.sub(lambda m: f'<p class="figure-number">{figure} {chapter}.{next(charts)}</p>{m.group(0)}', body)
+    tables = iter(range(1, 10_000))
+    return _CAPTION.sub(lambda m: f'<caption><span class="table-number">{table} {chapter}.{next(tables)}</span> ', body)
+
+
+def _number_figures(app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    chapter = dict(app.config.book_numbers).get(pagename)
+    if chapter and isinstance(context.get("body"), str):
+        context["body"] = number_figures(context["body"], chapter, app.config.language or "en")
+
+
 def setup(app: Any) -> dict[str, Any]:
+    app.add_config_value("book_numbers", {}, "html", [dict])
+    app.connect("html-page-context", _number_figures, priority=930)
+    app.connect("config-inited", _theme_options)
+    app.connect("build-finished", _translate_theme_words, priority=800)
     app.add_config_value("book_csp", True, "html", [bool])
+    app.add_config_value("book_languages", [], "html", [list])
+    app.connect("html-page-context", _language_switch, priority=940)  # before the content is marked (950)
     app.add_js_file(_TRANSLATIONS_PATCH, priority=_PATCH_PRIORITY)
     app.connect("html-page-context", _drop_thebe_and_duplicates, priority=900)
     app.connect("html-page-context", _mark_content, priority=950)

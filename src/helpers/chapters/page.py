@@ -33,3 +33,32 @@ class Table:
     def with_labels(self, labels: Mapping[str, str]) -> Table:
         """The same table with ``labels`` as headers (``labels`` given here win over the table's own)."""
         return Table(self.df, self.name, self.caption, self.formats, {**self.labels, **labels}, self.wide, self.folded)
+
+
+THEMES = ("strength", "opportunity", "moonshot", "gap", "agreement", "context")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing a chapter's results mean for Flanders, said in plain words in the page's language.
+
+    ``text`` is one or two sentences of MyST Markdown whose numbers come from the chapter's results
+    (formatted for the book's language) and whose wording is chosen from those numbers. ``theme``
+    sorts it on the landing page's executive summary: ``strength``, ``opportunity`` (a related,
+    reachable technology or domain), ``moonshot``, ``gap`` (an ecosystem gap), ``agreement`` (where
+    the public data agree or disagree with the VARIO report) or ``context``. ``headline``: the
+    finding is also one of the landing page's (a chapter has one to three of those).
+
+    >>> Finding("Belgium is specialised in 12 of 35 fields.", "strength", headline=True).theme
+    'strength'
+    """
+
+    text: str
+    theme: str = "context"
+    headline: bool = False
+
+    def __post_init__(self) -> None:
+        if self.theme not in THEMES:
+            raise ValueError(f"finding theme {self.theme!r}: use one of {', '.join(THEMES)}")
+        if not self.text.strip():
+            raise ValueError("a finding needs a text")

@@ -8,7 +8,7 @@ of every input (path, SHA-256, size, rows read, adapter, source and licence) and
 
 :func:`read` loads one table, validates it and applies filters (``source="patents"``,
 ``region=[...]``, ``years=(2010, 2019)``, ``level="country"``); an empty selection or years outside the
-data raise :class:`~helpers.errors.InputError` naming what is available.
+data raise :class:`~helpers.errors.InputError` naming what is available. Validated tables are kept (:mod:`.validated`).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from typing import Any, Callable, Iterable
 import pandas as pd
 
 import helpers
-from helpers.data import ducktable
+from helpers.data import ducktable, validated
 from helpers.data.adapters import AdapterResult, sha256_file
 from helpers.data.ducktable import DuckTable
 from helpers.errors import InputError
@@ -337,8 +337,7 @@ def _load_raw(path: Path) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
 
 
-#: Validated tables of this process, keyed by file, size and modification time: a chapter reads the
-#: same canonical table many times (every source, window and reference group), validation is O(rows).
+#: Validated tables of this process by file version: a chapter reads one table many times (sources, windows, groups).
 _VALIDATED: dict[tuple, pd.DataFrame] = {}
 
 
@@ -349,7 +348,9 @@ def _validated(path: Path, table: str, regions: pd.Series | None, regions_key: t
     if key not in _VALIDATED:
         if len(_VALIDATED) > 64:
             _VALIDATED.clear()
-        _VALIDATED[key] = validate(_load_raw(path), table, path, regions=regions, from_file=True)
+        def load() -> pd.DataFrame:  # (kept on disk for the build's other processes; Parquet inputs are read fast already)
+            return validate(_load_raw(path), table, path, regions=regions, from_file=True)
+        _VALIDATED[key] = validated.load_or_validate(path, table, regions_key, load) if path.suffix == ".csv" else load()
     return _VALIDATED[key].copy()
 
 

@@ -9,7 +9,7 @@ Reads MATRIX.csv (first column region ids, then one column per technology, count
 
 Co-occurrence is the co-location of specialisations (``B^T B``) unless ``--documents`` gives a
 documents CSV (``document,technology[,weight]``) for within-document co-occurrence. Formulas:
-``book/annex_methods.md``; the functions: :mod:`helpers.methods`, :mod:`helpers.methods.relatedness`,
+``book/annex_methods.en.md``; the functions: :mod:`helpers.methods`, :mod:`helpers.methods.relatedness`,
 :mod:`helpers.methods.complexity`.
 """
 
@@ -202,7 +202,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog="MATRIX.csv: first column region ids, then one column per technology, counts (fractional allowed). "
         "Outputs (labelled, sorted, full precision): rca.csv, rca_binary.csv, density.csv (region x technology), "
         "cooccurrence.csv, relatedness.csv (technology x technology), complexity.csv (technology,value). "
-        "Formulas: book/annex_methods.md.",
+        "Formulas: book/annex_methods.en.md.",
     )
     p.add_argument("matrix", metavar="MATRIX.csv", help="region x technology counts")
     p.add_argument("--out", required=True, metavar="DIR", help="output folder (created if needed)")

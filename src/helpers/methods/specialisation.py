@@ -1,7 +1,7 @@
 """Specialisation: revealed comparative advantage (RCA), binary specialisation, diversity and ubiquity.
 
 One small function per measure, in the style of the EconGeo R package (Balland); the formulas and
-the differences from EconGeo and ``ecomplexity`` are in ``book/annex_methods.md``.
+the differences from EconGeo and ``ecomplexity`` are in ``book/annex_methods.en.md``.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ For every technology of a classification, one row with the focus region's activi
 specialisation (RCA), the feasibility of the technology for the region (relatedness density,
 x axis), its economic value (complexity, y axis), its quadrant and its category. The formulas are
 those of :mod:`helpers.methods`, :mod:`helpers.methods.relatedness` and :mod:`helpers.methods.complexity`
-(``book/annex_methods.md``); this package chooses the inputs and puts the pieces together:
+(``book/annex_methods.en.md``); this package chooses the inputs and puts the pieces together:
 
 1. ``X`` = region x technology activity, summed over the years of the window
    (``canonical activity`` rows of one classification; the caller gives the comparable set of
