@@ -114,3 +114,32 @@ def test_the_default_language_must_be_built():
     with pytest.raises(InputError, match="languages.*twice"):
         load_edition(ROOT / "editions" / "2026.yml", [raw, "languages=[nl, nl]"])
     assert load_edition(ROOT / "editions" / "2026.yml", [raw, "language=en", "languages=[en]"]).languages == ["en"]
+
+
+def test_the_landing_page_summarises_every_chapter(book: Book):
+    """The executive summary on the landing page: the chapters' headline findings under theme headings,
+    each linking to its chapter, in each language."""
+    from helpers.book.build import toc_notebooks
+    from helpers.book.landing import TEXT
+
+    chapters = {Path(e).name for e in toc_notebooks() if not Path(e).name.startswith("annex_")}
+    for language in ("nl", "en"):
+        page = (book.site / language / "book" / "intro.html").read_text(encoding="utf-8")
+        article = page[page.index('<article class="bd-article"'):page.rindex("</article>")]
+        summary = article[article.index(TEXT["summary"][language]):]
+        items = re.findall(r"<li><p>(.*?)</p>\s*</li>", summary, re.S)
+        linked = {m for item in items for m in re.findall(r'href="\.\./notebooks/([a-z_]+)\.html', item)}
+        assert len(items) >= len(chapters), (language, len(items))
+        assert linked == chapters, (language, chapters - linked)
+        assert "{doc}" not in summary and "_findings" not in summary
+        assert TEXT["none"][language] not in summary
+
+
+def test_a_malformed_findings_file_stops_the_build(tmp_path: Path):
+    from helpers.book.landing import read_findings
+    from helpers.errors import BuildError
+
+    (tmp_path / "_findings.json").write_text('[{"text": "x"}]')
+    with pytest.raises(BuildError, match="_findings.json: not a list of findings"):
+        read_findings(tmp_path)
+    assert read_findings(tmp_path / "none") == []

@@ -35,22 +35,32 @@ def _split_value(v: pd.Series, how: str | float, axis: str) -> float:
     return value
 
 
+#: a placement is flagged as near a split line when it lies within this share of the axis' range
+#: (the spread of the placed technologies) from the line
+NEAR_SPLIT_SHARE = 0.05
+
+
 def quadrants(
     x: pd.Series,
     y: pd.Series,
     split: Literal["median", "mean"] | tuple[float, float] = "median",
+    margin: float = NEAR_SPLIT_SHARE,
 ) -> pd.DataFrame:
     """Assign each technology to a quadrant of the strategic investment framework.
 
     ``x`` is relatedness density (feasibility), ``y`` complexity (economic value), both Series
     indexed by technology (same labels). ``split`` is ``"median"`` (default) or ``"mean"`` of the
-    plotted technologies, or fixed ``(x0, y0)``. A value equal to the split counts as high.
+    plotted technologies, or fixed ``(x0, y0)``. A value equal to the split counts as high (the one
+    rule of every chapter, also in the resampling runs of :mod:`helpers.methods.batched`).
+    ``near_split`` flags a technology within ``margin`` x the axis' range of a split line:
+    :math:`|x - x_0| \le m\,(\max x - \min x)` or the same for :math:`y`; its quadrant hangs on
+    small differences.
     Technologies with a missing x or y are kept with no quadrant (a warning names them) and do
     not enter the median or mean.
 
     Returns one row per technology (input order): ``x``, ``y``, ``x_split``, ``y_split``,
     ``quadrant`` (stable key: ``optimal`` top right, ``moonshot`` top left, ``low_risk`` bottom
-    right, ``low_priority`` bottom left) and ``label_nl`` / ``label_en``.
+    right, ``low_priority`` bottom left), ``near_split`` and ``label_nl`` / ``label_en``.
 
     Example:
 
@@ -59,6 +69,10 @@ def quadrants(
     >>> complexity = pd.Series({"ai": 1.0, "bio": 0.5, "chem": -1.0, "space": -0.5})
     >>> quadrants(density, complexity)["quadrant"].to_dict()
     {'ai': 'optimal', 'bio': 'moonshot', 'chem': 'low_risk', 'space': 'low_priority'}
+    >>> quadrants(density, complexity, margin=0.1)["near_split"].to_dict()
+    {'ai': False, 'bio': False, 'chem': False, 'space': False}
+    >>> quadrants(density, complexity, margin=0.3)["near_split"].to_dict()  # splits x 20 (range 35: within 10.5), y 0 (range 2: within 0.6)
+    {'ai': False, 'bio': True, 'chem': True, 'space': True}
     """
     if not isinstance(x, pd.Series) or not isinstance(y, pd.Series):
         raise InputError("quadrants: give x and y as pandas Series indexed by technology")
@@ -90,6 +104,8 @@ def quadrants(
     key[frame.isna().any(axis=1).to_numpy()] = None
     frame["x_split"], frame["y_split"] = sx, sy
     frame["quadrant"] = pd.Series(key, index=frame.index, dtype="object")
+    span_x, span_y = float(ok["x"].max() - ok["x"].min()), float(ok["y"].max() - ok["y"].min())
+    frame["near_split"] = ((frame["x"] - sx).abs() <= margin * span_x) | ((frame["y"] - sy).abs() <= margin * span_y)
     frame["label_nl"] = frame["quadrant"].map(lambda k: QUADRANTS[k]["nl"] if k else None)
     frame["label_en"] = frame["quadrant"].map(lambda k: QUADRANTS[k]["en"] if k else None)
     return frame
