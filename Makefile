@@ -19,7 +19,7 @@ setup: $(BIN)/helpers
 book: setup
 	$(BIN)/helpers build --edition $(EDITION) $(SET)
 
-# The test suite, including a real build of the book (it reuses what `make book` stored in _build
+# The test suite, including a real build of the book in _build (reusing what `make book` made there
 # when nothing changed), the build with script payloads and the headless-browser tests; without
 # the two slow checks (a second build from scratch for determinism, nbval), which `make test-all`
 # (and CI) add.

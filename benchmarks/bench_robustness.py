@@ -9,9 +9,12 @@ mixture so that most cells are small and a few large, as in patent counts):
 * ``regions``: 282 NUTS-2 regions x 42 technologies (the regions chapter).
 
 Each measurement is ``n_runs`` resampling runs (bootstrap of the comparison regions and Poisson
-count noise, then RCA, co-location, cosine relatedness, density, complexity and quadrants per run:
-:func:`helpers.methods.robustness.resample_placements`) plus the stability summary, and the
-rule-sensitivity table (one run per rule change). Time: wall clock of one run of the whole call
+count noise, then RCA, co-location, cosine relatedness, density, complexity and quadrants per run,
+the complexity oriented like the data's own: :func:`helpers.methods.robustness.resample_placements`)
+plus the stability summary, and the rule-sensitivity table (one run per rule change). On the ``ipc``
+workload also what the book derives from those runs: the 38 technologies aggregated from the
+subclasses (:func:`helpers.methods.robustness.aggregate_placements`, each technology five random
+subclasses) and the composite of three sources (:func:`helpers.methods.robustness.composite_placements`). Time: wall clock of one run of the whole call
 (after one warm-up on a tiny matrix); peak memory: ``tracemalloc`` peak of that call (numpy
 buffers). Target (issue 17): under 10 s each on 2 cores.
 """
@@ -37,6 +40,15 @@ WORKLOADS = {"ipc": (60, 653), "regions": (282, 42)}
 def matrix(shape: tuple[int, int], seed: int = 0) -> np.ndarray:
     rng = np.random.default_rng(seed)
     return rng.poisson(rng.gamma(0.3, 60, size=shape)).astype(float)
+
+
+def membership(n_codes: int, n_groups: int = 38, per_group: int = 5, seed: int = 0) -> np.ndarray:
+    """A codes x groups 0/1 matrix: each group ``per_group`` random codes (groups may share codes)."""
+    rng = np.random.default_rng(seed)
+    m = np.zeros((n_codes, n_groups))
+    for g in range(n_groups):
+        m[rng.choice(n_codes, size=per_group, replace=False), g] = 1.0
+    return m
 
 
 def measure(fn) -> tuple[float, float]:
@@ -67,14 +79,24 @@ def main() -> None:
             out: dict[str, object] = {}
 
             def resample() -> None:
-                runs = rb.resample_placements(x, 0, rules, n_runs=args.runs, seed=args.seed)
+                out["runs"] = runs = rb.resample_placements(x, 0, rules, n_runs=args.runs, seed=args.seed, orient=True)
                 observed = [rb.QUADRANT_KEYS[c] if c >= 0 else None for c in rb.placements(x[None], 0, rules).quadrant[0]]
                 out["table"] = rb.stability(runs, observed)
+
+            def derived() -> None:
+                runs = out["runs"]
+                groups = rb.aggregate_placements(runs, membership(shape[1]))
+                rb.stability(groups)
+                densities = np.stack([groups.density, np.roll(groups.density, 1, axis=0), np.roll(groups.density, 2, axis=0)], axis=2)
+                rb.stability(rb.composite_placements(densities, groups.complexity))
 
             def sensitivity() -> None:
                 out["sens"] = rb.rule_sensitivity(x, 0, rules)
 
-            for what, fn, runs in (("resampling", resample, args.runs), ("rule sensitivity", sensitivity, len(rb.rule_variants(rules)) + 1)):
+            steps = [("resampling", resample, args.runs), ("rule sensitivity", sensitivity, len(rb.rule_variants(rules)) + 1)]
+            if name == "ipc":
+                steps.append(("38 groups and composite", derived, args.runs))
+            for what, fn, runs in steps:
                 seconds, peak = measure(fn)
                 row = {"name": f"robustness_{name}_{method}_{what.replace(' ', '_')}", "shape": list(shape), "complexity": method, "what": what,
                        "runs": runs, "ours_s": round(seconds, 3), "ours_peak_mb": round(peak, 1)}

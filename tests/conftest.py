@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -64,33 +63,30 @@ class Book:
         return self.build_dir / "stage" / self.language / "notebooks"
 
 
-def _seed_from_project_build(build_dir: Path) -> None:
-    """Start from the stored notebooks and canonical tables of the project's own ``_build`` (``make book``).
-
-    The build reuses an entry only when everything it depends on is unchanged (keys over the raw
-    files, code, parameters and notebooks), so the pages checked are those a fresh build gives;
-    ``HELPERS_TEST_FRESH=1`` builds everything again.
-    """
-    if os.environ.get("HELPERS_TEST_FRESH"):
-        return
-    for name in ("cache", "data"):
-        source = ROOT / "_build" / name
-        if source.is_dir():
-            shutil.copytree(source, build_dir / name, ignore=shutil.ignore_patterns(".new-*", ".old-*"))
+def build(tmp: Path, *extra: str) -> Book:
+    """Build the book into ``tmp/build`` by the real command."""
+    return build_into(tmp / "build", *extra)
 
 
-def build(tmp: Path, *extra: str, reuse: bool = False) -> Book:
-    """Build the book into ``tmp/build`` by the real command (``reuse``: seeded from ``_build``)."""
+def build_into(build_dir: Path, *extra: str) -> Book:
+    """Build the book with ``build_dir`` as its build folder (published to ``build_dir/html``) by the real command."""
     raw = raw_data_or_skip()
-    build_dir = tmp / "build"
-    if reuse:
-        _seed_from_project_build(build_dir)
-    result = run_helpers("build", "--build-dir", str(build_dir), "--set", f"data_dir={raw}", *extra)
+    # the edition's own folder needs no override (an override would show on the edition page and change it)
+    data = [] if raw == (ROOT.parent / "shared" / "data").resolve() else ["--set", f"data_dir={raw}"]
+    result = run_helpers("build", "--edition", "editions/2026.yml", "--build-dir", str(build_dir), *data, *extra)  # as `make book`
     assert result.returncode == 0, f"build failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
     return Book(build_dir, build_dir / "html", result.stdout)
 
 
 @pytest.fixture(scope="session")
 def book(tmp_path_factory: pytest.TempPathFactory) -> Book:
-    """The book built once from the default edition on the real data, by the real command."""
-    return build(tmp_path_factory.mktemp("book"), reuse=True)
+    """The book built from the default edition on the real data, by the real command, once per session.
+
+    It is built in the project's own build folder (``_build``, as ``make book`` does), so after ``make book``
+    every step whose inputs are unchanged is reused (canonical tables, executed notebooks, Sphinx's pages,
+    the PDFs) and the pages checked are exactly those a build of this code gives. ``HELPERS_TEST_FRESH=1``
+    builds everything again in a temporary folder instead.
+    """
+    if os.environ.get("HELPERS_TEST_FRESH"):
+        return build(tmp_path_factory.mktemp("book"))
+    return build_into(ROOT / "_build")

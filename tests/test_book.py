@@ -125,8 +125,9 @@ def test_source_notebooks_have_no_outputs():
 
 @pytest.mark.slow
 def test_same_inputs_same_tables(book: Book, tmp_path: Path):
-    """A second build from the same inputs publishes byte-identical data tables."""
-    again = build(tmp_path)
+    """A second build from the same inputs, from scratch, publishes byte-identical data tables (the Dutch
+    book's; the English book's are written by the same code)."""
+    again = build(tmp_path, "--set", "languages=[nl]")
     first = sorted((book.html / "_static" / "tables").glob("*.csv"))
     second = sorted((again.html / "_static" / "tables").glob("*.csv"))
     assert [p.name for p in first] == [p.name for p in second] and first

@@ -77,6 +77,26 @@ def test_failing_notebook_names_notebook_and_cell(tmp_path: Path):
         assert text in message, message
 
 
+def test_a_warning_on_a_page_stops_the_build(tmp_path: Path):
+    """A warning or printed line that would reach readers stops the build, naming the notebook and cell (a real kernel)."""
+    import nbformat
+
+    from helpers.book.build import run_notebook
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("x = 1"),
+                nbformat.v4.new_code_cell("import warnings\nwarnings.warn('dropped 1 region')"),
+                nbformat.v4.new_code_cell("print('hidden')", metadata={"tags": ["remove-output"]})]
+    source = tmp_path / "warns.ipynb"
+    nbformat.write(nb, source)
+    (tmp_path / "out").mkdir()
+    with pytest.raises(BuildError, match=r"warns.ipynb: cell 2 writes stderr onto the page .*dropped 1 region"):
+        run_notebook(source, tmp_path / "out" / "warns.ipynb", {}, "nl")
+    nb.cells = [nb.cells[0], nb.cells[2]]
+    nbformat.write(nb, source)
+    run_notebook(source, tmp_path / "out" / "warns.ipynb", {}, "nl")  # a removed output is no leak
+
+
 def test_publish_replaces_whole_folder(tmp_path: Path):
     new = tmp_path / "new"
     (new / "sub").mkdir(parents=True)

@@ -110,6 +110,33 @@ def test_missing_page_and_missing_chromium(tmp_path: Path, monkeypatch: pytest.M
     assert not list(site.glob(".print-*")), "the print version is removed after a failure"
 
 
+def test_unchanged_pages_reuse_the_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The PDF is printed again only when what it is printed from changed (the build time aside)."""
+    site, toc = _fake_site(tmp_path)
+    printed: list[Path] = []
+
+    def fake_print(html_file: Path, target: Path) -> int:
+        printed.append(target)
+        target.write_bytes(b"%PDF-1.7 fake")
+        return 1
+
+    monkeypatch.setattr(pdf, "_print_to_pdf", fake_print)
+    pdf.write_pdf(site, "nl", 2026, progress=lambda _: None, toc=toc)
+    lines: list[str] = []
+    pdf.write_pdf(site, "nl", 2026, progress=lines.append, toc=toc)
+    assert len(printed) == 1 and any("reusing its PDF" in line for line in lines), lines
+    intro = site / "book" / "intro.html"
+    intro.write_text(intro.read_text(encoding="utf-8").replace("naar de figuur", "naar figuur 1"), encoding="utf-8")
+    pdf.write_pdf(site, "nl", 2026, progress=lambda _: None, toc=toc)
+    assert len(printed) == 2, "a changed page is printed again"
+    (site / "_static" / "print.css").write_text("@page { size: A4 }", encoding="utf-8")
+    pdf.write_pdf(site, "nl", 2026, progress=lambda _: None, toc=toc)
+    assert len(printed) == 3, "a changed style sheet too"
+    (site / pdf.pdf_name("nl", 2026)).unlink()
+    pdf.write_pdf(site, "nl", 2026, progress=lambda _: None, toc=toc)
+    assert len(printed) == 4, "a missing PDF is printed"
+
+
 # --- the PDF of the built book ---------------------------------------------------------------------
 
 def _squash(text: str) -> str:

@@ -431,7 +431,11 @@ def test_notes_html_and_labels():
     p = pd.DataFrame({"rca": [1.0]})
     assert tech.notes_html(p, "en") == ""
     p.attrs["notes"] = ["one", "two"]
-    assert tech.notes_html(p, "en") == "<details><summary>Technical notes on the computation</summary><ul><li>one</li><li>two</li></ul></details>"
+    assert tech.notes_html(p, "en") == "", "notes for analysts are not shown to readers"
+    p.attrs["notes"] = ["one", "patents 2015-2019: dropped 2 regions with no activity: 'BEL', 'NLD'"]
+    assert tech.notes_html(p, "en") == ("<details><summary>Technical notes on the computation</summary><ul><li>2 regions without activity in "
+                                        "this period are left out: Belgium and Netherlands.</li></ul></details>")
+    assert "2 regio&#x27;s zonder activiteit in deze periode tellen niet mee: België en Nederland." in tech.notes_html(p, "nl")
     assert tech.table_labels("en")["label"] == t("tech_col_label", "en") and tech.table_labels("nl")["density"] == "verwantschapsdichtheid"
     assert set(tech.tooltip_labels("en")) == set(column_labels("en", "technology")) | {"label"}
 
@@ -442,6 +446,8 @@ def test_notes_block_shows_the_notes_or_nothing():
     p = pd.DataFrame({"rca": [1.0]})
     assert notes_block(None, "en") is None and notes_block(p, "en") is None
     p.attrs["notes"] = ["one"]
+    assert notes_block(p, "nl") is None, "no note for readers: nothing shown"
+    p.attrs["notes"] = ["x: dropped 1 technology with no activity: 'a'"]
     block = notes_block(p, "nl")
     assert isinstance(block, HTML) and block.data == tech.notes_html(p, "nl")
 

@@ -5,11 +5,19 @@
 (function () {
   "use strict";
   function fail(div, text) { div.textContent = text; }
+  // The format type "bookFormat" of tooltips and text marks (helpers.book.render.blank_missing): a missing value
+  // is a blank, a number takes its format in the book's number format (the embed option formatLocale).
+  function bookFormat(value, specifier) {
+    if (value === null || value === undefined || (typeof value === "number" && isNaN(value))) { return ""; }
+    if (typeof value === "number") { return this.context.dataflow.locale().format(specifier || "")(value); }
+    return String(value);
+  }
   function embed(block) {
     var div = document.getElementById(block.getAttribute("data-chart"));
     if (!div) { return; }
     var data;
     try { data = JSON.parse(block.textContent); } catch (e) { fail(div, "Chart error: " + e); return; }
+    data.options.expressionFunctions = { bookFormat: bookFormat };
     var tries = 0;
     (function go() {
       if (window.vegaEmbed) {

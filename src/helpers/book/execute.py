@@ -77,6 +77,24 @@ def run_notebook(source: Path, target: Path, parameters: dict[str, Any], languag
     prepare_for_book(nb, language)
     scrub_kernel_paths(nb)
     nbformat.write(nb, target)
+    leaked = leaked_output(nb)
+    if leaked:
+        rel = source.relative_to(PROJECT_ROOT) if source.is_relative_to(PROJECT_ROOT) else source
+        raise BuildError(f"{rel}: cell {leaked[0]} writes {leaked[1]} onto the page ({leaked[2]!r}); readers must not see warnings or "
+                         f"log lines: catch it in the chapter, or tag the cell remove-output [executed copy: {target}]")
+
+
+def leaked_output(nb: nbformat.NotebookNode) -> tuple[int, str, str] | None:
+    """The first output that is a warning or log line shown to readers: printed text (stdout or stderr) of a
+    code cell whose output is not removed from the page; as (cell number, stream, first line), or None."""
+    for number, cell in enumerate(nb.cells, 1):
+        tags = cell.get("metadata", {}).get("tags", [])
+        if cell.get("cell_type") != "code" or {"remove-output", "remove-cell"} & set(tags):
+            continue
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "stream" and str(output.get("text", "")).strip():
+                return number, str(output.get("name", "stdout")), str(output["text"]).strip().splitlines()[0][:120]
+    return None
 
 
 # where IPython keeps a cell's code for tracebacks and warnings: <tmp>/ipykernel_<pid>/<hash>.py

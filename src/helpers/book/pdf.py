@@ -22,6 +22,7 @@ HTML folder of one language; a second language's build calls it again on its own
 
 from __future__ import annotations
 
+import hashlib
 import html as html_lib
 import os
 import posixpath
@@ -212,6 +213,16 @@ def mathjax_config(site: Path, pages: list[str]) -> str | None:
     return None
 
 
+def print_digest(text: str, config: str | None, site: Path) -> str:
+    """What the PDF is printed from: the print version's HTML (without the edition page's build time, which
+    alone differs between two builds of the same inputs), the MathJax configuration and the style sheets."""
+    digest = hashlib.sha256(re.sub(r'data-built="[^"]*"', "", text).encode())
+    digest.update((config or "").encode())
+    for css in sorted((site / "_static").rglob("*.css")):
+        digest.update(css.read_bytes())
+    return digest.hexdigest()
+
+
 def write_pdf(site: Path, language: str, edition: int | str, progress: Callable[[str], None] = print,
               toc: Path = PROJECT_ROOT / "_toc.yml") -> float:
     """Print the built site ``site`` (one language) to ``site/<pdf_name>``; returns the seconds it took."""
@@ -224,15 +235,23 @@ def write_pdf(site: Path, language: str, edition: int | str, progress: Callable[
     html_file, config_file = site / f".print-{token}.html", site / f".print-{token}.js"
     target = site / pdf_name(language, edition)
     for stale in site.glob("*.pdf"):  # an earlier build's edition or language in the kept Sphinx output
-        if stale.name.startswith(tuple(f"{name}-" for name in PDF_NAMES.values())):
+        if stale != target and stale.name.startswith(tuple(f"{name}-" for name in PDF_NAMES.values())):
             stale.unlink()
     policy = "; ".join(f"{name} {value}" for name, value in CSP_DIRECTIVES.items())
+    config = mathjax_config(site, pages)
+    text = print_html(site, pages, language, policy, config_file.name if config else None)
+    stamp = site.parent / f"{target.name}.inputs"  # beside the Sphinx output, not published
+    digest = print_digest(text.replace(token, ""), config, site)  # (the print files' names are random)
+    if target.is_file() and stamp.is_file() and stamp.read_text(encoding="utf-8") == digest:
+        progress(f"[pdf] {target.name}: the pages are those of the last build; reusing its PDF")
+        return time.perf_counter() - t
+    stamp.unlink(missing_ok=True)
     try:
-        config = mathjax_config(site, pages)
         if config:
             config_file.write_text(config, encoding="utf-8")
-        html_file.write_text(print_html(site, pages, language, policy, config_file.name if config else None), encoding="utf-8")
+        html_file.write_text(text, encoding="utf-8")
         pages_printed = _print_to_pdf(html_file, target)
+        stamp.write_text(digest, encoding="utf-8")
     finally:
         for path in (html_file, config_file):
             path.unlink(missing_ok=True)

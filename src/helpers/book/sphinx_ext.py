@@ -219,6 +219,9 @@ _THEME_WORDS = {"nl": {"Color mode": "Kleurmodus", "Light": "Licht", "Dark": "Do
                        "Link to this image": "Link naar deze afbeelding", "Link to this equation": "Link naar deze formule",
                        "previous page": "vorige pagina", "next page": "volgende pagina"}}
 _THEME_ATTRIBUTES = ("aria-label", "title", "data-bs-title", "placeholder")
+#: the theme's visible English texts (element content) in a Dutch book
+_THEME_TEXTS = {"nl": {'<a href="#main-content">Skip to main content</a>': '<a href="#main-content">Naar de inhoud</a>',
+                       '</i>Back to top</button>': '</i>Terug naar boven</button>'}}
 
 
 def _theme_options(app: Any, config: Any) -> None:
@@ -248,6 +251,8 @@ def _translate_theme_words(app: Any, exception: Exception | None) -> None:
     for path in sorted(Path(app.outdir).rglob("*.html")):
         page = path.read_text(encoding="utf-8")
         new = translate_attributes(page, words)
+        for english, dutch in _THEME_TEXTS.get(app.config.language or "en", {}).items():
+            new = new.replace(english, dutch)
         if new != page:
             path.write_text(new, encoding="utf-8")
 

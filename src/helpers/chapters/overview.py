@@ -151,10 +151,12 @@ class OverviewPage:
 
         return {
             "patents_trend": bar_charts.trend_chart(self.pat_years, "year", "share_of_world", t("overview_patents_share_trend", lang, region=name),
-                                                    t("share_of_world", lang), y_format=".2%"),
+                                                    t("share_of_world", lang), y_format=".2%",
+                                                    x_tooltip=t("year", lang)),
             "patents_fields": fields(self.pat_fields, t("overview_patents_fields", lang, region=name, start=p_start, end=p_end)),
             "articles_trend": bar_charts.trend_chart(self.art_years, "year", "share_of_world", t("overview_articles_trend", lang, region=name),
-                                                     t("share_of_world", lang), y_format=".2%"),
+                                                     t("share_of_world", lang), y_format=".2%",
+                                                     x_tooltip=t("year", lang)),
             "articles_fields": fields(self.art_fields, t("overview_articles_fields", lang, region=name, start=a_start, end=a_end)),
         }
 

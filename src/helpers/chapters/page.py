@@ -7,7 +7,7 @@ and the book layer (:func:`helpers.book.notebook.show`) writes the CSV and shows
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -19,7 +19,8 @@ class Table:
     book's language), ``caption`` above it.
 
     ``wide``: the table may grow wider than the page (it scrolls) instead of squeezing long text
-    columns into tall rows. ``folded``: shown folded, behind this summary line.
+    columns into tall rows. ``folded``: shown folded, behind this summary line. ``hidden``: columns
+    written to the CSV but not shown on the page (ids, the other language's wording, technical notes).
     """
 
     df: pd.DataFrame
@@ -29,10 +30,11 @@ class Table:
     labels: Mapping[str, str] = field(default_factory=dict)
     wide: bool = False
     folded: str | None = None
+    hidden: tuple[str, ...] = ()
 
     def with_labels(self, labels: Mapping[str, str]) -> Table:
         """The same table with ``labels`` as headers (``labels`` given here win over the table's own)."""
-        return Table(self.df, self.name, self.caption, self.formats, {**self.labels, **labels}, self.wide, self.folded)
+        return replace(self, labels={**self.labels, **labels})
 
 
 THEMES = ("strength", "opportunity", "moonshot", "gap", "agreement", "context")

@@ -10,12 +10,14 @@ import pandas as pd
 from helpers.charts.style import CONTEXT_COLOUR, FOCUS_COLOUR, PALETTE
 
 
-def trend_chart(df, x: str, y: str, title: str, y_title: str, x_title: str = "", color: str | None = None, y_format: str = ",.0f") -> alt.Chart:
-    """Line chart over years with tooltips; ``color`` names the series column if there are several."""
+def trend_chart(df, x: str, y: str, title: str, y_title: str, x_title: str = "", color: str | None = None, y_format: str = ",.0f",
+                x_tooltip: str = "") -> alt.Chart:
+    """Line chart over years with tooltips; ``color`` names the series column if there are several; ``x_tooltip``: the
+    tooltip's title of ``x`` when the axis has none (e.g. "jaar")."""
     enc: dict[str, Any] = {
         "x": alt.X(f"{x}:Q", title=x_title or None, axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False)),
         "y": alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format)),
-        "tooltip": [alt.Tooltip(f"{x}:Q", title=x_title or x, format="d")] + ([alt.Tooltip(f"{color}:N")] if color else []) + [alt.Tooltip(f"{y}:Q", title=y_title, format=y_format)],
+        "tooltip": [alt.Tooltip(f"{x}:Q", title=x_title or x_tooltip or x, format="d")] + ([alt.Tooltip(f"{color}:N")] if color else []) + [alt.Tooltip(f"{y}:Q", title=y_title, format=y_format)],
     }
     if color:
         enc["color"] = alt.Color(f"{color}:N", title=None)

@@ -36,10 +36,11 @@ def budget_composition_chart(df: pd.DataFrame, category: str, value: str, compon
                              component_order: list[str], component_colours: list[str], stated: str | None = None,
                              category_order: list[str] | None = None, tooltip: list[Any] | None = None,
                              subtitle: str | list[str] | None = None, component_title: str | None = None,
-                             width: int = 360, label_limit: int = 240) -> alt.LayerChart | alt.Chart:
+                             width: int = 360, label_limit: int = 240, stated_title: str | None = None,
+                             category_title: str | None = None) -> alt.LayerChart | alt.Chart:
     """Horizontal stacked bars: each ``category`` (a stated total) split into its ``component`` rows;
     ``stated`` (a column with the stated total per category) draws a black tick where the source's
-    total is, so a gap (unquantified part) or an overshoot stays visible."""
+    total is, so a gap (unquantified part) or an overshoot stays visible; ``stated_title`` and ``category_title`` head its tooltip."""
     bars = alt.Chart(df).mark_bar().encode(
         y=alt.Y(f"{category}:N", sort=category_order, title=None, axis=alt.Axis(labelLimit=label_limit)),
         x=alt.X(f"sum({value}):Q", title=x_title, stack="zero"),
@@ -54,7 +55,7 @@ def budget_composition_chart(df: pd.DataFrame, category: str, value: str, compon
         ticks = alt.Chart(df).mark_tick(color="#000", thickness=3, size=26).encode(
             y=alt.Y(f"{category}:N", sort=category_order),
             x=alt.X(f"max({stated}):Q"),
-            tooltip=[alt.Tooltip(f"{category}:N"), alt.Tooltip(f"max({stated}):Q", title=stated, format=",.2f")],
+            tooltip=[alt.Tooltip(f"{category}:N", title=category_title or category), alt.Tooltip(f"max({stated}):Q", title=stated_title or stated, format=",.2f")],
         )
         layers.append(ticks)
     chart = alt.layer(*layers) if len(layers) > 1 else bars

@@ -15,7 +15,24 @@ import numpy as np
 import pandas as pd
 
 from helpers.charts.style import CONTEXT_COLOUR, PALETTE, QUADRANT_COLOURS, label_expr
+from helpers.i18n import t
 from helpers.methods.quadrants import QUADRANTS
+
+#: tooltip title -> label of the book's labels, the titles a chart uses when its caller gives none
+_TOOLTIP_LABELS = {"label": "tech_col_label", "category": "tech_col_category", "quadrant": "tech_col_quadrant", "density": "tech_col_density",
+                   "complexity": "tech_col_complexity", "activity": "tech_col_activity", "share_of_region": "tech_col_share_of_region",
+                   "source": "tech_col_source", "stability": "stab_tooltip_stability", "stability_label": "stab_tooltip_label",
+                   "density_interval": "stab_tooltip_density", "complexity_interval": "stab_tooltip_complexity", "x_std": "tech_col_x_std",
+                   "y_std": "tech_col_y_std", "near_split": "tech_col_near_split"}
+
+
+def tooltip_names(titles: dict[str, str] | None, language: str) -> dict[str, str]:
+    """The tooltip titles of a quadrant chart: ``titles`` given by the caller, the book's labels in ``language`` for the rest.
+
+    >>> tooltip_names({"label": "veld"}, "nl")["label"], tooltip_names(None, "nl")["share_of_region"]
+    ('veld', 'aandeel in de regio')
+    """
+    return {key: t(label, language) for key, label in _TOOLTIP_LABELS.items()} | dict(titles or {})
 
 #: Shapes per data source in the summary chart (Vega-Lite point shapes).
 SOURCE_SHAPES = {"patents": "circle", "publications": "square", "investments": "triangle-up"}
@@ -242,7 +259,7 @@ def quadrant_chart(
     (e.g. :func:`quadrant_zoom_domain`); points outside are clipped. Technologies without a
     density or complexity cannot be placed and are left out.
     """
-    names = tooltip_titles or {}
+    names = tooltip_names(tooltip_titles, language)
     df = profile.dropna(subset=["density", "complexity"]).copy()
     if df.empty:
         raise ValueError("quadrant_chart: no technology has both a density and a complexity")
@@ -285,6 +302,10 @@ def quadrant_chart(
         alt.Tooltip("activity:Q", title=names.get("activity", "activity"), format=",.0f"),
         alt.Tooltip("share_of_region:Q", title=names.get("share_of_region", "share of the region"), format=".1%"),
     ]
+    if "near_split" in df.columns:  # a placement within a small margin of a split line hangs on small differences
+        df["near_split_text"] = [t("yes" if bool(v) else "no", language) if pd.notna(v) else "" for v in df["near_split"]]
+        tooltip.append(alt.Tooltip("near_split_text:N", title=names.get("near_split", "near a split line")))
+        cols = cols + ["near_split_text"]
     intervals = []
     if {"density_lo", "density_hi", "complexity_lo", "complexity_hi"} <= set(df.columns):
         # how sure the placement is: 5-95% of the resampling runs on each axis, and the stability in the tooltip
@@ -385,7 +406,7 @@ def summary_quadrant_chart(
     complexity. ``domain`` ((x0, x1), (y0, y1)) shows only that window (points outside clipped),
     e.g. ``quadrant_zoom_domain(summary, "x_std", "y_std", split=(0, 0))``.
     """
-    names = tooltip_titles or {}
+    names = tooltip_names(tooltip_titles, language)
     df = summary.dropna(subset=["x_std", "y_std"]).copy().reset_index(drop=True)
     if df.empty:
         raise ValueError("summary_quadrant_chart: no technology has a position")

@@ -40,7 +40,8 @@ from helpers.methods.quadrants import QUADRANTS
 from helpers.methods.relatedness import RELATEDNESS_METHODS
 from helpers.methods.specialisation import RCA_TIE_RTOL
 
-__all__ = ["COMPLEXITY_METHODS", "QUADRANT_KEYS", "Rules", "Runs", "one_thread", "placements"]
+__all__ = ["COMPLEXITY_METHODS", "QUADRANT_KEYS", "Rules", "Runs", "aggregate_placements", "composite_placements", "one_thread",
+           "placements", "weighted_means"]
 
 #: Quadrant keys in code order: a run's quadrant is stored as its position here, -1 for none.
 QUADRANT_KEYS: tuple[str, ...] = tuple(QUADRANTS)
@@ -89,7 +90,8 @@ class Runs:
     """The placements of ``n`` runs of ``m`` technologies: ``density`` and ``complexity``
     (``n x m``, NaN where undefined), ``quadrant`` (``n x m`` codes of :data:`QUADRANT_KEYS`,
     -1 for no quadrant or a technology not placed), the split values ``x_split`` and ``y_split``
-    (``n``)."""
+    (``n``); ``activity`` (``n x m``, or None): each technology's activity summed over the regions
+    of the run's matrix, the weights of :func:`aggregate_placements`."""
 
     density: np.ndarray
     complexity: np.ndarray
@@ -97,6 +99,7 @@ class Runs:
     x_split: np.ndarray
     y_split: np.ndarray
     notes: list[str] = field(default_factory=list)
+    activity: np.ndarray | None = None
 
     @property
     def n_runs(self) -> int:
@@ -105,8 +108,9 @@ class Runs:
     @staticmethod
     def concat(parts: Sequence[Runs]) -> Runs:
         """The runs of ``parts`` one after the other."""
+        activity = np.concatenate([p.activity for p in parts]) if parts and all(p.activity is not None for p in parts) else None
         return Runs(*(np.concatenate([getattr(p, k) for p in parts]) for k in ("density", "complexity", "quadrant", "x_split", "y_split")),
-                    notes=list(dict.fromkeys(n for p in parts for n in p.notes)))
+                    notes=list(dict.fromkeys(n for p in parts for n in p.notes)), activity=activity)
 
 
 
@@ -289,7 +293,7 @@ def _check_rules(rules: Rules, m: int) -> None:
 
 
 def placements(xs: np.ndarray, focus: int | None, rules: Rules = Rules(), *, totals: np.ndarray | None = None,
-               outside: np.ndarray | None = None, outside_total: np.ndarray | None = None) -> Runs:
+               outside: np.ndarray | None = None, outside_total: np.ndarray | None = None, orient_to: np.ndarray | None = None) -> Runs:
     r"""The focus region's placements for a batch of activity matrices ``xs`` (``runs x regions x technologies``).
 
     Per run, as the single-run functions: :math:`RCA = (X_{rt}/X_{r\cdot}) / (X_{\cdot t}/X_{\cdot\cdot})`
@@ -306,6 +310,13 @@ def placements(xs: np.ndarray, focus: int | None, rules: Rules = Rules(), *, tot
     Flanders, the sum of its provinces, among the NUTS-2 regions), with ``outside_total`` its
     activity in all technologies (default its sum); its RCA is
     :math:`(O_t / O_\cdot) / (X_{\cdot t} / X_{\cdot\cdot})` and ``focus`` must be None.
+
+    ``orient_to`` (``technologies``, optional): a reference complexity, the data's own. The sign of an
+    eigenvector is arbitrary and the rule that fixes it (the region index correlates positively with
+    diversity) is near a tie when that correlation is near 0: a small perturbation flips the whole
+    axis. With ``orient_to``, each run's computed complexity (eigenvector, reflections) takes the sign
+    under which it covaries positively with the reference instead, as bootstrap replicates of an
+    eigenvector are aligned with the estimate; so a run measures the data's uncertainty, not the tie.
 
     >>> x = np.array([[6, 4, 0, 1.0], [3, 0, 3, 2], [0, 2, 4, 5], [1, 1, 8, 0], [2, 6, 1, 1]])
     >>> runs = placements(x[None], focus=0)
@@ -340,11 +351,116 @@ def placements(xs: np.ndarray, focus: int | None, rules: Rules = Rules(), *, tot
         complexity = method(bs, d, u, rows, cols) if method else _fitness(bs, rows, cols)
         too_few = (rows.sum(axis=1) < 2) | (cols.sum(axis=1) < 2)
         complexity[too_few] = np.nan
+        if method and orient_to is not None:
+            ref = np.broadcast_to(np.asarray(orient_to, dtype=float), complexity.shape)
+            both = np.isfinite(complexity) & np.isfinite(ref)
+            flip = _cov_sign(np.where(both, complexity, 0.0), np.where(both, ref, 0.0), both) < 0
+            complexity = np.where(flip[:, None], -complexity, complexity)
     else:
         complexity = np.broadcast_to(np.asarray(rules.complexity, dtype=float), density.shape).copy()
     placed = np.zeros(xs.shape[2], dtype=bool)
     placed[np.arange(xs.shape[2]) if rules.columns is None else np.asarray(rules.columns)] = True
     q, sx, sy = _quadrants(np.where(placed, density, np.nan), np.where(placed, complexity, np.nan), rules.split)
-    return Runs(density, complexity, q, sx, sy)
+    return Runs(density, complexity, q, sx, sy, activity=col)
 
 
+
+
+# ------------------------------------------------------------------------ placements of groups
+
+
+def weighted_means(values: np.ndarray, membership: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    r"""Per run the mean of a per-code measure over each group's codes, weighted (``runs x groups``):
+
+    .. math:: \bar v_{kg} = \frac{\sum_s M_{sg}\, w_{ks} v_{ks}}{\sum_s M_{sg}\, w_{ks}}
+
+    ``values`` and ``weights`` are ``runs x codes``, ``membership`` :math:`M` is ``codes x groups``
+    (0/1). A code without a value (NaN) is left out of both sums; a group whose codes all lack a
+    value or weight is NaN. Per run, :func:`helpers.methods.aggregation.weighted_group_mean`.
+
+    >>> v = np.array([[10.0, 40, 99], [20, np.nan, 99]])
+    >>> w = np.array([[3.0, 1, 5], [3, 1, 5]])
+    >>> m = np.array([[1.0, 0], [1, 0], [0, 0]])
+    >>> weighted_means(v, m, w)  # run 0: (3*10 + 1*40) / 4; run 1: B has no value
+    array([[17.5,  nan],
+           [20. ,  nan]])
+    """
+    values, weights = np.asarray(values, dtype=float), np.asarray(weights, dtype=float)
+    m = np.asarray(membership, dtype=float)
+    if values.ndim != 2 or values.shape != weights.shape or m.ndim != 2 or m.shape[0] != values.shape[1]:
+        raise InputError(f"weighted means: values {values.shape} and weights {weights.shape} (runs x codes) with a membership of "
+                         f"{m.shape} (codes x groups); give the same codes in all three")
+    if (weights < 0).any():
+        raise InputError("weighted means: weights must be >= 0")
+    w = np.where(np.isnan(values), 0.0, weights)
+    num, den = (w * np.nan_to_num(values, nan=0.0)) @ m, w @ m
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(den > 0, num / den, np.nan)
+
+
+def aggregate_placements(runs: Runs, membership: np.ndarray, *, complexity: np.ndarray | None = None,
+                         split: str | tuple[float, float] = "median") -> Runs:
+    r"""The placements of groups of codes in every run (the report's technologies from IPC subclasses,
+    :mod:`helpers.chapters.technologies.ipc_technologies`): density and complexity of group :math:`g`
+    are the means over its codes weighted by the run's activity in each code (:func:`weighted_means`
+    with :math:`w_{ks}` = ``runs.activity``), or ``complexity`` held fixed per group (NaN: none); the
+    quadrant by ``split`` over the groups with both values. ``membership``: ``codes x groups`` (0/1),
+    the codes in the order of the runs' columns.
+
+    >>> runs = Runs(density=np.array([[10.0, 30, 50, 70], [40, 30, 50, 10]]), complexity=np.array([[1.0, -1, 0, 2], [1, -1, 0, 2]]),
+    ...             quadrant=np.zeros((2, 4), dtype=np.int8), x_split=np.zeros(2), y_split=np.zeros(2), activity=np.ones((2, 4)))
+    >>> m = np.array([[1.0, 0, 0], [1, 0, 0], [0, 1, 0], [0, 0, 1]])
+    >>> groups = aggregate_placements(runs, m)
+    >>> groups.density, groups.complexity[0]
+    (array([[20., 50., 70.],
+           [35., 50., 10.]]), array([0., 0., 2.]))
+    >>> [[QUADRANT_KEYS[c] for c in row] for row in groups.quadrant]
+    [['moonshot', 'optimal', 'optimal'], ['optimal', 'optimal', 'moonshot']]
+    """
+    if runs.activity is None:
+        raise InputError("aggregate placements: the runs carry no activity per code to weigh with; compute them with placements()")
+    m = np.asarray(membership, dtype=float)
+    density = weighted_means(runs.density, m, runs.activity)
+    if complexity is None:
+        values = weighted_means(runs.complexity, m, runs.activity)
+    else:
+        fixed = np.asarray(complexity, dtype=float)
+        if fixed.shape != (m.shape[1],):
+            raise InputError(f"aggregate placements: {fixed.size} fixed complexities for {m.shape[1]} groups; give one per group (NaN for none)")
+        values = np.broadcast_to(fixed, density.shape).copy()
+    q, sx, sy = _quadrants(density, values, split)
+    return Runs(density, values, q, sx, sy, notes=list(runs.notes), activity=runs.activity @ m)
+
+
+def composite_placements(densities: np.ndarray, complexity: np.ndarray, split: str | tuple[float, float] = "median") -> Runs:
+    r"""The composite relatedness density of several sources in every run and its placements (the
+    book's summary by the CEPS method, :func:`helpers.methods.composite.composite_rank` per run).
+
+    ``densities``: ``runs x technologies x sources``; ``complexity``: ``runs x technologies``. Per
+    run, over the technologies with a density in every source, each source's densities are ranked
+    (ties the average rank, 1 the lowest), the ranks summed and rescaled to 0-100,
+    :math:`C_{kt} = 100 (S_{kt} - \min_t S_{kt}) / (\max_t S_{kt} - \min_t S_{kt})`
+    (50 when all sums are equal; NaN for a technology missing in a source); the quadrant by ``split``.
+
+    >>> d = np.array([[[10.0, 5], [30, 5], [20, 9]]])  # one run, three technologies, two sources
+    >>> runs = composite_placements(d, np.array([[0.5, -1.0, 2.0]]))
+    >>> runs.density  # as composite_rank: ai 0, bio 80, chem 100
+    array([[  0.,  80., 100.]])
+    >>> [QUADRANT_KEYS[c] for c in runs.quadrant[0]]
+    ['moonshot', 'low_risk', 'optimal']
+    """
+    d = np.asarray(densities, dtype=float)
+    c = np.asarray(complexity, dtype=float)
+    if d.ndim != 3 or c.shape != d.shape[:2]:
+        raise InputError(f"composite placements: densities {d.shape} (runs x technologies x sources) and complexity {c.shape} "
+                         "(runs x technologies); give the same runs and technologies")
+    complete = np.isfinite(d).all(axis=2)
+    ranks = np.stack([rankdata(np.where(complete, d[:, :, s], np.inf), method="average", axis=1) for s in range(d.shape[2])], axis=2)
+    total = np.where(complete, ranks.sum(axis=2), np.nan)
+    with np.errstate(invalid="ignore", divide="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        low, high = np.nanmin(total, axis=1, keepdims=True), np.nanmax(total, axis=1, keepdims=True)
+        composite = np.where(high > low, 100.0 * (total - low) / (high - low), 50.0)
+    composite = np.where(complete, composite, np.nan)
+    q, sx, sy = _quadrants(composite, c, split)
+    return Runs(composite, c, q, sx, sy)

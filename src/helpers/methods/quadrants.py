@@ -37,7 +37,7 @@ def _split_value(v: pd.Series, how: str | float, axis: str) -> float:
 
 #: a placement is flagged as near a split line when it lies within this share of the axis' range
 #: (the spread of the placed technologies) from the line
-NEAR_SPLIT_SHARE = 0.05
+NEAR_SPLIT_SHARE = 0.02
 
 
 def quadrants(

@@ -26,7 +26,10 @@ the chunk size, and the same seed gives identical results):
   (RCA threshold, split rule, relatedness normalisation, complexity method).
 
 The chain of each run is computed by :func:`helpers.methods.batched.placements`, vectorised over
-runs and equal to the single-run functions. :func:`stability` summarises the runs per technology: the share of runs in each quadrant, the
+runs and equal to the single-run functions; the runs of fine codes give those of the groups they make
+up (:func:`helpers.methods.batched.aggregate_placements`: weighted means per run) and those of several
+sources a composite (:func:`helpers.methods.batched.composite_placements`: composite rank per run).
+:func:`stability` summarises the runs per technology: the share of runs in each quadrant, the
 5th-95th percentile of density and complexity, and a label: ``stable`` when at least 80% of the
 runs put it in the quadrant it is shown in, ``leaning`` from 60%, ``undecided`` below.
 """
@@ -41,7 +44,8 @@ import numpy as np
 import pandas as pd
 
 from helpers.errors import InputError
-from helpers.methods.batched import COMPLEXITY_METHODS, QUADRANT_KEYS, Rules, Runs, one_thread, placements
+from helpers.methods.batched import (COMPLEXITY_METHODS, QUADRANT_KEYS, Rules, Runs, aggregate_placements, composite_placements, one_thread,
+                                     placements)
 from helpers.methods.relatedness import RELATEDNESS_METHODS
 
 __all__ = [
@@ -50,7 +54,9 @@ __all__ = [
     "STABILITY_LABELS",
     "Rules",
     "Runs",
+    "aggregate_placements",
     "bootstrap_regions",
+    "composite_placements",
     "placements",
     "poisson_counts",
     "resample_placements",
@@ -196,12 +202,13 @@ def _perturbed(values: np.ndarray, keep: np.ndarray, rngs: Sequence[np.random.Ge
     return np.stack(batch), (np.stack(sums) if totals is not None else None)
 
 
-def _place(xs: np.ndarray, sums: np.ndarray | None, focus: int | None, keep: np.ndarray, rules: Rules) -> Runs:
+def _place(xs: np.ndarray, sums: np.ndarray | None, focus: int | None, keep: np.ndarray, rules: Rules,
+           orient_to: np.ndarray | None = None) -> Runs:
     """The chain on a batch: the focus a row, or a group outside the world (the sum of the ``keep`` rows)."""
     if focus is not None:
-        return placements(xs, focus, rules, totals=sums)
+        return placements(xs, focus, rules, totals=sums, orient_to=orient_to)
     return placements(xs, None, rules, totals=sums, outside=xs[:, keep, :].sum(axis=1),
-                      outside_total=None if sums is None else sums[:, keep].sum(axis=1))
+                      outside_total=None if sums is None else sums[:, keep].sum(axis=1), orient_to=orient_to)
 
 
 def resampled_matrices(x: pd.DataFrame | np.ndarray, focus: Focus, *, n_runs: int, seed: int, noise: bool = True, regions: bool = True,
@@ -223,10 +230,14 @@ def resampled_matrices(x: pd.DataFrame | np.ndarray, focus: Focus, *, n_runs: in
 
 def resample_placements(x: pd.DataFrame | np.ndarray, focus: Focus, rules: Rules = Rules(), *, n_runs: int = 200, seed: int = 0,
                         noise: bool = True, regions: bool = True, scale: float = 1.0, chunk: int | None = None,
-                        totals: pd.Series | np.ndarray | None = None) -> Runs:
+                        totals: pd.Series | np.ndarray | None = None, orient: bool = False) -> Runs:
     """``n_runs`` placements of the focus region on perturbed data (module docstring): per run the
     regions resampled (``regions``, :func:`bootstrap_regions`, focus kept) and then every count
-    redrawn (``noise``, :func:`poisson_counts` with ``scale``). Run ``k`` draws from the ``k``-th
+    redrawn (``noise``, :func:`poisson_counts` with ``scale``). With ``orient``, a computed complexity
+    (eigenvector, reflections) takes the orientation of the data's own in every run (``orient_to`` of
+    :func:`helpers.methods.batched.placements`: its sign is arbitrary, and the rule that fixes it may
+    flip under small perturbations); without, each run applies that rule itself, as the single-run
+    functions on its matrix. Run ``k`` draws from the ``k``-th
     generator spawned from ``seed``: the same seed gives the same runs, whatever ``chunk`` (runs
     computed at a time; default within about 50 MB per array).
 
@@ -254,9 +265,11 @@ def resample_placements(x: pd.DataFrame | np.ndarray, focus: Focus, rules: Rules
     size = int(chunk) if chunk else _chunk(n, m, rules)
     parts = []
     with one_thread():
+        # with orient, every run's computed complexity is oriented like the data's own (batched.placements, orient_to)
+        reference = _place(values[None], None if sums is None else sums[None], f, keep, rules).complexity[0] if orient else None
         for start in range(0, len(rngs), size):
             xs, batch_sums = _perturbed(values, keep, rngs[start:start + size], noise, regions, s, sums)
-            parts.append(_place(xs, batch_sums, f, keep, rules))
+            parts.append(_place(xs, batch_sums, f, keep, rules, orient_to=reference))
     return Runs.concat(parts)
 
 

@@ -34,6 +34,7 @@ from helpers.chapters.countries.rd import (
     rd_summary,
     rd_target,
 )
+from helpers.chapters.countries.reader_text import code_word, reader_citations
 from helpers.chapters.countries.selection import FLANDERS, FLANDERS_NUTS
 from helpers.chapters.page import Table
 from helpers.charts import bars
@@ -100,6 +101,19 @@ class BudgetsPage:
         """The programme column in the page's language."""
         return "programme_en" if self.language == "en" else "programme"
 
+    @property
+    def _hidden(self) -> tuple[str, ...]:
+        """Columns of the tables in the CSV only: the ids, the programme in the other language and, in the Dutch book, the
+        English notes of the project data."""
+        return ("budget_id", "strategy_id", "total_id", "budget_ids", "programme" if self.language == "en" else "programme_en",
+                *(("note",) if self.language == "nl" else ()))
+
+    def _readable(self, rows: pd.DataFrame) -> pd.DataFrame:
+        """Budget rows for readers: the kind as a word, the citation's remarks in the page's language."""
+        lang = self.language
+        return rows.assign(kind=rows["kind"].map(lambda k: code_word("budget_kind_", k, lang)), citation=reader_citations(rows["citation"], lang),
+                           **({"unit": rows["unit"].map(lambda u: code_word("unit_", u, lang))} if "unit" in rows.columns else {}))
+
     def _programme(self, budget_ids: pd.Series) -> pd.Series:
         """The programme name of each budget id, in the page's language."""
         return budget_ids.map(self.budgets.set_index("budget_id")[self._prog])
@@ -142,7 +156,7 @@ class BudgetsPage:
         owner = self.budgets.set_index("budget_id")["strategy_id"]
         short = {p: strategy_short_name(owner[p], lang, self.strategies) for p in self.plan_totals}
         out = self.plans.copy()
-        out["plan"] = out["total_id"].map(lambda p: f"{short[p]}: {self.plan_sums.at[p, 'stated']:,.2f}")
+        out["plan"] = out["total_id"].map(lambda p: f"{short[p]}: {self._num(self.plan_sums.at[p, 'stated'], ',.2f')}")
         out["line"] = [(r[self._prog].split(": ", 1)[-1] if r["component"] == "part" else component[r["component"]]) for _, r in out.iterrows()]
         return out
 
@@ -217,7 +231,7 @@ class BudgetsPage:
         src_step = self.research_centres_extra
         mism = checks[checks["status"] == "mismatch"]
         cfd_pilot, cfd_prog = self._cfd_checks
-        other = [f"{r[prog]}: {r['amount'] / 1000:,.0f} {t('billion_eur', lang)} ({t('budget_kind_' + r['kind'], lang)})" for _, r in other_rows.iterrows()]
+        other = [f"{r[prog]}: {self._num(r['amount'] / 1000, ',.0f')} {t('billion_eur', lang)} ({t('budget_kind_' + r['kind'], lang)})" for _, r in other_rows.iterrows()]
         return dict(
             cb_def_start=int(path["year"].min()), cb_def_end=int(path["year"].max()), cb_def_first=float(path["amount"].iloc[0]),
             cb_def_last=float(path["amount"].iloc[-1]), cb_def_total=float(path["amount"].sum()),
@@ -291,30 +305,36 @@ class BudgetsPage:
         lang, labels = self.language, self._labels
         checks = self.checks.assign(programme=self._programme(self.checks["total_id"]),
                                     status=self.checks["status"].map(lambda s: t(f"status_{s}", lang)))
-        rows = self.budgets[["budget_id", "strategy_id", "programme", "programme_en", "year", "period_start", "period_end", "amount", "unit",
-                             "kind", "n_years", "is_total", "total_id", "citation", "quote"]]
+        rows = self._readable(self.budgets[["budget_id", "strategy_id", "programme", "programme_en", "year", "period_start", "period_end", "amount",
+                                            "unit", "kind", "n_years", "is_total", "total_id", "citation", "quote"]])
+        checks = checks.assign(total_check=checks["total_check"].map(lambda c: code_word("total_check_", c, lang)),
+                               unit=checks["unit"].map(lambda u: code_word("unit_", u, lang)))
+        hidden = self._hidden
         summary = self.rd_summary[["code", "region", "region_name", "role", "indicator", "first_year", "first_value", "last_year",
                                    "last_value", "change", "mean", "n_years"]].assign(role=lambda d: d["role"].map(lambda r: t(f"role_{r}", lang)))
         return {
             "defence_path": Table(self.path_table[["strategy_id", "year", "amount", "cumulative", "budget_ids"]], "countries_budget_defence_path",
-                                  formats={"amount": ",.2f", "cumulative": ",.2f"}, labels=labels | {"budget_ids": labels["budget_id"]}),
+                                  formats={"amount": ",.2f", "cumulative": ",.2f"}, labels=labels, hidden=hidden),
             "plans": Table(self.plans_table[["total_id", "budget_id", "line", "component", "amount", "stated", "computed"]].rename(columns={"line": "programme"}),
-                           "countries_budget_plans", formats={"amount": ",.2f", "stated": ",.2f", "computed": ",.2f"}, labels=labels),
+                           "countries_budget_plans", formats={"amount": ",.2f", "stated": ",.2f", "computed": ",.2f"}, labels=labels, hidden=hidden),
             "step": Table(self.step_table.assign(component=self.step_table["component_label"])[
                               ["total_id", "budget_id", "programme", "programme_en", "component", "amount", "stated", "allocated", "year"]],
-                          "countries_budget_step", formats={"amount": ",.3f", "stated": ",.1f", "allocated": ",.3f"}, labels=labels),
-            "research_centres": Table(self.research_centres_table[["budget_id", "programme", "programme_en", "year", "amount", "kind", "citation", "quote"]],
-                                      "countries_budget_research_centres", formats={"amount": ",.1f"}, labels=labels),
+                          "countries_budget_step", formats={"amount": ",.3f", "stated": ",.1f", "allocated": ",.3f"}, labels=labels, hidden=hidden),
+            "research_centres": Table(self._readable(self.research_centres_table[["budget_id", "programme", "programme_en", "year", "amount", "kind",
+                                                                                  "citation", "quote"]]),
+                                      "countries_budget_research_centres", formats={"amount": ",.1f"}, labels=labels | {"kind": labels["kind_budget"]},
+                                      hidden=hidden),
             "cfd": Table(self.cfd_table[["budget_id", "total_id", "year", "amount", "what"]].rename(columns={"what": "programme"}), "countries_budget_cfd",
-                         formats={"amount": ",.1f"}, labels=labels),
+                         formats={"amount": ",.1f"}, labels=labels, hidden=hidden),
             "totals": Table(checks[["total_id", "strategy_id", "programme", "unit", "stated", "computed", "n_parts", "difference", "total_check",
                                     "status", "note"]], "countries_budget_totals", t("land_budget_checks_caption", lang),
-                            {"stated": ",.3f", "computed": ",.3f", "difference": ",.3f"}, labels),
+                            {"stated": ",.3f", "computed": ",.3f", "difference": ",.3f"}, labels, hidden=hidden),
             "rows": Table(rows, "countries_budget_rows", formats={"amount": ",.3f"}, labels=labels | {"kind": labels["kind_budget"]},
-                          folded=f"{t('land_budget_rows_caption', lang)} ({len(rows)})"),
+                          folded=f"{t('land_budget_rows_caption', lang)} ({len(rows)})", hidden=hidden),
             "rd_summary": Table(summary, "countries_rd_intensity_summary", t("land_rd_summary_caption", lang),
                                 {"first_value": ".2f", "last_value": ".2f", "change": "+.2f", "mean": ".2f"}, labels | {"n_years": labels["n_years_rd"]}),
-            "rd": Table(self.rd[["code", "region", "region_name", "role", "indicator", "year", "value"]], "countries_rd_intensity",
+            "rd": Table(self.rd[["code", "region", "region_name", "role", "indicator", "year", "value"]].assign(
+                            role=lambda d: d["role"].map(lambda r: t(f"role_{r}", lang))), "countries_rd_intensity",
                         formats={"value": ".2f"}, labels=labels, folded=t("land_rd_caption", lang)),
         }
 
@@ -329,8 +349,8 @@ class BudgetsPage:
         """The programme's yearly amounts, labelled, with the sum of the years in the subtitle."""
         lang, labels, path = self.language, self._labels, self.path
         tooltip = [alt.Tooltip("year:O", title=labels["year"]), alt.Tooltip("amount:Q", title=labels["amount"], format=",.2f"),
-                   alt.Tooltip("cumulative:Q", title=labels["cumulative"], format=",.2f"), alt.Tooltip("budget_ids:N", title=labels["budget_id"])]
-        subtitle = t("land_defence_subtitle", lang, start=int(path["year"].min()), end=int(path["year"].max()), total=float(path["amount"].sum()))
+                   alt.Tooltip("cumulative:Q", title=labels["cumulative"], format=",.2f")]
+        subtitle = t("land_defence_subtitle", lang, start=int(path["year"].min()), end=int(path["year"].max()), total=self._num(float(path["amount"].sum()), ",.2f"))
         return budget_charts.budget_path_chart(self.path_table, "year", "amount", t("land_defence_title", lang), labels["amount"], tooltip=tooltip,
                                                value_labels=True, y_format=",.2f", subtitle=subtitle)
 
@@ -344,7 +364,8 @@ class BudgetsPage:
                    alt.Tooltip("computed:Q", title=labels["computed"], format=",.2f")]
         return budget_charts.budget_composition_chart(plans, "plan", "amount", "line", t("land_plans_title", lang), labels["amount"],
                                                       component_order=lines, component_colours=colours, stated="stated", tooltip=tooltip,
-                                                      subtitle=t("land_plans_subtitle", lang), component_title=labels["component"])
+                                                      subtitle=t("land_plans_subtitle", lang), component_title=labels["component"],
+                                                      stated_title=labels["stated"], category_title=labels["programme"])
 
     def _step_chart(self) -> Any:
         """The budget step as one bar of its named parts and the rest the report does not break down (a tick at the stated
@@ -356,21 +377,23 @@ class BudgetsPage:
         order = parts + [rows.loc[rows["component"] == c, "component_label"].iloc[0] for c in others]
         colours = [STEP_PART_COLOURS[i % len(STEP_PART_COLOURS)] for i in range(len(parts))] + [STEP_COLOURS[c] for c in others]
         tooltip = [alt.Tooltip("what:N", title=labels["programme"]), alt.Tooltip("component_label:N", title=labels["component"]),
-                   alt.Tooltip("amount:Q", title=labels["amount"], format=",.3f"), alt.Tooltip("budget_id:N", title=labels["budget_id"])]
+                   alt.Tooltip("amount:Q", title=labels["amount"], format=",.3f")]
         same = rows[rows["component"] == "same_year"]
         subtitle = t("land_step_subtitle", lang, year=year, parts=self._num(float(self._step_parts), ",.1f"),
                      rest=self._num(stated - float(self._step_parts), ",.1f"), n_other=len(same), other=self._num(float(same["amount"].sum()), ",.3f"))
         return budget_charts.budget_composition_chart(
             rows, "category", "amount", "component_label", t("land_step_title", lang, year=year, stated=self._num(stated, ",.0f")),
             labels["amount"], component_order=order, component_colours=colours, tooltip=tooltip, stated="stated",
-            category_order=list(dict.fromkeys(rows["category"])), subtitle=subtitle.split(" | "), component_title=labels["component"])
+            category_order=list(dict.fromkeys(rows["category"])), subtitle=subtitle.split(" | "), component_title=labels["component"],
+            stated_title=labels["stated"], category_title=labels["programme"])
 
     def _research_centres_chart(self) -> Any:
         """The research centres' funding rows as bars."""
         labels = self._labels
         tooltip = [alt.Tooltip("what:N", title=labels["programme"]), alt.Tooltip("amount:Q", title=labels["amount"], format=",.1f"),
                    alt.Tooltip("kind:N", title=labels["kind_budget"]), alt.Tooltip("quote:N", title=labels["quote"])]
-        return bars.share_bar_chart(self.research_centres_table, "what", "amount", t("land_soc_title", self.language), labels["amount"],
+        centres = self.research_centres_table.assign(kind=lambda d: d["kind"].map(lambda k: code_word("budget_kind_", k, self.language)))
+        return bars.share_bar_chart(centres, "what", "amount", t("land_soc_title", self.language), labels["amount"],
                                     tooltip=tooltip, x_format=",.0f", width=340)
 
     def _cfd_chart(self) -> Any:
@@ -378,9 +401,10 @@ class BudgetsPage:
         lang, labels, cfd = self.language, self._labels, self.cfd_table
         pilot, prog = self._cfd_checks
         tooltip = [alt.Tooltip("year:O", title=labels["year"]), alt.Tooltip("what:N", title=labels["programme"]),
-                   alt.Tooltip("amount:Q", title=labels["amount"], format=",.1f"), alt.Tooltip("budget_id:N", title=labels["budget_id"])]
-        subtitle = t("land_cfd_subtitle", lang, pilot=float(pilot["computed"].sum()), pilot_stated=float(pilot["stated"].sum()),
-                     prog=float(prog["computed"].sum()), prog_stated=float(prog["stated"].sum()))
+                   alt.Tooltip("amount:Q", title=labels["amount"], format=",.1f")]
+        subtitle = t("land_cfd_subtitle", lang, pilot=self._num(float(pilot["computed"].sum()), ",.0f"),
+                     pilot_stated=self._num(float(pilot["stated"].sum()), ",.0f"), prog=self._num(float(prog["computed"].sum()), ",.0f"),
+                     prog_stated=self._num(float(prog["stated"].sum()), ",.0f"))
         return budget_charts.budget_path_chart(cfd, "year", "amount", t("land_cfd_title", lang), labels["amount"], color="what",
                                                color_order=list(dict.fromkeys(cfd["what"])), tooltip=tooltip, subtitle=subtitle)
 
@@ -394,7 +418,7 @@ class BudgetsPage:
         with_parts["mismatch"] = with_parts["status"] == "mismatch"
         tooltip = [alt.Tooltip("what:N", title=labels["programme"]), alt.Tooltip("stated:Q", title=labels["stated"], format=",.3f"),
                    alt.Tooltip("computed:Q", title=labels["computed"], format=",.3f"), alt.Tooltip("ratio:Q", title=t("land_ratio", lang), format=".1%"),
-                   alt.Tooltip("status_label:N", title=labels["status"]), alt.Tooltip("note:N", title=labels["note"])]
+                   alt.Tooltip("status_label:N", title=labels["status"])] + ([alt.Tooltip("note:N", title=labels["note"])] if lang == "en" else [])
         return bars.share_bar_chart(with_parts, "what", "ratio", t("land_totals_title", lang), t("land_ratio", lang), highlight="mismatch",
                                     tooltip=tooltip, x_format=".0%", reference=1.0, width=340)
 

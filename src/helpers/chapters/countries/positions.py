@@ -16,7 +16,7 @@ import pandas as pd
 
 from helpers.chapters.countries.selection import Selection
 from helpers.errors import InputError
-from helpers.i18n import join_names, t
+from helpers.i18n import join_names, localise_number, t
 
 
 def attach_positions(items: pd.DataFrame, positions: pd.DataFrame, coarse_map: pd.DataFrame, *, scheme: str = "wipo35",
@@ -79,9 +79,13 @@ POSITION_QUADRANTS = ("optimal", "moonshot", "low_risk", "low_priority", "none")
 _POSITION_COLUMNS = ["proxy_field", "field_label", "rca", "density", "complexity", "quadrant"]
 
 
-def format_value(value: object, spec: str) -> str:
-    """``value`` formatted with ``spec`` (``".2f"``), or a dash when it is missing (``None``, NaN)."""
-    return "—" if value is None or pd.isna(value) else format(float(value), spec)
+def format_value(value: object, spec: str, language: str = "en") -> str:
+    """``value`` formatted with ``spec`` (``".2f"``) in ``language``'s number format, or a dash when it is missing (``None``, NaN).
+
+    >>> format_value(1.5, ".2f", "nl"), format_value(None, ".2f")
+    ('1,50', '—')
+    """
+    return "—" if value is None or pd.isna(value) else localise_number(format(float(value), spec), language)
 
 
 def item_names(ids: Iterable[str], item_labels: Mapping[str, str], language: str) -> str:
@@ -115,8 +119,9 @@ def spotlight_position(positions: pd.DataFrame, taxonomy_id: str, language: str)
     row = pos.loc[taxonomy_id] if taxonomy_id in pos.index else None
     if row is None or row["quadrant"] == "none":
         return dict.fromkeys(("field", "quadrant", "rca", "density", "complexity"), "—")
-    return {"field": row["field_label"], "quadrant": t(f"quadrant_{row['quadrant']}", language), "rca": format_value(row["rca"], ".2f"),
-            "density": format_value(row["density"], ".1f"), "complexity": format_value(row["complexity"], ".2f")}
+    return {"field": row["field_label"], "quadrant": t(f"quadrant_{row['quadrant']}", language),
+            "rca": format_value(row["rca"], ".2f", language), "density": format_value(row["density"], ".1f", language),
+            "complexity": format_value(row["complexity"], ".2f", language)}
 
 
 def position_measures(language: str) -> list[str]:
@@ -140,6 +145,6 @@ def position_cells(positions: pd.DataFrame, item_label: Mapping[str, str], langu
     panel["quadrant_label"] = panel["quadrant"].map(quadrant_label)
     return pd.concat([
         panel.assign(measure=quadrant, text=panel["quadrant"].map(short)),
-        panel.assign(measure=rca, text=panel["rca"].map(lambda v: format_value(v, ".2f"))),
-        panel.assign(measure=density, text=panel["density"].map(lambda v: format_value(v, ".0f"))),
+        panel.assign(measure=rca, text=panel["rca"].map(lambda v: format_value(v, ".2f", language))),
+        panel.assign(measure=density, text=panel["density"].map(lambda v: format_value(v, ".0f", language))),
     ], ignore_index=True).fillna({"field_label": "—"})

@@ -40,6 +40,7 @@ from helpers.chapters.countries.priorities import (
     shared_items,
     who_prioritises,
 )
+from helpers.chapters.countries.reader_text import code_word, reader_citations
 from helpers.chapters.countries.selection import (
     FLANDERS,
     Selection,
@@ -135,14 +136,14 @@ class PrioritiesPage:
         grid = cell_grid(self.cells, self.row_ids, self.selection.columns)
         grid["item"] = grid["taxonomy_id"].map(self.item_label)
         grid["country_name"] = grid["column"].map(self.column_name)
-        return grid
+        return self._readable(grid)
 
     @cached_property
     def strategy_grid(self) -> pd.DataFrame:
         """Every (item, strategy) cell of the per-strategy heatmaps with the item's reader name."""
         grid = cell_grid(self.strategy_cells.drop(columns=["country"]), self.row_ids, self.selection.strategy_ids, counts=("n_items",))
         grid["item"] = grid["taxonomy_id"].map(self.item_label)
-        return grid
+        return self._readable(grid)
 
     # ------------------------------------------------------------------------------ text
     def glue(self) -> dict[str, Any]:
@@ -189,43 +190,64 @@ class PrioritiesPage:
     # ------------------------------------------------------------------------------ tables
     def tables(self) -> dict[str, Table]:
         """The published tables: the matrix, its cells, the spotlight item, shared and specific items,
-        the cells by strategy, the selected strategies and the priorities outside the taxonomy."""
+        the cells by strategy, the selected strategies and the priorities outside the taxonomy. Ids, and in the
+        Dutch book the English translations of the priorities and names, are in the CSV only."""
         lang, labels = self.language, self._labels
+        hidden = ("taxonomy_id", "strategy_id", "item_id", "item_group", "proxy_field",
+                  *(("priorities_en", "name_en", "item_label_en") if lang == "nl" else ()))
         wide = self.by_country.loc[self.row_ids].rename(columns=self.column_name).reset_index()
         wide.insert(1, "item", wide["taxonomy_id"].map(self.item_label))
-        wide.insert(2, "kind", ["tech" if r in self.tech_ids else "domain" for r in wide["taxonomy_id"]])
+        wide.insert(2, "kind", [code_word("item_kind_", "tech" if r in self.tech_ids else "domain", lang) for r in wide["taxonomy_id"]])
         if self.has_positions:
             wide = wide.merge(self.positions[["taxonomy_id", "proxy_field", "field_label", "rca", "density", "complexity", "quadrant"]],
                               on="taxonomy_id", how="left")
+            wide["quadrant"] = wide["quadrant"].map(lambda q: code_word("quadrant_", q, lang))
         grid = self.country_grid
-        cells = grid[grid["n_strategies"] > 0][["taxonomy_id", "item", "column", "country_name", "n_strategies", "n_items", "strategies",
-                                                "priorities", "priorities_en", "citations", "bases"]].reset_index(drop=True)
-        detail = self.spotlight_detail
+        cells = self._readable(grid[grid["n_strategies"] > 0][["taxonomy_id", "item", "column", "country_name", "n_strategies", "n_items",
+                                                                "strategies", "priorities", "priorities_en", "citations", "bases"]])
+        detail = self._readable(self.spotlight_detail)
         shared = self.shared.assign(item=self.shared["taxonomy_id"].map(self.item_label), columns=self.shared["columns"].map(self._names))
         specific = self.specific.assign(item=self.specific["taxonomy_id"].map(self.item_label),
                                         kind=self.specific["kind"].map(lambda k: t(f"kind_{k}", lang)),
                                         others=self.specific["others"].map(self._names))
         sgrid = self.strategy_grid
-        by_strategy = sgrid[sgrid["n_items"] > 0][["taxonomy_id", "item", "column", "strategies", "n_items", "priorities", "priorities_en",
-                                                   "citations", "bases"]].rename(columns={"column": "strategy_id"}).reset_index(drop=True)
-        strategies = self.selection.strategies[["strategy_id", "country", "name", "name_en", "year", "kind", "citation"]]
-        unmapped = self.unmapped[["strategy_id", "item_id", "item_group", "item_label", "item_label_en", "citation"]].reset_index(drop=True)
+        by_strategy = self._readable(sgrid[sgrid["n_items"] > 0][["taxonomy_id", "item", "column", "strategies", "n_items", "priorities",
+                                                                  "priorities_en", "citations", "bases"]].rename(columns={"column": "strategy_id"}))
+        strategies = self._readable(self.selection.strategies[["strategy_id", "country", "name", "name_en", "year", "kind", "citation"]])
+        unmapped = self._readable(self.unmapped[["strategy_id", "item_id", "item_group", "item_label", "item_label_en", "citation"]])
         return {
             "matrix": Table(wide, "countries_priorities_matrix", t("land_matrix_caption", lang),
-                            {"rca": ".2f", "density": ".1f", "complexity": ".2f"}, labels),
-            "cells": Table(cells, "countries_priorities_cells", labels=labels, folded=t("land_matrix_caption", lang)),
+                            {"rca": ".2f", "density": ".1f", "complexity": ".2f"}, labels, hidden=hidden),
+            "cells": Table(cells, "countries_priorities_cells", labels=labels, folded=t("land_matrix_caption", lang), hidden=hidden),
             "spotlight": Table(detail.assign(country=detail["country"].map(self.column_name)), "countries_priorities_spotlight",
-                               t("land_quantum_caption", lang, item=self.item_label[self.spotlight]), labels=labels),
+                               t("land_quantum_caption", lang, item=self.item_label[self.spotlight]), labels=labels, hidden=hidden),
             "shared": Table(shared[["taxonomy_id", "item", "n", "share", "total", "columns"]], "countries_priorities_shared",
-                            t("land_shared_caption", lang, n=self.min_shared, total=self.by_country.shape[1]), {"share": ".0%"}, labels),
+                            t("land_shared_caption", lang, n=self.min_shared, total=self.by_country.shape[1]), {"share": ".0%"}, labels,
+                            hidden=hidden),
             "specificities": Table(specific[["taxonomy_id", "item", "kind", "flanders", "n_others", "others_share", "others"]],
-                                   "countries_priorities_specificities", t("land_specific_caption", lang), {"others_share": ".0%"}, labels),
-            "by_strategy": Table(by_strategy, "countries_priorities_by_strategy", labels=labels, folded=t("land_strategy_matrix_caption", lang)),
+                                   "countries_priorities_specificities", t("land_specific_caption", lang), {"others_share": ".0%"}, labels,
+                                   hidden=hidden),
+            "by_strategy": Table(by_strategy, "countries_priorities_by_strategy", labels=labels, folded=t("land_strategy_matrix_caption", lang),
+                                 hidden=hidden),
             "strategies": Table(strategies.assign(country=lambda d: d["country"].map(self.column_name)), "countries_strategies",
-                                t("land_strategies_caption", lang), labels=labels),
+                                t("land_strategies_caption", lang), labels=labels, hidden=hidden),
             "unmapped": Table(unmapped, "countries_priorities_unmapped", labels=labels,
-                              folded=f"{t('land_unmapped_caption', lang)} ({len(unmapped)})"),
+                              folded=f"{t('land_unmapped_caption', lang)} ({len(unmapped)})", hidden=hidden),
         }
+
+    def _readable(self, table: pd.DataFrame) -> pd.DataFrame:
+        """A table of the policy data for readers: codes (strategy kind, mapping basis, kind of source) as words, citations
+        with their remarks in the page's language."""
+        lang, out = self.language, table.reset_index(drop=True).copy()
+        for column, prefix in (("kind", "strategy_kind_"), ("mapping_basis", "mapping_basis_"), ("source_type", "source_type_")):
+            if column in out.columns:
+                out[column] = out[column].map(lambda v, p=prefix: code_word(p, v, lang))
+        if "bases" in out.columns:
+            out["bases"] = out["bases"].map(lambda v: ", ".join(code_word("mapping_basis_", b, lang) for b in str(v).split(";") if b))
+        for column in ("citation", "citations"):
+            if column in out.columns:
+                out[column] = reader_citations(out[column], lang)
+        return out
 
     # ------------------------------------------------------------------------------ charts
     def _position_panel(self) -> alt.LayerChart:

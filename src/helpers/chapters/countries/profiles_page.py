@@ -27,7 +27,7 @@ from helpers.charts import bars
 from helpers.charts import quadrants as quadrant_charts
 from helpers.data import canonical, policy, taxonomy
 from helpers.errors import InputError
-from helpers.i18n import column_labels, join_names, policy_region_name, t
+from helpers.i18n import FIELD_NAMES_NL, column_labels, join_names, policy_region_name, t
 
 #: The quadrants of a profile, in legend order.
 QUADRANTS = ("optimal", "moonshot", "low_risk", "low_priority")
@@ -140,19 +140,30 @@ class ProfilesPage:
         items = ["region", "region_name", "taxonomy_id", "tech_label", "proxy_field", "prioritised", "policy_columns", "rca", "density",
                  "complexity", "quadrant"]
         prioritised = t("land_prioritised", lang)
+        # the field's id, the region's code and the build's parameters are in the CSV only
+        hidden = ("region", "technology", "taxonomy_id", "x_split", "y_split", "window_start", "window_end", "relatedness_method",
+                  "complexity_method", "rca_threshold", "min_activity")
+        quadrant = {k: v for k, v in q_label.items()}
+        profiles = self.profiles[cols].assign(quadrant=lambda d: d["quadrant"].map(lambda q: quadrant.get(q, "")))
+        by_position = self.by_position[items].assign(
+            quadrant=lambda d: d["quadrant"].map(lambda q: quadrant.get(q, "")),
+            proxy_field=lambda d: d["proxy_field"].map(lambda f: FIELD_NAMES_NL.get(f, f) if lang == "nl" else f))
         return {
-            "profiles": Table(self.profiles[cols], "countries_profiles",
+            "profiles": Table(profiles, "countries_profiles",
                               formats={"activity": ",.0f", "share_of_region": ".2%", "rca": ".2f", "density": ".1f", "complexity": ".2f",
                                        "x_split": ".1f", "y_split": ".2f"},
-                              labels=labels | {"field": labels["technology"]}, folded=t("land_profile_caption", lang)),
+                              labels=labels | {"field": labels["technology"], "activity": t("patents", lang).capitalize(),
+                                               "share_of_region": t("land_share_of_region", lang), "specialised": t("land_specialised", lang)},
+                              folded=t("land_profile_caption", lang), hidden=hidden),
             "quadrant_counts": Table(quadrant_counts(self.profiles, self.by_position, list(q_label)), "countries_profiles_quadrant_counts",
                                      t("land_profile_counts_caption", lang),
                                      labels=labels | q_label | {f"prioritised_{k}": f"{prioritised}: {v}" for k, v in q_label.items()}),
-            "summary": Table(self.summary, "countries_profiles_summary", t("land_profile_summary_caption", lang), {"top_rca": ".2f"}, labels),
-            "technologies": Table(self.by_position[items], "countries_profiles_technologies",
+            "summary": Table(self.summary, "countries_profiles_summary", t("land_profile_summary_caption", lang), {"top_rca": ".2f"}, labels,
+                             hidden=hidden),
+            "technologies": Table(by_position, "countries_profiles_technologies",
                                   formats={"rca": ".2f", "density": ".1f", "complexity": ".2f"},
                                   labels=labels | {"prioritised": prioritised, "policy_columns": labels["columns"]},
-                                  folded=t("land_profile_items_caption", lang)),
+                                  folded=t("land_profile_items_caption", lang), hidden=hidden),
         }
 
     def charts(self) -> dict[str, Any]:

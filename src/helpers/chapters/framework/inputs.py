@@ -174,13 +174,16 @@ def framework_input_sources(*, ratings_source: str, growth_measure: str, referen
                     "hoger dan die van de hele economie" if nl else
                     f"measured: annual growth of the sector's {growth_measure} in {reference}, {sectors_window[0]}-{sectors_window[1]}, "
                     "above that of the total economy"), "measured"),
-        ("transition", (f"oordeel: data/domain_transitions.csv (rijen met basis: {', '.join(sorted(basis))}); de seed koppelt de domeinen niet zelf aan de transities"
-                        if nl else f"judgement: data/domain_transitions.csv (basis: {', '.join(sorted(basis))}); the seed does not map its domains to the transitions itself"),
-         t_kind if t_kind == "judgement" else "seed text"),
     ]
-    kinds = {"measured": ("gemeten", "measured"), "published (seed)": ("gepubliceerd (seed)", "published (seed)"),
-             "judgement": ("oordeel", "judgement"), "seed text": ("tekst van de seed", "seed text")}
+    kinds = {"measured": ("gemeten", "measured"), "published (seed)": ("gepubliceerd (VARIO-advies)", "published (VARIO report)"),
+             "judgement": ("oordeel", "judgement"), "seed text": ("tekst van het VARIO-advies", "text of the VARIO report")}
     col = 0 if nl else 1
+    bases = ", ".join(kinds.get(b, (b, b))[col] for b in sorted(basis))
+    rows.append(("transition", (f"oordeel: de koppeling van elk domein aan de transities in de projectdata (rijen met basis: {bases}); "
+                                "het VARIO-advies koppelt de domeinen niet zelf aan de transities" if nl else
+                                f"judgement: each domain's link to the transitions in the project data (rows with basis: {bases}); "
+                                "the VARIO report does not map its domains to the transitions itself"),
+                 t_kind if t_kind == "judgement" else "seed text"))
     out = pd.DataFrame(rows, columns=["input_id", "how", "kind_id"])
     out.insert(1, "input", out["input_id"].map(lambda k: INPUTS[k][col]))
     out["kind"] = out["kind_id"].map(lambda k: kinds[k][col])

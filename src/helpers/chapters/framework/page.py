@@ -22,21 +22,31 @@ from helpers.chapters import technologies as tech
 from helpers.chapters.framework.categories import CATEGORIES
 from helpers.chapters.framework.published_technologies import PublishedFramework, published_framework
 from helpers.chapters.framework.inputs import framework_input_sources, framework_inputs, strengths_from_ratings, transition_inputs
-from helpers.chapters.framework.rules import INPUT_NAMES, all_combinations, classify_domains, outcome_counts, portfolio
+from helpers.chapters.framework.rules import INPUT_NAMES, NOTES_NL, all_combinations, classify_domains, outcome_counts, portfolio
 from helpers.chapters.framework.technology_framework import technology_counts, technology_framework, technology_transitions
 from helpers.chapters.framework.tree import tree_chart
 from helpers.chapters.page import Table
-from helpers.data.domains import load_concordance, load_domain_transitions, load_domains, load_ncses_mapping, load_published_ratings
+from helpers.chapters.sectors.reader_text import reader_notes
+from helpers.data.domains import TRANSITIONS, load_concordance, load_domain_transitions, load_domains, load_ncses_mapping, load_published_ratings
 from helpers.chapters.technologies import stability as stab
 from helpers.chapters.technologies.checks import _window
 from helpers.chapters.technologies.source_pages import source_stability
 from helpers.i18n import column_labels, region_name, t
 from helpers.methods.quadrants import QUADRANTS
+from helpers.methods.ratings import INDICATORS
 
 #: Focus regions whose transition priorities are those of ``data/domain_transitions.csv`` (the Flemish Government's).
 FLEMISH_REGIONS: tuple[str, ...] = ("BEL", "BE", "BE2")
 _GROWTH_FORMATS = {"sector_cagr": "+.2%", "total_cagr": "+.2%", "difference": "+.2%", "coverage": ".0%", "sector_start": ",.0f",
                    "sector_end": ",.0f", "total_start": ",.0f", "total_end": ",.0f", "start_year": ".0f", "end_year": ".0f"}
+
+
+def _basis_names(text: object, col: int) -> str:
+    """``"value_added ++, patents na"`` with the indicators' names (``col`` 0: Dutch, 1: English)."""
+    if not isinstance(text, str) or not text:
+        return ""
+    parts = [part.rsplit(" ", 1) for part in text.split(", ")]
+    return ", ".join(f"{INDICATORS.get(p[0], (p[0], p[0]))[col]} {p[1]}" if len(p) == 2 else p[0] for p in parts)
 
 
 def _yes_no(values: pd.Series, language: str) -> pd.Series:
@@ -93,6 +103,8 @@ class FrameworkPage:
         lang = self.language
         shown = self.classified[[f"domain_{lang}", f"label_{lang}", "rule", f"path_{lang}", f"action_title_{lang}", f"reason_{lang}", "note",
                                  "domain_id"]]
+        if lang == "nl":
+            shown = shown.assign(note=[NOTES_NL.get(r, n) if n else "" for r, n in zip(self.classified["rule"], shown["note"])])
         return shown.rename(columns={f"domain_{lang}": "domain", f"label_{lang}": "category", f"path_{lang}": "path",
                                      f"action_title_{lang}": "action", f"reason_{lang}": "reason"})
 
@@ -110,6 +122,11 @@ class FrameworkPage:
         tab = sectors.with_names(tab[["domain_id", *INPUT_NAMES, "transitions", *basis_cols]], self.domains, self.language)
         for c in INPUT_NAMES:
             tab[c] = _yes_no(tab[c], self.language)
+        col = 0 if self.language == "nl" else 1
+        tab["transitions"] = tab["transitions"].map(
+            lambda ids: ", ".join(TRANSITIONS.get(i, (i, i))[col] for i in str(ids).split(", ")) if isinstance(ids, str) and ids else "")
+        for c in basis_cols:  # "value_added ++, export +": the indicators by their readers' names
+            tab[c] = tab[c].map(lambda text: _basis_names(text, col))
         return tab
 
     def rules_table(self) -> pd.DataFrame:
@@ -127,12 +144,14 @@ class FrameworkPage:
         return {
             "input_sources": Table(self.sources[["input", "how", "kind"]], "framework_input_sources", caption=t("framework_sources_caption", lang),
                                    labels=labels),
-            "domains": Table(self.domain_outcomes(), "framework_domains", caption=t("framework_domains_caption", lang), labels=labels, wide=True),
+            "domains": Table(self.domain_outcomes(), "framework_domains", caption=t("framework_domains_caption", lang), labels=labels, wide=True,
+                             hidden=("domain_id",)),
             "portfolio": Table(self.portfolio_table(), "framework_portfolio", caption=t("framework_portfolio_caption", lang), labels=labels),
-            "growth": Table(sectors.with_names(self.growth, self.domains, lang), "framework_growth",
+            "growth": Table(reader_notes(sectors.with_names(self.growth, self.domains, lang), ("basis", "flags", "reason"), lang), "framework_growth",
                             caption=t("framework_growth_caption", lang, reference=self.reference_name), labels=labels, formats=_GROWTH_FORMATS,
-                            wide=True),
-            "inputs": Table(self.input_table(), "framework_inputs", caption=t("framework_inputs_caption", lang), labels=labels, wide=True),
+                            wide=True, hidden=("domain_id",)),
+            "inputs": Table(self.input_table(), "framework_inputs", caption=t("framework_inputs_caption", lang), labels=labels, wide=True,
+                            hidden=("domain_id",)),
             "rules": Table(self.rules_table(), "framework_rules", caption=t("framework_rules_caption", lang), labels=labels, wide=True),
         }
 
@@ -140,7 +159,7 @@ class FrameworkPage:
         """The decision tree with each domain at its leaf (``tree``) and the growth of each domain against the economy (``growth``)."""
         lang, labels = self.language, self._labels()
         growth = sectors.growth_chart(
-            self.growth, self.domains, language=lang, title=t("framework_growth_title", lang, reference=self.reference_name),
+            reader_notes(self.growth, ("reason", "flags", "basis"), lang), self.domains, language=lang, title=t("framework_growth_title", lang, reference=self.reference_name),
             x_title=t("framework_growth_axis", lang, measure=self.growth_measure),
             labels={"yes": t("yes", lang), "no": t("no", lang), "unknown": t("unknown", lang), "legend": t("growth_legend", lang),
                     "domain": labels["domain"], "sector": labels["sector_cagr"], "total": labels["total_cagr"],
@@ -258,7 +277,8 @@ class TechnologyFrameworkPage:
         return {
             "portfolio": Table(port, "framework_technologies_portfolio", caption=t("framework_tech_portfolio_caption", lang), labels=labels),
             "technologies": Table(self.technology_outcomes(), "framework_technologies", formats={"stability": ".0%"},
-                                  caption=t("framework_tech_caption", lang, region=self.region_name), labels=labels, wide=True),
+                                  caption=t("framework_tech_caption", lang, region=self.region_name), labels=labels, wide=True,
+                                  hidden=("technology_id",)),
             **{f"published_{k}": v for k, v in published.items()},
         }
 

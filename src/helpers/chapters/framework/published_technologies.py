@@ -94,8 +94,9 @@ class PublishedFramework:
                      "difference": t("fp_col_difference", lang), "id": t("pub_col_technology", lang)}
         return {"technologies": Table(table, "framework_published_technologies", wide=True, labels=labels,
                                       formats={"rca_patents": ".2f", "rca_publications": ".2f", "rca_investments": ".2f", "complexity": ".2f"},
-                                      caption=t("fp_caption", lang)),
-                "examples": Table(examples, "framework_published_examples", labels=ex_labels, wide=True, caption=t("fp_examples_caption", lang))}
+                                      caption=t("fp_caption", lang), hidden=("technology",)),
+                "examples": Table(examples, "framework_published_examples", labels=ex_labels, wide=True, caption=t("fp_examples_caption", lang),
+                                  hidden=("id",))}
 
 
 def _difference(row: pd.Series, report: str, language: str) -> str:

@@ -179,6 +179,15 @@ RULES: dict[str, Rule] = {
               "At least one input is unknown; the framework needs every input."),
 }
 
+#: The interpretation notes of :data:`RULES` in Dutch (the rule's ``note`` is English), for the Dutch book's tables.
+NOTES_NL: dict[str, str] = {
+    "R1": "Past letterlijk ook bij R3 ('en/of' omvat beide); R1 gaat voor: met alle drie de sterktes is er geen hiaat (interpretatie a).",
+    "R4": "Past losjes ook bij de moonshottekst (R6); R4 noemt deze combinatie uitdrukkelijk en gaat voor (interpretatie b).",
+    "R5": "Gelezen binnen het hiaat-punt, dat een bijdrage aan de transitieprioriteiten vraagt (interpretatie c).",
+    "R8b": "Economische sterkte is de schakelaar die het VARIO-advies noemt; innovatie- of wetenschappelijke sterkte verandert de uitkomst "
+           "niet (interpretatie d).",
+}
+
 UNDECIDED_REASONS_NL: dict[str, str] = {
     "U1": "Groeipotentieel en economische sterkte, maar geen bijdrage aan de transitieprioriteiten en niet alle drie de sterktes: aanbeveling 1.3 beslist dit geval niet (regel R2 vraagt alle drie de sterktes; de hiaat-categorie vraagt een bijdrage aan de transitieprioriteiten).",
     "U2": "Groeipotentieel zonder bijdrage aan de transitieprioriteiten en zonder economische sterkte: aanbeveling 1.3 beslist dit geval niet (moonshot en hiaat (2) vragen een bijdrage aan de transitieprioriteiten; 'geen specifieke beleidsfocus' vraagt dat er geen groei-opportuniteiten zijn).",

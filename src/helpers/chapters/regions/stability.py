@@ -54,7 +54,7 @@ def region_stability(space: RegionalSpace, region: str, profile: pd.DataFrame, *
     totals = space.shares.reindex(space.x.index).fillna(0.0)
     focus = _focus(space, region)
     observed = profile.set_index("technology")["quadrant"].reindex(space.x.columns)
-    runs = rb.resample_placements(space.x, focus, rules, n_runs=n_runs, seed=seed, totals=totals)
+    runs = rb.resample_placements(space.x, focus, rules, n_runs=n_runs, seed=seed, totals=totals, orient=True)
     table = rb.stability(runs, [None if pd.isna(v) else v for v in observed], labels=space.x.columns, stable=stab.STABLE,
                          leaning=stab.LEANING)
     table = table.loc[profile["technology"]]

@@ -24,6 +24,7 @@ from helpers.chapters.page import Table
 from helpers.chapters.sectors.indicators import domain_indicators, load_inputs
 from helpers.chapters.sectors.quality import flags_for_cells
 from helpers.chapters.sectors.rating import comparison_table, make_rule, rate_domains
+from helpers.chapters.sectors.reader_text import flag_explanation, flag_word, reader_notes
 from helpers.chapters.sectors.reasons import reader_reasons
 from helpers.chapters.sectors.regions import reference_members
 from helpers.chapters.sectors.sources import domain_citation_impact, load_asjc_mapping, load_nace_patents_mapping
@@ -31,7 +32,9 @@ from helpers.chapters.sectors.table1 import agreement_by_rule, rule_kinds, table
 from helpers.chapters.sectors.values import ALL_INDICATORS, with_names
 from helpers.charts import ratings as rating_charts
 from helpers.data.domains import load_concordance, load_domains, load_ncses_mapping, load_published_ratings
-from helpers.i18n import column_labels, localise_number, region_name, t
+from helpers.i18n import FIELD_NAMES_NL, LABELS, column_labels, localise_number, region_name, t
+from helpers.i18n.labels.ipc import ASJC_NAMES_NL
+from helpers.i18n.labels.sectors import NACE_NAMES_NL
 from helpers.methods.ratings import COMPARISON_STATUSES, INDICATORS, RankRule, ThresholdRule, agreement_summary
 
 
@@ -164,6 +167,8 @@ def rule_text(rule: ThresholdRule | RankRule, language: str) -> str:
 # the page
 # --------------------------------------------------------------------------------------------
 
+#: machine ids of the sector tables: in the CSV, not shown on the page
+_IDS = ("domain_id", "indicator_id")
 _VALUE_TABLE_COLUMNS = ["domain", "indicator", "value", "published", "rating_rank", "rating_threshold", "flags", "reason", "years",
                         "focus_share", "reference_share", "reference_coverage", "basis", "source", "domain_id", "indicator_id"]
 _CONCORDANCE_COLUMNS = ["wipo_id", "wipo_field", "nace_group", "nace_rev2", "link", "schmoch2003_field", "note", "citation"]
@@ -313,7 +318,21 @@ class SectorPage:
         for c in ("published", "rating_rank", "rating_threshold"):
             cells[c] = cells[c].fillna("") if c in cells.columns else ""
         cells["reason"] = reader_reasons(cells, self.language, focus=self.focus_name, reference=self.reference_name)
+        cells["source"] = cells["source"].map(lambda s: t(f"sector_source_{s}", self.language) if f"sector_source_{s}" in LABELS else s)
+        cells = reader_notes(cells, ("flags", "reference_coverage", "basis"), self.language)
         return with_names(cells, self.domains, self.language)[_VALUE_TABLE_COLUMNS]
+
+    def flag_rows(self) -> pd.DataFrame:
+        """The quality flags of the focus region's domain sectors for readers: domain names, flag words and what they mean."""
+        lang, names = self.language, _names(self.domains, self.language)
+        flags = self.flags.rename(columns={"reason": "explanation"})
+        domains = [t("sector_all_domains", lang) if ids == "all domains" else ", ".join(names.get(d, d) for d in ids.split(", "))
+                   for ids in flags["domain_id"]]
+        flags.insert(0, "domain", domains)
+        flags["explanation"] = [flag_explanation(f, lang) or e for f, e in zip(flags["flag"], flags["explanation"])]
+        flags["flag"] = flags["flag"].map(lambda f: flag_word(f, lang))
+        flags["sector"] = flags["sector"].map(lambda c: flag_word(c, lang))
+        return flags
 
     def _rule_labels(self) -> dict[str, str]:
         """Table headers that name the reference (the threshold rule's)."""
@@ -327,26 +346,27 @@ class SectorPage:
         flags = None
         if self.flags is not None and len(self.flags):
             (start, end) = self.sectors_window
-            flags = Table(self.flags.rename(columns={"reason": "explanation"}), "sector_quality_flags", labels=labels,
-                          formats={"value": ",.1f"}, caption=t("sector_flags_caption", lang, region=self.focus_name, start=start, end=end))
+            flags = Table(self.flag_rows(), "sector_quality_flags", labels=labels, formats={"value": ",.1f"},
+                          caption=t("sector_flags_caption", lang, region=self.focus_name, start=start, end=end), hidden=_IDS)
         by_year = None
         if len(self.by_year):
-            by_year = Table(with_names(self.by_year, self.domains, lang), "sector_values_by_year", caption=t("sector_by_year_caption", lang),
-                            labels=labels, formats={"focus_value": ".4f", "reference_value": ".4f", "reference_coverage": ".0%", "si": ".2f"},
-                            wide=True)
+            by_year = Table(reader_notes(with_names(self.by_year, self.domains, lang), ("focus_status",), lang), "sector_values_by_year",
+                            caption=t("sector_by_year_caption", lang), labels=labels,
+                            formats={"focus_value": ".4f", "reference_value": ".4f", "reference_coverage": ".0%", "si": ".2f"}, wide=True,
+                            hidden=_IDS)
         rule_labels = labels | self._rule_labels()
         shares = {f"{c}_{k}": ".0%" for k in self.kinds for c in ("share", "within_one")}
         return {
             "table1": Table(self.table1(), "sector_table1", caption=t("sector_table1_csv_caption", lang), labels=rule_labels,
-                            formats={"value": ".2f"}, folded=t("sector_table1_csv_caption", lang)),
+                            formats={"value": ".2f"}, folded=t("sector_table1_csv_caption", lang), hidden=_IDS),
             "agreement": Table(self.agreement(), "sector_agreement", caption=t("sector_agreement_caption", lang), labels=rule_labels,
                                formats=shares),
             "values": Table(self.cells(), "sector_values", labels=rule_labels,
                             caption=t("sector_values_caption", lang) + t("sector_values_sources", lang, **self._source_names()),
-                            formats={"value": ".2f", "focus_share": ".4f", "reference_share": ".4f"}, wide=True),
+                            formats={"value": ".2f", "focus_share": ".4f", "reference_share": ".4f"}, wide=True, hidden=_IDS),
             "na_cells": Table(na_summary(self.values.assign(reason=reader_reasons(self.values, lang, focus=self.focus_name,
                                                                                    reference=self.reference_name)), self.domains, lang),
-                              "sector_na_cells", caption=t("sector_na_caption", lang), labels=labels),
+                              "sector_na_cells", caption=t("sector_na_caption", lang), labels=labels, hidden=_IDS),
             "quality_flags": flags,
             "patents_mapping": self._patents_mapping(),
             "publications_mapping": self._publications_mapping(),
@@ -354,27 +374,43 @@ class SectorPage:
             "values_by_year": by_year,
         }
 
+    def _mapping(self, table: pd.DataFrame, name: str, caption: str) -> Table:
+        """A mapping table of the project data for readers: names and words in the book's language; the ids, and in the
+        Dutch book the English rationale, notes and citations of the project data, in the CSV only."""
+        lang = self.language
+        out = with_names(table, self.domains, lang) if "domain_id" in table.columns else table.copy()
+        for column, prefix in (("basis", "sector_basis_word_"), ("link", "sector_link_")):
+            if column in out.columns:
+                out[column] = out[column].map(lambda v, p=prefix: t(f"{p}{v}", lang) if f"{p}{v}" in LABELS else v)
+        if lang == "nl":
+            for column, code, names in (("nace2_label", "nace2_patstat", NACE_NAMES_NL), ("area_name", "asjc_area", ASJC_NAMES_NL)):
+                if column in out.columns:
+                    out[column] = [names.get(str(c), n) for c, n in zip(out[code], out[column])]
+            for column in ("ncses_field", "wipo_field"):
+                if column in out.columns:
+                    out[column] = out[column].map(lambda f: FIELD_NAMES_NL.get(f, f))
+        english = ("rationale", "citation", "note", "schmoch2003_field") if lang == "nl" else ()
+        return Table(out, name, caption=caption, labels=self._labels(), wide=True, hidden=(*_IDS, *english))
+
     def _patents_mapping(self) -> Table:
-        lang, labels = self.language, self._labels()
+        lang = self.language
         if self.patents_source == "nace" and self.nace_mapping is not None:
-            return Table(with_names(self.nace_mapping, self.domains, lang), "sector_mapping_nace_patents",
-                         caption=t("sector_nace_mapping_caption", lang), labels=labels, wide=True)
-        return Table(self.concordance[_CONCORDANCE_COLUMNS], "sector_concordance_wipo35", caption=t("sector_concordance_caption", lang),
-                     labels=labels, wide=True)
+            return self._mapping(self.nace_mapping, "sector_mapping_nace_patents", t("sector_nace_mapping_caption", lang))
+        return self._mapping(self.concordance[_CONCORDANCE_COLUMNS], "sector_concordance_wipo35", t("sector_concordance_caption", lang))
 
     def _publications_mapping(self) -> Table:
-        lang, labels = self.language, self._labels()
+        lang = self.language
         if self.publications_source == "scimago" and self.asjc_mapping is not None:
-            return Table(with_names(self.asjc_mapping, self.domains, lang), "sector_mapping_asjc", caption=t("sector_asjc_caption", lang),
-                         labels=labels, wide=True)
-        return Table(with_names(self.ncses_mapping, self.domains, lang), "sector_mapping_ncses", caption=t("sector_ncses_caption", lang),
-                     labels=labels, wide=True)
+            return self._mapping(self.asjc_mapping, "sector_mapping_asjc", t("sector_asjc_caption", lang))
+        return self._mapping(self.ncses_mapping, "sector_mapping_ncses", t("sector_ncses_caption", lang))
 
     def _impact_table(self) -> Table | None:
         if self.citation_impact is None:
             return None
         lang, (start, end) = self.language, self.publications_window
-        return Table(with_names(self.citation_impact, self.domains, lang)[_IMPACT_TABLE_COLUMNS], "sector_citation_impact",
+        impact = self.citation_impact.assign(reason=reader_reasons(self.citation_impact.assign(indicator_id="publications"), lang,
+                                                                   focus=self.focus_name, reference=self.reference_name))
+        return Table(with_names(impact, self.domains, lang)[_IMPACT_TABLE_COLUMNS], "sector_citation_impact", hidden=_IDS,
                      caption=t("sector_impact_caption", lang, region=self.focus_name, reference=self.reference_name, start=start, end=end),
                      labels=self._labels(), formats={"documents": ",.0f", "citations": ",.0f", "expected_citations": ",.0f",
                                                      "impact": ".2f", "reference_impact": ".2f"})
@@ -395,7 +431,7 @@ class SectorPage:
                     **{s: t(f"status_{s}", lang) for s in ("agree", "disagree", "not_compared")}},
             tooltip_fields=[("value_text", labels["value"]), ("reader_reason", labels["reason"])],
             title=t("sector_panels_title", lang, region=self.focus_name))
-        values = values_chart(self.values, self.domains, language=lang,
+        values = values_chart(reader_notes(self.values, ("flags",), lang), self.domains, language=lang,
                               title=t("sector_values_title", lang, region=self.focus_name, reference=self.reference_name),
                               x_title=t("sector_values_axis", lang, reference=self.reference_name),
                               labels={k: labels[k] for k in ("domain", "indicator", "value", "years", "flags")})

@@ -28,6 +28,7 @@ from helpers.chapters.technologies.ipc_technologies import (
     overlaps,
     subclass_membership,
     technology_positions,
+    technology_runs,
 )
 from helpers.chapters.technologies.page_text import read_region_names
 from helpers.chapters.technologies.profiles import profile_from_space
@@ -76,12 +77,13 @@ def _num(value: float, spec: str, language: str) -> str:
 
 
 def short_title(title: str, limit: int = 60) -> str:
-    """An IPC title in WIPO's capitals -> its first clause in sentence case, bracketed abbreviations kept.
+    """An IPC title in WIPO's capitals -> its first clause in sentence case, bracketed abbreviations kept,
+    cut to ``limit`` characters.
 
     >>> short_title("MICROORGANISMS OR ENZYMES; COMPOSITIONS THEREOF")
     'Microorganisms or enzymes'
     >>> short_title("INFORMATION AND COMMUNICATION TECHNOLOGY [ICT] SPECIALLY ADAPTED FOR X")
-    'Information and communication technology [ICT] specially adapted for x'
+    'Information and communication technology [ICT] specially ad…'
     """
     first = title.split(";")[0].strip()
     text = first[:1].upper() + first[1:].lower()
@@ -148,6 +150,8 @@ class IpcPage:
     axis: Axis | None = None
     #: how sure each subclass's placement is (:mod:`helpers.chapters.technologies.stability`); None without runs
     stability: stab.Stability | None = None
+    #: how sure each of the 38 technologies' placement is (the same runs, aggregated from the subclasses); None without runs
+    tech_stability: stab.Stability | None = None
 
     @property
     def available(self) -> bool:
@@ -168,7 +172,7 @@ class IpcPage:
             return {"ipc_intro": Markdown(t("ipc_absent", lang)), "ipc_subclass_text": Markdown(""), "ipc_38_text": Markdown(""),
                     "ipc_codes_text": Markdown(""), "ipc_group_text": Markdown(""), "ipc_movement_text": Markdown(""),
                     "ipc_threshold": float(self.rca_threshold), "ipc_axis_text": Markdown(""), "ipc_stability_text": Markdown("")} \
-                | stab.glue_values(None, None)
+                | stab.glue_values(None, None) | {f"ipc_38_{k}": v for k, v in stab.glue_values(None, None).items()}
         p, s, sp = self.profile, self.stats, self.space
         num = lambda v, spec=",.0f": _num(float(v), spec, lang)
         cooc = self.data.cooccurrence
@@ -192,6 +196,8 @@ class IpcPage:
         if self.coarse_stats.get("n_compared"):
             text38 += " " + t("ipc_38_coarse", lang, coarse_same=self.coarse_stats["n_same_quadrant"], coarse_n=self.coarse_stats["n_compared"])
         text38 += "\n\n" + self._complexity_check()
+        if self.tech_stability is not None:  # how sure the 38 placements are, from the subclasses' runs
+            text38 += "\n\n" + stab.stability_text(self._positions_frame(), self.tech_stability, lang)
         st = self.codes["status"].value_counts()
         empty = self.positions.loc[self.positions["n_subclasses"] == 0, "technology"]
         codes = t("ipc_codes_text", lang, n_codes=len(self.codes), n_finer=int(st.get("finer", 0)), n_class=int(st.get("class", 0)),
@@ -209,7 +215,8 @@ class IpcPage:
         out["ipc_axis_text"] = Markdown(self.axis.text(lang) if self.axis is not None else "")
         sens = stab.sensitivity_table(p, self.stability, lang) if self.stability is not None else None
         out["ipc_stability_text"] = Markdown(stab.stability_text(p, self.stability, lang, sensitivity=sens))
-        return out | stab.glue_values(p, self.stability)
+        tech_values = stab.glue_values(self.positions if self.tech_stability is not None else None, self.tech_stability)
+        return out | stab.glue_values(p, self.stability) | {f"ipc_38_{k}": v for k, v in tech_values.items()}
 
     def _complexity_check(self) -> str:
         """Whether the study ranks the three technologies the book finds least complex low too (mean published rank in the lower half)."""
@@ -278,8 +285,8 @@ class IpcPage:
                                 caption=t("ipc_subclass_caption", lang, n=len(shown), region=self.name, start=start, end=end)),
             "all": Table(sub_table(self.profile.sort_values("technology", kind="mergesort")), "technologies_ipc_all_subclasses", formats=formats,
                          labels=labels, wide=True, folded=t("ipc_all_caption", lang, n=len(self.profile))),
-            "comparison": Table(self.table, "technologies_ipc_published", formats=_FORMATS, labels=pub_labels, wide=True,
-                                caption=t("ipc_comparison_caption", lang, region=self.name, start=start, end=end)),
+            "comparison": Table(self._comparison(), "technologies_ipc_published", formats=formats, labels=pub_labels, wide=True,
+                                caption=t("ipc_comparison_caption", lang, region=self.name, start=start, end=end), hidden=("technology",)),
             "groups": Table(self.groups, "technologies_ipc_reference_groups", formats=_FORMATS, labels=labels,
                             caption=t("ipc_groups_caption", lang)),
             "codes": Table(codes.reset_index(drop=True), "technologies_ipc_codes", labels=labels, folded=t("ipc_codes_caption", lang)),
@@ -311,7 +318,10 @@ class IpcPage:
         pos = self._positions_frame()
         techs = rca_quadrants.rca_quadrant_chart(
             pos, t("ipc_38_title", lang, region=self.name, start=start, end=end), t("ipc_x_title", lang), t("ipc_y_title", lang), lang,
-            tooltip_titles=tips, subtitle=[*t("ipc_38_subtitle", lang).split(" | "), *self._axis_line()], rca_title=t("ipc_rca_title", lang))
+            tooltip_titles=tips, subtitle=[*t("ipc_38_subtitle", lang).split(" | "), *self._axis_line(),
+                                           *([t("stab_subtitle", lang, runs=self.tech_stability.n_runs)] if self.tech_stability is not None else [])],
+            rca_title=t("ipc_rca_title", lang))
+        techs = stab.with_intervals(techs, pos, lang, tips)  # the 5-95% of the runs and the stability, as on the other charts
         paths = None
         if self.paths is not None:
             p = self.paths
@@ -321,6 +331,25 @@ class IpcPage:
                 t("ipc_y_title", lang), split=(float(last["x_split"].iloc[0]), float(last["y_split"].iloc[0])), tooltip_titles=tips,
                 subtitle=[*t("ipc_path_subtitle", lang).split(" | "), *self._axis_line()], category_order=category_order())
         return {"subclasses": sub, "technologies": techs, "paths": paths}
+
+    def _comparison(self) -> pd.DataFrame | None:
+        """The published and computed values of the 38 with, from the runs, how sure the chart's placement is: its
+        quadrant (an undecided one reads "undecided (quadrant?)"; beside the computed one when the chart's complexity
+        is the published one), the share of runs in it, the label and the 5-95% intervals."""
+        if self.tech_stability is None or self.table is None:
+            return self.table
+        lang, table = self.language, self.table.copy()
+        pos = self._positions_frame().set_index("technology").reindex(table["technology"]).reset_index()
+        shown = stab.shown_quadrant(pos, lang).to_numpy()
+        columns = stab.TABLE_COLUMNS
+        if self.axis is not None and self.axis.method == "published":  # the chart places by the published complexity (no interval)
+            table.insert(table.columns.get_loc("same_quadrant") + 1, "chart_quadrant", shown)
+            columns = [c for c in columns if not c.startswith("complexity_")]
+        else:
+            table["computed_quadrant"] = shown
+        extra = pos.assign(stability_label=pos[f"stability_{lang}"])[columns]
+        at = table.columns.get_loc("note")
+        return pd.concat([table.iloc[:, :at], extra, table.iloc[:, at:]], axis=1)
 
     def _axis_line(self) -> list[str]:
         return [self.axis.subtitle(self.language)] if self.axis is not None else []
@@ -410,6 +439,11 @@ def ipc_page(data: IpcData, published: Published, technologies: pd.DataFrame, co
         profile = stab.with_stability(profile, page.stability)
     page.space, page.profile, page.codes, page.n_overlap = space, profile, code_notes, len(overlaps(pairs))
     page.positions = _positions(space, focus, pairs, ids, axis, pub_complexity)
+    if page.stability is not None:  # the 38 technologies in every run of the subclasses: the same runs, aggregated
+        fixed = page.positions["complexity"].to_numpy(dtype=float) if axis.method == "published" and pub_complexity is not None else None
+        runs = technology_runs(page.stability.runs, page.stability.columns, pairs, ids, complexity=fixed)
+        page.tech_stability = stab.derived_stability(runs, page.positions.set_index("technology")["quadrant"], page.stability)
+        page.positions = stab.with_stability(page.positions, page.tech_stability)
     raw = technology_positions(space, focus, pairs, ids)  # the comparison with the published values uses the computed complexity
     if published.available:
         page.published = published_profile(published, "patents", technologies)

@@ -16,7 +16,8 @@ No code list is fitted to the published numbers. Per technology (:func:`technolo
 activity summed over its subclasses, RCA against the reference group's whole
 (:func:`helpers.methods.aggregation.group_rca`), and density and complexity as the means over its
 subclasses weighted by the reference group's patents in each (:func:`weighted_group_mean`); the
-quadrant by the study's rule (median of the 38 values).
+quadrant by the study's rule (median of the 38 values). :func:`technology_runs` does the same in every
+resampling run of the subclasses (:mod:`helpers.chapters.technologies.stability`).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from helpers.methods.aggregation import (
     weighted_group_mean,
 )
 from helpers.methods.quadrants import quadrants
+from helpers.methods.robustness import Runs, aggregate_placements
 
 #: what happened to a code of the taxonomy when truncated to subclasses
 CODE_STATUSES = ("subclass", "finer", "class", "cpc_only", "not_in_data")
@@ -85,8 +87,7 @@ def technology_positions(space: TechnologySpace, focus: str, pairs: pd.DataFrame
     """One row per technology of ``tech_ids``: its subclasses, the focus region's activity, RCA
     (against the space's regions), the weighted density and complexity and the quadrant by the
     median over the technologies placed. A technology without a subclass in the data has no values."""
-    m = membership_matrix(pairs.rename(columns={"ipc4": "code", "tech_id": "group"}), list(space.x.columns))
-    m = m.reindex(columns=list(tech_ids), fill_value=0.0)
+    m = _membership(pairs, space.x.columns, tech_ids)
     weights = space.x.sum(axis=0)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -111,6 +112,22 @@ def technology_positions(space: TechnologySpace, focus: str, pairs: pd.DataFrame
         out["x_split"], out["y_split"] = float(q["x_split"].iloc[0]), float(q["y_split"].iloc[0])
     out["period"] = f"{space.window[0]}-{space.window[1]}"
     return out
+
+
+def _membership(pairs: pd.DataFrame, codes: Sequence[str], tech_ids: Sequence[str]) -> pd.DataFrame:
+    """Subclass x technology 0/1 matrix over ``codes`` (rows) and ``tech_ids`` (columns, in that order)."""
+    m = membership_matrix(pairs.rename(columns={"ipc4": "code", "tech_id": "group"}), list(codes))
+    return m.reindex(columns=list(tech_ids), fill_value=0.0)
+
+
+def technology_runs(runs: Runs, codes: Sequence[str], pairs: pd.DataFrame, tech_ids: Sequence[str], *,
+                    complexity: np.ndarray | None = None) -> Runs:
+    """The placements of the technologies of ``tech_ids`` in every run of the subclasses (``runs``, whose
+    columns are ``codes``), as :func:`technology_positions` per run: density and complexity the means over
+    each technology's subclasses weighted by the run's patents in each, the quadrant by the median over
+    the technologies placed (:func:`helpers.methods.robustness.aggregate_placements`). ``complexity``:
+    held fixed per technology (the published axis)."""
+    return aggregate_placements(runs, _membership(pairs, codes, tech_ids).to_numpy(dtype=float), complexity=complexity, split="median")
 
 
 def movement(positions: dict[tuple[int, int], pd.DataFrame], threshold: float) -> pd.DataFrame:

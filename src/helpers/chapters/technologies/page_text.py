@@ -4,6 +4,7 @@ whose data a page shows, and the notes of the measures."""
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -12,10 +13,10 @@ from IPython.display import HTML
 
 from helpers.chapters.technologies.sources import SourceData
 from helpers.data import canonical, policy
-from helpers.i18n import column_labels, md_text, region_name, t
+from helpers.i18n import column_labels, join_names, md_text, region_name, t
 
 #: Columns of the published profile table of a source page.
-PROFILE_TABLE_COLUMNS = ["label", "category", "quadrant", "activity", "share_of_region", "rca", "specialised", "density", "complexity",
+PROFILE_TABLE_COLUMNS = ["label", "category", "quadrant", "near_split", "activity", "share_of_region", "rca", "specialised", "density", "complexity",
                          "taxonomy_technologies", "technology"]
 #: Columns of the published coverage table (the summary page puts ``source`` first).
 COVERAGE_TABLE_COLUMNS = ["classification", "window_start", "window_end", "n_selected", "region_total", "covered", "coverage", "seed_coverage"]
@@ -59,10 +60,69 @@ def stand_in_text(data: SourceData, focus_name: str, language: str, region_names
     return t("tech_stand_in_bel", language) if data.region == "BEL" else t("tech_stand_in_other", language, region=used)
 
 
+#: the notes of the measures that readers see, in their words: (pattern of the note, {language: sentence}).
+#: A note of another kind is a message for analysts (the executed notebook keeps it), not shown on the page.
+_NOTES = [
+    (re.compile(r"^.+?: dropped (?P<n>\d+) (?P<what>regions?|technology|technologies) with no activity: (?P<names>.+)$"),
+     {"nl": "{n} {what} zonder activiteit in deze periode {verb} niet mee: {names}.",
+      "en": "{n} {what} without activity in this period {verb} left out: {names}."}),
+    (re.compile(r"^.+?: selected technologies without activity in the window left out: (?P<names>.+)$"),
+     {"nl": "Gekozen technologieën zonder activiteit in de periode blijven weg: {names}.",
+      "en": "Selected technologies without activity in the period are left out: {names}."}),
+    (re.compile(r"^.+?: (?P<focus>\S+) has less than min_activity .*$"),
+     {"nl": "{focus} heeft in deze periode minder activiteit dan de drempel voor de regio's die verwantschap en complexiteit "
+            "bepalen; RCA en dichtheid zijn wel berekend.",
+      "en": "{focus} has less activity in this period than the threshold for the regions that define relatedness and "
+            "complexity; its RCA and density are still computed."}),
+    (re.compile(r"^reference group: (?P<names>.+) have no patents in (?P<start>\d+)-(?P<end>\d+)$"),
+     {"nl": "Zonder octrooien in {start}-{end} in de referentiegroep: {names}.",
+      "en": "Without patents in {start}-{end} in the reference group: {names}."}),
+]
+_WORDS = {"nl": {"region": ("regio", "regio's"), "technology": ("technologie", "technologieën"), "verb": ("telt", "tellen"), "more": "andere"},
+          "en": {"region": ("region", "regions"), "technology": ("technology", "technologies"), "verb": ("is", "are"), "more": "more"}}
+
+
+def _note_names(text: str, language: str) -> str:
+    """``'BEL', 'LUX' and 3 more`` (a note's list of codes) as names: ``België, Luxemburg en 3 andere``."""
+    more = re.search(r" and (\d+) more$", text)
+    codes = re.findall(r"'([^']*)'", text[: more.start()] if more else text)
+    names = [md_text(region_name(code, language)) for code in codes] or [md_text(text)]
+    if more:
+        names.append(f"{more.group(1)} {_WORDS[language]['more']}")
+    return join_names(names, language)
+
+
+def reader_notes(notes: list[str], language: str) -> list[str]:
+    """The notes of the measures that readers see, as sentences in ``language`` (others are left out).
+
+    >>> reader_notes(["publications: dropped 1 region with no activity: 'SCG'", "something for analysts"], "nl")
+    ['1 regio zonder activiteit in deze periode telt niet mee: SCG.']
+    """
+    out = []
+    for note in notes:
+        for pattern, sentences in _NOTES:
+            match = pattern.match(str(note))
+            if match is None:
+                continue
+            values = match.groupdict()
+            if "names" in values:
+                values["names"] = _note_names(values["names"], language)
+            if "focus" in values:
+                values["focus"] = md_text(region_name(values["focus"], language))
+            if "what" in values:
+                one = int(values["n"]) == 1
+                noun = "region" if values["what"].startswith("region") else "technology"
+                values["what"] = _WORDS[language][noun][0 if one else 1]
+                values["verb"] = _WORDS[language]["verb"][0 if one else 1]
+            out.append(sentences[language].format(**values))
+            break
+    return out
+
+
 def notes_html(profile: pd.DataFrame, language: str) -> str:
-    """The notes of the measures (``profile.attrs['notes']``, plain text naming codes from the data) as a folded HTML list,
-    escaped; ``""`` when there are none."""
-    notes = profile.attrs.get("notes", [])
+    """The notes of the measures (``profile.attrs['notes']``) that readers see (:func:`reader_notes`) as a folded HTML
+    list, escaped; ``""`` when there are none."""
+    notes = reader_notes(list(profile.attrs.get("notes", [])), language)
     if not notes:
         return ""
     items = "".join(f"<li>{html.escape(str(n))}</li>" for n in notes)

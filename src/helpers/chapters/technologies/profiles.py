@@ -34,7 +34,7 @@ QUADRANT_ORDER = tuple(quadrant_rules.QUADRANTS)
 PROFILE_COLUMNS = (
     "source", "classification", "region", "window_start", "window_end", "technology", "label_nl", "label_en",
     "category_id", "category_nl", "category_en", "taxonomy_technologies", "activity", "share_of_region", "rca", "specialised",
-    "density", "complexity", "quadrant", "quadrant_nl", "quadrant_en", "x_split", "y_split", "relatedness_basis",
+    "density", "complexity", "quadrant", "quadrant_nl", "quadrant_en", "x_split", "y_split", "near_split", "relatedness_basis",
     "relatedness_method", "complexity_method", "rca_threshold", "min_activity", "n_regions", "n_regions_space", "in_space",
 )
 
@@ -78,6 +78,7 @@ def profile_from_space(space: TechnologySpace, focus_region: str, *, split: Spli
     out["quadrant_nl"] = q["label_nl"].to_numpy()
     out["quadrant_en"] = q["label_en"].to_numpy()
     out["x_split"], out["y_split"] = float(q["x_split"].iloc[0]), float(q["y_split"].iloc[0])
+    out["near_split"] = q["near_split"].to_numpy(dtype=bool)  # within 2% of an axis' range of a split line
     labels = technology_labels(space.classification, techs, technologies)
     out = out.merge(labels, on="technology", how="left")
     cats = category_map(space.classification, codes=techs if space.classification in DOCUMENT_SCHEMES else None)

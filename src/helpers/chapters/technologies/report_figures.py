@@ -125,7 +125,8 @@ class ReportFigures:
         lang, labels = self.language, table_labels(self.language)
         source_name = t(f"tech_source_{self.source}", lang)
         out = {"comparison": Table(self.table, f"technologies_{self.source}_published", formats=_FORMATS, labels=labels, wide=True,
-                                   caption=t("pub_comparison_caption", lang, region=self.computed_region, source=source_name))}
+                                   caption=t("pub_comparison_caption", lang, region=self.computed_region, source=source_name),
+                                   hidden=("technology",))}
         names = self.technologies.set_index("tech_id")[f"label_{lang}"]
         if self.source in NETWORK_SOURCES:
             links = self.published.network[self.published.network["source"] == self.source]
@@ -139,7 +140,7 @@ class ReportFigures:
                                   "amount": companies["amount"], "technology": companies["technology"]})
             table = table.sort_values(["label", "amount", "organisation"], ascending=[True, False, True], kind="mergesort").reset_index(drop=True)
             out["companies"] = Table(table, "technologies_investments_published_companies", formats={"amount": ",.0f"}, labels=labels,
-                                     caption=t("pub_companies_caption", lang, n=int(companies["technology"].nunique())))
+                                     caption=t("pub_companies_caption", lang, n=int(companies["technology"].nunique())), hidden=("technology",))
         return out
 
     def category_note(self) -> str:

@@ -23,6 +23,7 @@ from IPython.display import Markdown
 from helpers.chapters.page import Table
 from helpers.chapters.technologies.published import (STUDY_CATEGORY_IDS, Published, computed_by_technology, load_inputs,
                                                      published_profile, spearman, table_labels)
+from helpers.chapters.technologies import stability as stab
 from helpers.chapters.technologies.report_claims import judge_claims
 from helpers.chapters.technologies.summary_pages import SummaryPage
 from helpers.chapters.technologies.taxonomy_mapping import category_order
@@ -32,6 +33,7 @@ from helpers.i18n import join_names, localise_number, md_names, md_text, t
 from helpers.i18n.labels.published import STUDY_CATEGORIES
 from helpers.methods.composite import composite_rank
 from helpers.methods.quadrants import quadrants
+from helpers.methods.robustness import composite_placements
 
 SUMMARY_METHODS = ("composite_rank", "distance")
 SOURCES = ("patents", "publications", "investments")
@@ -92,6 +94,32 @@ def computed_composite(positions: dict[str, pd.DataFrame], language: str) -> pd.
     return out.reset_index().rename(columns={"index": "technology"})
 
 
+def _runs_by_technology(values: np.ndarray, stability: stab.Stability, position: pd.DataFrame, column: str) -> np.ndarray:
+    """The runs' ``values`` (``runs x fields``, the columns of ``stability``) per technology of ``position`` (its main
+    ``field``, as :func:`computed_by_technology`): ``runs x technologies``, NaN where the page itself has no ``column``."""
+    idx = stability.columns.get_indexer(position["field"].fillna("").astype(str))
+    out = np.where(idx >= 0, values[:, np.maximum(idx, 0)], np.nan)
+    return np.where(position[column].notna().to_numpy()[None, :], out, np.nan)
+
+
+def composite_stability(page: SummaryPage, positions: dict[str, pd.DataFrame], composite: pd.DataFrame | None) -> stab.Stability | None:
+    """How sure each placement of the book's composite summary (:func:`computed_composite`) is. Run ``k`` of every
+    source (the runs of the sources' pages, :attr:`SummaryPage.stabilities`: the same seed, paired by run) gives
+    each technology its main field's density per source and complexity (patents, else the first source); the
+    composite rank of the densities and the quadrant by the median follow per run
+    (:func:`helpers.methods.robustness.composite_placements`). None without runs for every source."""
+    found = [page.stabilities.get(source) for source in positions]
+    if composite is None or not positions or any(f is None or f.runs is None for f in found):
+        return None
+    techs = composite["technology"]
+    aligned = {s: p.set_index("technology").reindex(techs) for s, p in positions.items()}
+    densities = np.stack([_runs_by_technology(f.runs.density, f, aligned[s], "density") for s, f in zip(positions, found)], axis=2)
+    base = "patents" if "patents" in positions else next(iter(positions))
+    complexity = _runs_by_technology(page.stabilities[base].runs.complexity, page.stabilities[base], aligned[base], "complexity")
+    runs = composite_placements(densities, complexity)
+    return stab.derived_stability(runs, composite.set_index("technology")["quadrant"], page.stabilities[base])
+
+
 @dataclass
 class ReportSummary:
     """Everything the summary page shows besides its own status tables (:func:`report_summary`)."""
@@ -105,13 +133,15 @@ class ReportSummary:
     recomputed: pd.DataFrame | None = None
     claims: pd.DataFrame | None = None
     composite: pd.DataFrame | None = None
+    #: how sure each placement of ``composite`` is (:func:`composite_stability`); None without runs
+    stability: stab.Stability | None = None
 
     def glue(self) -> dict[str, Any]:
         """``sum_text``: the summary in words (Markdown, wording from the numbers); the numbers too."""
         lang = self.language
         out: dict[str, Any] = {"sum_method": t(f"sum_method_{self.summary_method}", lang)}
         if self.pub_summary is None:
-            return out | {"sum_text": Markdown(t("pub_absent", lang)), "sum_book_text": Markdown(self._book_text())}
+            return out | {"sum_text": Markdown(t("pub_absent", lang)), "sum_book_text": Markdown(self._book_text())} | self._stability_values()
         diff = float((self.recomputed["recomputed_composite"].round(2) - self.recomputed["published_composite"]).abs().max())
         claims = self.claims
         supported = claims["published_support"].eq(t("claim_support_yes", lang))
@@ -126,7 +156,13 @@ class ReportSummary:
             parts.append(t("sum_composite_text", lang, n=n, rho=localise_number(f"{rho:.2f}", lang) if np.isfinite(rho) else t("pub_no_value", lang),
                            same=same_q, sources=join_names([t(f"tech_source_{s}", lang) for s in self.page.profiles], lang)))
         return out | {"sum_text": Markdown("\n\n".join(parts)), "sum_book_text": Markdown(self._book_text()), "sum_composite_diff": diff,
-                      "sum_claims_n": len(claims), "sum_claims_supported": int(supported.sum()), "sum_claims_same": int(same.sum())}
+                      "sum_claims_n": len(claims), "sum_claims_supported": int(supported.sum()), "sum_claims_same": int(same.sum())} \
+            | self._stability_values()
+
+    def _stability_values(self) -> dict[str, int]:
+        """The counts of the composite's stability labels (``sum_stability_n_stable`` ...), 0 without runs."""
+        placed = self.composite if self.stability is not None else None
+        return {f"sum_{k}": v for k, v in stab.glue_values(placed, self.stability).items()}
 
     def _book_text(self) -> str:
         """The book's own summary in words: quadrant counts of the chosen summary method."""
@@ -134,12 +170,18 @@ class ReportSummary:
         if self.summary_method == "composite_rank" and self.composite is not None:
             placed = self.composite[self.composite["quadrant"].notna()]
             counts = placed["quadrant"].value_counts()
-            optimal = sorted(placed.loc[placed["quadrant"] == "optimal", f"label_{lang}"])
-            return t("sum_book_composite", lang, region=md_text(self.page.focus_name), n=len(placed),
+            best = placed[placed["quadrant"] == "optimal"].sort_values(f"label_{lang}", kind="mergesort")
+            # an undecided placement is said to be so, not counted as firmly in the quadrant
+            undecided = best["stability_label"].eq("undecided") if "stability_label" in best.columns else pd.Series(False, index=best.index)
+            optimal = [md_text(name) + (f" [{t('stab_label_undecided', lang)}]" if u else "") for name, u in zip(best[f"label_{lang}"], undecided)]
+            text = t("sum_book_composite", lang, region=md_text(self.page.focus_name), n=len(placed),
                      sources=join_names([t(f"tech_source_{s}", lang) for s in self.page.profiles], lang),
                      n_optimal=int(counts.get("optimal", 0)), n_moonshot=int(counts.get("moonshot", 0)),
                      n_low_risk=int(counts.get("low_risk", 0)), n_low_priority=int(counts.get("low_priority", 0)),
-                     optimal=md_names(optimal, lang) if optimal else t("tech_none", lang))
+                     optimal=join_names(optimal, lang) if optimal else t("tech_none", lang))
+            if self.stability is not None:
+                text += " " + stab.stability_text(self.composite, self.stability, lang, wording="stab_text_composite")
+            return text
         g = self.page.glue()
         return t("sum_book_distance", lang, region=md_text(self.page.focus_name), n=g["n_points"], n_optimal=g["n_optimal"], n_moonshot=g["n_moonshot"],
                  n_low_risk=g["n_low_risk"], n_low_priority=g["n_low_priority"], optimal=md_text(g["list_optimal"]))
@@ -149,19 +191,22 @@ class ReportSummary:
         (by the composite method, or the page's distance chart)."""
         lang = self.language
         out: dict[str, Any] = {"figure": None, "computed": None}
-        common = dict(label_top_n=label_top_n, tooltip_titles={"label": t("pub_col_label", lang), "category": t("pub_col_study_category", lang),
-                                                                "quadrant": t("pub_col_quadrant", lang), "density": t("pub_x_title_summary", lang),
-                                                                "complexity": t("pub_col_complexity", lang)},
-                      category_order=category_order(), threshold=0.0)
+        tips = {"label": t("pub_col_label", lang), "category": t("pub_col_study_category", lang), "quadrant": t("pub_col_quadrant", lang),
+                "density": t("pub_x_title_summary", lang), "complexity": t("pub_col_complexity", lang),
+                **{k: t(f"stab_tooltip_{key}", lang) for k, key in (("stability", "stability"), ("stability_label", "label"),
+                                                                     ("density_interval", "density"), ("complexity_interval", "complexity"))}}
+        common = dict(label_top_n=label_top_n, tooltip_titles=tips, category_order=category_order(), threshold=0.0)
         if self.pub_summary is not None:
             fig = _chart_frame(self.pub_summary.assign(rca=self.pub_summary["technology"].map(self._patent_rca())), lang)
             out["figure"] = quadrant_charts.quadrant_chart(fig, t("pub_figure_summary", lang), t("pub_x_title_summary", lang), t("pub_y_title", lang),
                                                            lang, subtitle=t("pub_figure_subtitle_summary", lang).split(" | "), **common)
         if self.summary_method == "composite_rank" and self.composite is not None and self.composite["quadrant"].notna().sum() >= 2:
             comp = _chart_frame(self.composite.dropna(subset=["density", "complexity"]), lang)
+            comp[f"quadrant_{lang}"] = stab.shown_quadrant(comp, lang)  # an undecided placement reads "undecided (quadrant?)"
+            runs = [t("stab_subtitle", lang, runs=self.stability.n_runs)] if self.stability is not None else []
             out["computed"] = quadrant_charts.quadrant_chart(
                 comp, t("sum_computed_title", lang, region=self.page.focus_name), t("pub_x_title_summary", lang),
-                t("sum_computed_y", lang), lang, subtitle=[*t("sum_computed_subtitle", lang).split(" | "), *self._patent_axis()], **common)
+                t("sum_computed_y", lang), lang, subtitle=[*t("sum_computed_subtitle", lang).split(" | "), *self._patent_axis(), *runs], **common)
         elif self.summary_method == "distance":
             out["computed"] = self.page.charts(label_top_n)["quadrants"]
         return out
@@ -183,21 +228,37 @@ class ReportSummary:
         if self.pub_summary is not None:
             out["recomputed"] = Table(self.recomputed, "technologies_summary_published", labels=labels,
                                       formats={c: ".2f" for c in self.recomputed.columns if c not in ("label", "study_category", "technology")},
-                                      caption=t("pub_summary_caption", lang))
-            out["claims"] = Table(self.claims, "technologies_summary_claims", labels=labels, wide=True, caption=t("sum_claims_caption", lang))
+                                      caption=t("pub_summary_caption", lang), hidden=("technology",))
+            out["claims"] = Table(self.claims, "technologies_summary_claims", labels=labels, wide=True, caption=t("sum_claims_caption", lang),
+                                  hidden=("claim_id",))
         if self.summary_method == "composite_rank" and self.composite is not None:
-            table = self.composite.assign(label=self.composite[f"label_{lang}"], study_category=self.composite[f"category_{lang}"],
-                                          quadrant=self.composite[f"quadrant_{lang}"])
-            cols = ["label", "study_category", "quadrant", "density", *[c for c in table.columns if c.startswith("density_")], "complexity", "rca", "technology"]
+            comp = self.composite
+            table = comp.assign(label=comp[f"label_{lang}"], study_category=comp[f"category_{lang}"], quadrant=stab.shown_quadrant(comp, lang))
+            sources = [c for c in comp.columns if c.startswith("density_") and c not in stab.STABILITY_COLUMNS]
+            sure = self.stability is not None  # how sure each placement is: share of runs in it, label, 5-95% of the runs
+            cols = ["label", "study_category", "quadrant", *(["stability", "stability_label"] if sure else []), "density",
+                    *(["density_lo", "density_hi"] if sure else []), *sources, "complexity", *(["complexity_lo", "complexity_hi"] if sure else []),
+                    "rca", "technology"]
+            formats = {c: ".2f" for c in cols if c not in ("label", "study_category", "quadrant", "technology", "stability", "stability_label")}
+            if sure:
+                table = table.assign(stability_label=comp[f"stability_{lang}"])
+                formats["stability"] = stab.TABLE_FORMATS["stability"]
             out["computed"] = Table(table[cols], "technologies_summary_composite", labels=labels | {"density": t("pub_col_recomputed_composite", lang),
                                     "complexity": t("sum_computed_y", lang), "rca": t("pub_rca_patents", lang)},
-                                    formats={c: ".2f" for c in cols if c not in ("label", "study_category", "quadrant", "technology")},
-                                    caption=t("sum_computed_caption", lang, region=self.page.focus_name))
+                                    formats=formats, caption=t("sum_computed_caption", lang, region=self.page.focus_name), hidden=("technology",))
             if self.page.stability_runs:  # the composite holds no placements: the sources' placements with how sure each is
                 out["placements"] = self.page.tables()["summary"]
         elif self.summary_method == "distance":
             out["computed"] = self.page.tables()["summary"]
         return out
+
+
+def _place_composite(out: ReportSummary, positions: dict[str, pd.DataFrame]) -> None:
+    """``out.composite`` from the sources' ``positions``, with the stability of its placements when the sources have runs."""
+    out.composite = computed_composite(positions, out.language)
+    out.stability = composite_stability(out.page, positions, out.composite)
+    if out.stability is not None:
+        out.composite = stab.with_stability(out.composite, out.stability)
 
 
 def report_summary(data_dir: str | Path, page: SummaryPage, *, summary_method: str = "composite_rank") -> ReportSummary:
@@ -208,7 +269,7 @@ def report_summary(data_dir: str | Path, page: SummaryPage, *, summary_method: s
     published, technologies, coarse = load_inputs(data_dir)
     out = ReportSummary(language=lang, summary_method=summary_method, page=page, published=published, technologies=technologies)
     if not published.available:
-        out.composite = computed_composite(computed_positions(page, coarse, technologies, lang), lang)
+        _place_composite(out, computed_positions(page, coarse, technologies, lang))
         return out
     out.pub_summary = published_profile(published, "summary", technologies)
     by_source = {s: published_profile(published, s, technologies) for s in SOURCES}
@@ -220,7 +281,7 @@ def report_summary(data_dir: str | Path, page: SummaryPage, *, summary_method: s
         **{f"density_{s}": densities[s] for s in SOURCES}, "published_composite": pub["density"], "recomputed_composite": recomputed,
         "complexity": pub["complexity"], "technology": pub.index}).reset_index(drop=True)
     positions = computed_positions(page, coarse, technologies, lang, out.pub_summary)
-    out.composite = computed_composite(positions, lang)
+    _place_composite(out, positions)
     computed = dict(positions)
     if out.composite is not None:
         computed["summary"] = out.composite

@@ -30,8 +30,9 @@ from helpers.chapters.technologies.space import technology_space
 from helpers.chapters.technologies.sources import SourceData, _source_coverage, load_source, seed_coverage_percent, source_profile
 from helpers.chapters.technologies.taxonomy_mapping import category_order
 from helpers.charts import quadrants as quadrant_charts
+from helpers.data import policy
 from helpers.errors import InputError
-from helpers.i18n import md_text, region_name, t
+from helpers.i18n import LABELS, localise_number, md_text, region_name, t
 
 
 def _md_values(values: Mapping[str, Any]) -> dict[str, Any]:
@@ -86,7 +87,7 @@ class SourcePage:
         docs = self.data.documents
         if docs is not None and len(docs):
             return t("tech_basis_documents", self.language)
-        return t("tech_basis_colocation", self.language, threshold=self.rca_threshold)
+        return t("tech_basis_colocation", self.language, threshold=localise_number(f"{self.rca_threshold:g}", self.language))
 
     def tables(self) -> dict[str, Table]:
         """The page's published tables: ``profile``, ``quadrants`` and ``coverage``, headed by
@@ -104,12 +105,16 @@ class SourcePage:
             at = columns.index("complexity") + 1
             columns = columns[:at] + ["density_lo", "density_hi", "complexity_lo", "complexity_hi"] + columns[at:]
             formats |= stab.TABLE_FORMATS
-        table = table.assign(taxonomy_technologies=table["taxonomy_technologies"].str.replace(";", ", "))[columns]
+        names = policy.load_technologies().set_index("tech_id")[f"label_{lang}"]  # the taxonomy's technologies by their names
+        table = table.assign(taxonomy_technologies=table["taxonomy_technologies"].map(
+            lambda ids: ", ".join(str(names.get(i, i)) for i in str(ids).split(";") if i) if isinstance(ids, str) else ""))[columns]
         cover = self.cover.assign(seed_coverage=self.seed_coverage / 100)[COVERAGE_TABLE_COLUMNS]
+        cover = cover.assign(classification=cover["classification"].map(lambda c: t(f"tech_class_{c}", lang) if f"tech_class_{c}" in LABELS else c))
         quadrants = self.quadrants.drop(columns="quadrant").rename(columns={"label": "quadrant"})
         out = {
             "profile": Table(table, f"technologies_{source}_profile", formats=formats, labels=labels,
-                             caption=t("tech_table_caption", lang, region=self.name, source=self.source_label, start=self.start, end=self.end)),
+                             caption=t("tech_table_caption", lang, region=self.name, source=self.source_label, start=self.start, end=self.end),
+                             hidden=("technology",)),
             "quadrants": Table(quadrants, f"technologies_{source}_quadrants", caption=t("tech_quadrant_caption", lang), labels=labels),
             "coverage": Table(cover, f"technologies_{source}_coverage", formats=_COVERAGE_FORMATS, labels=labels,
                               caption=t("tech_coverage_caption", lang, region=self.name)),
@@ -135,7 +140,7 @@ class SourcePage:
         chart = quadrant_charts.quadrant_chart(
             p, t("tech_chart_title", lang, region=self.name, source=self.source_label, start=self.start, end=self.end),
             t("tech_x_title", lang), y_title, lang,
-            subtitle=[t("tech_chart_subtitle", lang, threshold=self.rca_threshold, split=t(f"tech_split_{split}", lang),
+            subtitle=[t("tech_chart_subtitle", lang, threshold=localise_number(f"{self.rca_threshold:g}", lang), split=t(f"tech_split_{split}", lang),
                         n=int((p["density"].notna() & p["complexity"].notna()).sum())), *axis_line], **common)
         zoom = quadrant_charts.quadrant_zoom_domain(p)
         if zoom is not None:

@@ -2,7 +2,8 @@
 
 :func:`space_stability` reruns the framework on a :class:`~helpers.chapters.technologies.space.TechnologySpace`
 (:func:`helpers.methods.robustness.resample_placements`: the comparison regions resampled with the
-focus region kept, every count redrawn from a Poisson distribution; the same rules as the space:
+focus region kept, every count redrawn from a Poisson distribution, a computed complexity oriented
+like the data's own in every run; the same rules as the space:
 RCA threshold, ``min_activity``, co-location relatedness or the fixed within-document matrix, the
 complexity method, or the published complexity held fixed) and reruns it once per rule change
 (:func:`helpers.methods.robustness.rule_sensitivity`, plus the window one period earlier when the
@@ -19,11 +20,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+import altair as alt
 import numpy as np
 import pandas as pd
 
 from helpers.chapters.technologies.checks import Split, _split
 from helpers.chapters.technologies.space import TechnologySpace
+from helpers.charts.quadrants import _interval
 from helpers.errors import InputError
 from helpers.i18n import join_names, localise_number, md_text, t
 from helpers.methods import robustness as rb
@@ -53,6 +56,9 @@ class Stability:
     seed: int
     #: the window one period earlier (the ``window`` rule change), or None
     earlier: tuple[int, int] | None = None
+    #: the runs themselves (their columns: ``columns``), for placements derived from them (:func:`derived_stability`)
+    runs: rb.Runs | None = None
+    columns: pd.Index | None = None
 
 
 def _rules(space: TechnologySpace, profile: pd.DataFrame, split: Split) -> tuple[rb.Rules, pd.Index]:
@@ -83,14 +89,23 @@ def space_stability(space: TechnologySpace, focus: str, profile: pd.DataFrame, *
     window one period earlier (``earlier_window``), compared as one more rule change."""
     rules, techs = _rules(space, profile, split)
     observed = profile.set_index("technology")["quadrant"]
-    runs = rb.resample_placements(space.x, focus, rules, n_runs=n_runs, seed=seed, scale=scale)
+    runs = rb.resample_placements(space.x, focus, rules, n_runs=n_runs, seed=seed, scale=scale, orient=True)
     table = rb.stability(runs, [None if pd.isna(v) else v for v in observed.reindex(techs)], labels=techs, stable=STABLE, leaning=LEANING)
     table = table.loc[profile["technology"]]
     by_rule = rb.rule_sensitivity(space.x, focus, rules)
     by_rule["base"] = observed.reindex(by_rule.index)
     if earlier is not None:
         by_rule["window"] = earlier.set_index("technology")["quadrant"].reindex(by_rule.index)
-    return Stability(table, by_rule, int(n_runs), int(seed), earlier_window if earlier is not None else None)
+    return Stability(table, by_rule, int(n_runs), int(seed), earlier_window if earlier is not None else None, runs=runs, columns=techs)
+
+
+def derived_stability(runs: rb.Runs, observed: pd.Series, stability: Stability) -> Stability:
+    """The stability of placements derived run by run from those of ``stability`` (``runs``: one column per
+    entry of ``observed``, the quadrant shown per technology, in that order): the IPC page's 38 technologies
+    from its subclasses, the summary's composite from the sources. The same runs and seed; no rule changes."""
+    table = rb.stability(runs, [None if pd.isna(v) else v for v in observed], labels=observed.index, stable=STABLE, leaning=LEANING)
+    rules = pd.DataFrame({"base": observed.astype(object)}, index=observed.index)
+    return Stability(table, rules, stability.n_runs, stability.seed, runs=runs, columns=pd.Index(observed.index))
 
 
 def with_stability(profile: pd.DataFrame, stability: Stability | None) -> pd.DataFrame:
@@ -118,6 +133,47 @@ def shown_quadrant(profile: pd.DataFrame, language: str) -> pd.Series:
         return names
     undecided = profile["stability_label"] == "undecided"
     return names.where(~undecided, [t("stab_quadrant_undecided", language, quadrant=q) for q in names])
+
+
+#: the tooltip fields of the stability on a chart: (field, tooltip title key, format)
+_TIPS = (("stability", "stability", ".0%"), ("stability_text", "stability_label", None), ("density_interval", "density_interval", None),
+         ("complexity_interval", "complexity_interval", None))
+
+
+def with_intervals(chart: alt.LayerChart, frame: pd.DataFrame, language: str, titles: Mapping[str, str]) -> alt.LayerChart:
+    """``chart`` (a layered quadrant chart whose bubbles, the layer with a tooltip, hold a ``technology``
+    column: :func:`helpers.charts.rca_quadrants.rca_quadrant_chart`) with the placements' stability of
+    ``frame`` (:func:`with_stability` columns, by ``technology``): grey bars of the 5-95% of the runs on
+    each axis under the bubbles, as on the other quadrant charts, and the share, the label and the
+    intervals in the bubbles' tooltip (``titles``: tooltip titles by field). Unchanged without them."""
+    if "density_lo" not in frame.columns:
+        return chart
+    out = chart.copy()
+    layers = list(out.layer)
+    at = next(i for i, layer in enumerate(layers) if isinstance(layer, alt.Chart) and isinstance(layer.encoding, alt.SchemaBase)
+              and layer.encoding.to_dict().get("tooltip"))
+    points = layers[at]
+    by_tech = frame.drop_duplicates("technology").set_index("technology")
+    data = points.data.copy()
+
+    def pick(col: str) -> pd.Series:  # the frame's column in the bubbles' order
+        return data["technology"].map(by_tech[col])
+
+    data["stability"], data["stability_text"] = pick("stability").astype(float), pick(f"stability_{language}").fillna("").astype(str)
+    data["density_interval"] = [_interval(a, b, "{:.1f}", language) for a, b in zip(pick("density_lo"), pick("density_hi"))]
+    data["complexity_interval"] = [_interval(a, b, "{:.2f}", language) for a, b in zip(pick("complexity_lo"), pick("complexity_hi"))]
+    points.data = data
+    tips = points.encoding.to_dict()["tooltip"]
+    points.encoding.tooltip = [*tips, *({"field": f, "type": "quantitative" if spec else "nominal", "title": titles.get(key, key),
+                                         **({"format": spec} if spec else {})} for f, key, spec in _TIPS)]
+    xs, ys = points.encoding.x["scale"], points.encoding.y["scale"]
+    bars = frame.dropna(subset=["density", "complexity", "density_lo", "complexity_lo"])[
+        ["density", "complexity", "density_lo", "density_hi", "complexity_lo", "complexity_hi"]]
+    style = dict(color="#777", strokeWidth=1, opacity=0.6, clip=True)
+    across = alt.Chart(bars).mark_rule(**style).encode(x=alt.X("density_lo:Q", scale=xs), x2="density_hi:Q", y=alt.Y("complexity:Q", scale=ys))
+    along = alt.Chart(bars).mark_rule(**style).encode(y=alt.Y("complexity_lo:Q", scale=ys), y2="complexity_hi:Q", x=alt.X("density:Q", scale=xs))
+    out.layer = [*layers[:at], across, along, *layers[at:]]
+    return out
 
 
 def counts(profile: pd.DataFrame) -> dict[str, int]:
@@ -169,9 +225,10 @@ def sensitivity_table(profile: pd.DataFrame, stability: Stability, language: str
 
 
 def stability_text(profile: pd.DataFrame, stability: Stability | None, language: str, label_column: str | None = None,
-                   sensitivity: pd.DataFrame | None = None) -> str:
+                   sensitivity: pd.DataFrame | None = None, wording: str = "stab_text") -> str:
     """The page's sentence on the stability (Markdown; names escaped), the wording chosen from the counts:
-    all stable, most (at least half) stable, or few; plus the rule change that moves the most."""
+    all stable, most (at least half) stable, or few (the labels ``<wording>_all``, ``_most``, ``_few``); plus
+    the rule change that moves the most."""
     if stability is None:
         return ""
     c = counts(profile)
@@ -181,7 +238,7 @@ def stability_text(profile: pd.DataFrame, stability: Stability | None, language:
     undecided = profile[profile["stability_label"] == "undecided"].sort_values(["rca", "technology"], ascending=[False, True], kind="mergesort")
     names = [md_text(v) for v in undecided[label_column].head(5)]
     listing = t("stab_text_undecided_list", language, names=join_names(names, language)) if names else ""
-    key = "stab_text_all" if c["n_stable"] == c["n_placed"] else "stab_text_most" if 2 * c["n_stable"] >= c["n_placed"] else "stab_text_few"
+    key = wording + ("_all" if c["n_stable"] == c["n_placed"] else "_most" if 2 * c["n_stable"] >= c["n_placed"] else "_few")
     text = t(key, language, runs=stability.n_runs, n=c["n_placed"], stable_pct=f"{STABLE:.0%}", undecided_list=listing,
              **{k: v for k, v in c.items() if k != "n_placed"})
     if sensitivity is not None and len(sensitivity):

@@ -28,7 +28,7 @@ from helpers.chapters.technologies.sources import SOURCES, SourceData, _source_c
 from helpers.chapters.technologies.taxonomy_mapping import category_order, has_selection
 from helpers.charts import quadrants as quadrant_charts
 from helpers.errors import InputError
-from helpers.i18n import join_names, region_name, t
+from helpers.i18n import LABELS, join_names, region_name, t
 
 
 @dataclass
@@ -53,6 +53,8 @@ class SummaryPage:
     axes: dict[str, Any] = field(default_factory=dict)
     #: the resampling runs behind the stability labels (0: none)
     stability_runs: int = 0
+    #: per source the stability of its placements, with the runs (the summary's composite is placed from them)
+    stabilities: dict[str, stab.Stability] = field(default_factory=dict)
 
     @property
     def source_names(self) -> dict[str, str]:
@@ -130,12 +132,14 @@ class SummaryPage:
         table = table[columns]
         out = {
             "summary": Table(table, "technologies_summary", caption=t("tech_summary_caption", lang), labels=labels,
-                             formats={"rca": ".2f", "density": ".1f", "complexity": ".2f", "x_std": ".2f", "y_std": ".2f", "stability": ".0%"}),
+                             formats={"rca": ".2f", "density": ".1f", "complexity": ".2f", "x_std": ".2f", "y_std": ".2f", "stability": ".0%"},
+                             hidden=("technology",)),
             "sources": Table(self.status, "technologies_summary_sources", caption=t("tech_sources_caption", lang, region=self.focus_name),
                              labels=labels),
         }
         if self.coverage_table is not None:
             cover = self.coverage_table.assign(source=self.coverage_table["source"].map(names))[["source", *COVERAGE_TABLE_COLUMNS]]
+            cover = cover.assign(classification=cover["classification"].map(lambda c: t(f"tech_class_{c}", lang) if f"tech_class_{c}" in LABELS else c))
             out["coverage"] = Table(cover, "technologies_summary_coverage", formats=_COVERAGE_FORMATS, labels=labels,
                                     caption=t("tech_coverage_caption", lang, region=self.focus_name))
         return out
@@ -154,6 +158,7 @@ def summary_page(sources: Mapping[str, SourceData], windows: Mapping[str, Sequen
     :class:`InputError` when no source has data.
     """
     profiles: dict[str, pd.DataFrame] = {}
+    stabilities: dict[str, stab.Stability] = {}
     covers, status, available = [], [], []
     for source, data in sources.items():
         start, end = _window(windows[source], f"{source} window")
@@ -172,7 +177,7 @@ def summary_page(sources: Mapping[str, SourceData], windows: Mapping[str, Sequen
             stability = source_stability(data, (start, end), profiles[source], axis=axis, rca_threshold=rca_threshold, relatedness=relatedness,
                                          complexity_method=axis.computed_method if axis else complexity_method, min_activity=min_activity[source],
                                          quadrant_split=quadrant_split, n_runs=robustness_runs, seed=robustness_seed)
-            profiles[source] = stab.with_stability(profiles[source], stability)
+            profiles[source], stabilities[source] = stab.with_stability(profiles[source], stability), stability
         if has_selection(data.classification):
             seed = seed_coverage[source] if seed_coverage is not None else seed_coverage_percent(source)
             covers.append(_source_coverage(data, windows[source]).assign(seed_coverage=seed / 100))
@@ -188,7 +193,7 @@ def summary_page(sources: Mapping[str, SourceData], windows: Mapping[str, Sequen
     return SummaryPage(language=language, focus_name=focus_name, profiles=profiles, summary=summary_table(profiles, same_region=False), axes=axes,
                        status=pd.DataFrame(status), coverage_table=pd.concat(covers, ignore_index=True) if covers else None, stand_in=stand_text,
                        complexity_method=complexity_method, n_taxonomy=n_taxonomy if n_taxonomy is not None else taxonomy_size(),
-                       stability_runs=int(robustness_runs))
+                       stability_runs=int(robustness_runs), stabilities=stabilities)
 
 
 def read_summary_page(data_dir: Path | str, *, focus_region: str, language: str, windows: Mapping[str, Sequence[int]],

@@ -16,6 +16,13 @@ LABELS: dict[str, dict[str, str]] = {
     "count": {"nl": "aantal", "en": "count"},
     "world": {"nl": "wereld", "en": "world"},
     "world_mix": {"nl": "aandeel in de wereld-mix", "en": "share of the world mix"},
+    # the menu of every chart (vega-embed's actions, helpers.book.render)
+    "chart_menu": {"nl": "Klik voor de acties", "en": "Click to view actions"},
+    "chart_save_svg": {"nl": "Opslaan als SVG", "en": "Save as SVG"},
+    "chart_save_png": {"nl": "Opslaan als PNG", "en": "Save as PNG"},
+    "chart_view_source": {"nl": "Bron bekijken", "en": "View source"},
+    "chart_view_compiled": {"nl": "Vega-specificatie bekijken", "en": "View compiled Vega"},
+    "chart_open_editor": {"nl": "Openen in de Vega-editor", "en": "Open in the Vega editor"},
     "overview_patents_trend": {"nl": "Octrooien met uitvinders in {region}, per jaar", "en": "Patents with inventors in {region}, by year"},
     "overview_patents_share_trend": {"nl": "Aandeel van {region} in de octrooien van de wereld", "en": "{region}'s share of the world's patents"},
     "overview_patents_fields": {"nl": "Specialisatie (RCA) van de octrooien van {region} per WIPO-domein, {start}-{end}",

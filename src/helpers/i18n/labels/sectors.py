@@ -7,6 +7,46 @@ tables and holds :func:`helpers.i18n.t`. Table headers are the ``sector_col_<col
 
 from __future__ import annotations
 
+#: Dutch names of the NACE Rev. 2 codes of the patent data that the domains use (after NACE-BEL 2008; ours where shortened).
+NACE_NAMES_NL: dict[str, str] = {
+    "10": "Vervaardiging van voedingsmiddelen", "10.5": "Vervaardiging van zuivelproducten", "11": "Vervaardiging van dranken",
+    "12": "Vervaardiging van tabaksproducten",
+    "20.1": "Vervaardiging van chemische basisproducten, kunstmeststoffen en stikstofverbindingen, en van kunststoffen en synthetische "
+            "rubber in primaire vormen",
+    "20.2": "Vervaardiging van ongediertebestrijdingsmiddelen en andere landbouwchemische producten",
+    "20.3": "Vervaardiging van verf, vernis en dergelijke bekledingsmiddelen, drukinkt en mastiek",
+    "20.4": "Vervaardiging van zeep, was-, reinigings- en onderhoudsmiddelen, parfums en cosmetica",
+    "20.42": "Vervaardiging van parfums en cosmetica", "20.5": "Vervaardiging van andere chemische producten",
+    "20.51": "Vervaardiging van explosieven", "20.6": "Vervaardiging van synthetische en kunstmatige vezels",
+    "21": "Vervaardiging van farmaceutische grondstoffen en producten", "24": "Vervaardiging van metalen in primaire vorm",
+    "24.46": "Bewerking van splijt- en kweekstoffen", "25.1": "Vervaardiging van metalen producten voor de bouw",
+    "25.2": "Vervaardiging van reservoirs, tanks en andere bergingsmiddelen van metaal",
+    "25.3": "Vervaardiging van stoomketels, behalve ketels voor centrale verwarming", "25.4": "Vervaardiging van wapens en munitie",
+    "25.5": "Smeden, persen, stampen en profielwalsen van metaal", "25.6": "Oppervlaktebehandeling en bekleding van metaal",
+    "25.7": "Vervaardiging van scharen, messen en bestek, gereedschap en ijzerwaren", "25.9": "Vervaardiging van andere producten van metaal",
+    "25.94": "Vervaardiging van bevestigingsmiddelen en schroeven", "26.1": "Vervaardiging van elektronische componenten en printplaten",
+    "26.11": "Vervaardiging van elektronische componenten", "26.2": "Vervaardiging van computers en randapparatuur",
+    "26.3": "Vervaardiging van communicatieapparatuur", "26.4": "Vervaardiging van consumentenelektronica",
+    "26.5": "Vervaardiging van meet-, controle- en navigatie-instrumenten en -apparatuur",
+    "26.51": "Vervaardiging van meet-, controle- en navigatie-instrumenten en -apparatuur", "26.52": "Vervaardiging van uurwerken",
+    "26.6": "Vervaardiging van bestralingsapparatuur en elektromedische en elektrotherapeutische apparatuur",
+    "26.7": "Vervaardiging van optische instrumenten en fotografische apparatuur", "26.8": "Vervaardiging van magnetische en optische informatiedragers",
+    "28.1": "Vervaardiging van machines voor algemeen gebruik",
+    "28.11": "Vervaardiging van motoren en turbines, behalve motoren voor luchtvaartuigen, motorvoertuigen en bromfietsen",
+    "28.14": "Vervaardiging van andere kranen en kleppen", "28.21": "Vervaardiging van ovens en branders",
+    "28.22": "Vervaardiging van hijs- en hefwerktuigen",
+    "28.23": "Vervaardiging van kantoormachines en -apparatuur (behalve computers en randapparatuur)",
+    "28.25": "Vervaardiging van koel- en ventilatieapparatuur, niet voor huishoudelijk gebruik",
+    "28.29": "Vervaardiging van andere machines voor algemeen gebruik, n.e.g.", "28.3": "Vervaardiging van landbouw- en bosbouwmachines",
+    "28.4": "Vervaardiging van machines voor metaalbewerking en van gereedschapswerktuigen",
+    "28.9": "Vervaardiging van andere machines voor specifieke doeleinden",
+    "28.92": "Vervaardiging van machines voor de mijnbouw, de winning van delfstoffen en de bouw",
+    "28.94": "Vervaardiging van machines voor de textiel-, kleding- en lederindustrie",
+    "28.95": "Vervaardiging van machines voor de papier- en kartonindustrie",
+    "28.99": "Vervaardiging van andere machines voor specifieke doeleinden, n.e.g.",
+    "62": "Ontwerpen en programmeren van computerprogramma's, computerconsultancy en aanverwante activiteiten",
+}
+
 LABELS: dict[str, dict[str, str]] = {
     # chart and table titles
     "sector_compare_title": {"nl": "Tabel 1 berekend voor {region} t.o.v. {reference} en zoals gepubliceerd",
@@ -207,6 +247,71 @@ LABELS: dict[str, dict[str, str]] = {
     "sector_na_other": {"nl": "geen waarde (de technische reden staat in de code van het hoofdstuk)",
                         "en": "no value (the technical reason is in the chapter's code)"},
     "ratings_published": {"nl": "gepubliceerde scores (Tabel 1)", "en": "published ratings (Table 1)"},
+    # technical notes of the sector tables for readers (helpers.chapters.sectors.reader_text)
+    "sector_note_focus_left_out": {"nl": "{focus} weggelaten: {items}", "en": "{focus} left out: {items}"},
+    "sector_note_reference_usable": {
+        "nl": "landen van {reference} met bruikbare waarden, aandeel in het bbp van {reference} (de andere zijn gevlagd of ontbreken "
+              "en zijn weggelaten): {parts}",
+        "en": "{reference} countries with usable values, share of {reference}'s GDP (the others are flagged or missing and left out): {parts}"},
+    "sector_note_members_absent": {"nl": "lidstaten van {reference} zonder gegevens over {what}: {codes}",
+                                   "en": "{reference} members absent from the {what} data: {codes}"},
+    "sector_note_growth_left_out": {"nl": "weggelaten (gevlagd of ontbrekend in {y0} of {y1}): {codes}",
+                                    "en": "left out (flagged or missing in {y0} or {y1}): {codes}"},
+    "sector_note_growth_usable": {"nl": "landen met bruikbare waarden per jaar: {parts}", "en": "countries with usable values per year: {parts}"},
+    "sector_note_growth_none": {
+        "nl": "geen twee jaren in {span} waarin dezelfde landen met bruikbare {measure} voor NACE {nace} en voor het totaal samen minstens "
+              "{pct} van {reference} uitmaken (per jaar: {parts})",
+        "en": "no two years in {span} in which the same countries with usable {measure} for NACE {nace} and the total make up at least "
+              "{pct} of {reference} (per year: {parts})"},
+    "sector_note_share_basis": {"nl": "aandeel van {code} in de totale economie, {focus} / {reference}, gemiddelde van de jaarlijkse verhoudingen",
+                                "en": "share of {code} in the total economy, {focus} / {reference}, mean of the yearly ratios"},
+    "sector_note_ratio_basis": {
+        "nl": "{code} per {per} ten opzichte van de totale economie, {focus} / {reference}, gemiddelde van de jaarlijkse verhoudingen",
+        "en": "{code} per {per} relative to the total economy, {focus} / {reference}, mean of the yearly ratios"},
+    "sector_note_activity_basis": {"nl": "{label}: {codes}; {focus} {f_val} van {f_total}, {reference} {r_val} van {r_total}",
+                                   "en": "{label}: {codes}; {focus} {f_val} of {f_total}, {reference} {r_val} of {r_total}"},
+    "sector_note_fields": {"nl": "velden", "en": "fields"},
+    "sector_note_coverage_range": {"nl": "{low}-{high} ({n_low}-{n_high} van {n} landen)", "en": "{low}-{high} ({n_low}-{n_high} of {n} countries)"},
+    "sector_note_coverage_count": {"nl": "{used} van {n}", "en": "{used} of {n}"},
+    "sector_note_reference_members": {"nl": "{reference}: som van de {n} lidstaten{euro}", "en": "{reference}: sum of its {n} member countries{euro}"},
+    "sector_note_reference_own": {"nl": "{reference}: eigen cijfers{euro}", "en": "{reference}: its own rows{euro}"},
+    "sector_note_euro": {"nl": ", geldbedragen omgerekend naar euro (bbp in euro / totale toegevoegde waarde)",
+                         "en": ", money values on a euro scale (GDP in euro / total value added)"},
+    "sector_total_economy": {"nl": "totaal", "en": "total"},
+    "sector_all_domains": {"nl": "alle domeinen", "en": "all domains"},
+    "sector_flag_missing": {"nl": "ontbreekt", "en": "missing"},
+    "sector_flag_zero_suspect": {"nl": "verdachte nul", "en": "suspect zero"},
+    "sector_flag_jump_suspect": {"nl": "verdachte sprong", "en": "suspect jump"},
+    "sector_flag_zero_series": {"nl": "nulreeks", "en": "zero series"},
+    "sector_flag_negative": {"nl": "negatief", "en": "negative"},
+    "sector_flag_scale_suspect": {"nl": "verdachte schaal", "en": "suspect scale"},
+    "sector_flag_explain_missing": {"nl": "geen waarde in de bron", "en": "no value in the source"},
+    "sector_flag_explain_zero_suspect": {"nl": "0 terwijl dezelfde reeks waarden boven nul heeft: waarschijnlijk ontbrekend, geen echte nul",
+                                         "en": "0 although the same series has non-zero values: probably missing, not zero"},
+    "sector_flag_explain_jump_suspect": {
+        "nl": "wijkt een factor 3 of meer af van de mediaan van de reeks (een breuk tussen jaren); doet 40% of meer van de reeks dat, "
+              "dan is de hele reeks gevlagd",
+        "en": "differs by a factor of 3 or more from the median of its series (a level break between years); if 40% or more of the "
+              "series does, the whole series is flagged"},
+    "sector_flag_explain_zero_series": {"nl": "0 in een reeks die elk jaar 0 of leeg is (structureel nul of niet verzameld)",
+                                        "en": "0 in a series that is 0 or empty in every year (structural zero or not collected)"},
+    "sector_flag_explain_negative": {"nl": "negatieve waarde (mogelijk voor toegevoegde waarde, onmogelijk voor aantallen): niet gebruikt",
+                                     "en": "negative value (possible for value added, impossible for counts): not used"},
+    "sector_flag_explain_scale_suspect": {
+        "nl": "het aandeel in het totaal van het land ligt meer dan 100 keer boven of onder de mediaan van de landen: waarschijnlijk een "
+              "andere eenheid",
+        "en": "the share in the country's total is more than 100 times above or below the median over the countries: probably another unit"},
+    "sector_basis_word_definition": {"nl": "definitie", "en": "definition"},
+    "sector_basis_word_no code": {"nl": "geen code", "en": "no code"},
+    "sector_basis_word_judgement": {"nl": "oordeel", "en": "judgement"},
+    "sector_basis_word_seed text": {"nl": "tekst van het VARIO-advies", "en": "text of the VARIO report"},
+    "sector_link_core": {"nl": "kern", "en": "core"},
+    "sector_link_partial": {"nl": "gedeeltelijk", "en": "partial"},
+    "sector_link_none": {"nl": "geen", "en": "none"},
+    "sector_source_sector_indicators": {"nl": "Eurostat, nationale rekeningen", "en": "Eurostat, national accounts"},
+    "sector_source_region_indicators": {"nl": "Eurostat, regionale O&O-statistiek", "en": "Eurostat, regional R&D statistics"},
+    "sector_source_patents": {"nl": "octrooien (WIPO-velden)", "en": "patents (WIPO fields)"},
+    "sector_source_publications": {"nl": "publicaties (NCSES-velden)", "en": "publications (NCSES fields)"},
     # column headers (sector_col_<machine name>, see helpers.i18n.column_labels(language, "sectors"))
     "sector_col_domain": {"nl": "domein", "en": "domain"},
     "sector_col_indicator": {"nl": "indicator", "en": "indicator"},
@@ -256,6 +361,9 @@ LABELS: dict[str, dict[str, str]] = {
     "sector_col_how": {"nl": "hoe", "en": "how"},
     "sector_col_kind": {"nl": "soort", "en": "kind"},
     "sector_col_economic": {"nl": "economisch", "en": "economic"},
+    "sector_col_economic_basis": {"nl": "scores economisch", "en": "economic ratings"},
+    "sector_col_innovation_basis": {"nl": "scores innovatie/technologie", "en": "innovation/technology ratings"},
+    "sector_col_scientific_basis": {"nl": "scores wetenschap", "en": "scientific ratings"},
     "sector_col_innovation": {"nl": "innovatie/technologie", "en": "innovation/technology"},
     "sector_col_scientific": {"nl": "wetenschap", "en": "scientific"},
     "sector_col_growth": {"nl": "groeipotentieel", "en": "growth potential"},

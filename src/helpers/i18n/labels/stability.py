@@ -27,6 +27,9 @@ _CHANGES = {
 LABELS: dict[str, dict[str, str]] = {
     **{f"{prefix}{key}": value for prefix in ("tech_col_", "ipc_col_", "reg_col_") for key, value in _COLUMNS.items()},
     **{f"{prefix}{key}": value for prefix in ("tech_col_", "reg_col_") for key, value in _CHANGES.items()},
+    # the tables of the 38 technologies beside the published values (the IPC page, the summary's composite)
+    **{f"pub_col_{key}": value for key, value in _COLUMNS.items()},
+    "pub_col_chart_quadrant": {"nl": "Kwadrant in de grafiek (gepubliceerde complexiteit)", "en": "Quadrant on the chart (published complexity)"},
     # the decision framework's table of technologies (sector_col_ headers)
     "sector_col_quadrant": {"nl": "kwadrant", "en": "quadrant"},
     "sector_col_stability": _COLUMNS["stability"],
@@ -73,6 +76,16 @@ LABELS: dict[str, dict[str, str]] = {
     "ft_stab_text": {
         "nl": "De kwadranten in de tabel zijn die van het hoofdstuk over strategische technologieën, met hoe zeker ze zijn: in {runs} herberekeningen per bron zijn {n_stable} van de {n} plaatsingen stabiel, {n_leaning} overwegend en {n_undecided} onbeslist. Een onbesliste plaatsing staat als *onbeslist* in de tabel, met het kwadrant van deze berekening als vraag, en niet in een kwadrant.",
         "en": "The quadrants in the table are those of the chapter on strategic technologies, with how sure they are: in {runs} recomputations per source, {n_stable} of the {n} placements are stable, {n_leaning} leaning and {n_undecided} undecided. An undecided placement is listed as *undecided* in the table, with this computation's quadrant as a question, not in a quadrant."},
+    # the summary's composite: its placements from the runs of every source
+    "stab_text_composite_all": {
+        "nl": "In {runs} herberekeningen van elke bron, dezelfde als op de pagina's van de bronnen, blijven alle {n} plaatsingen van deze samenvatting in minstens {stable_pct} van de runs in hun kwadrant: ze zijn stabiel.",
+        "en": "In {runs} recomputations of every source, the same as on the sources' pages, all {n} placements of this summary stay in their quadrant in at least {stable_pct} of the runs: they are stable."},
+    "stab_text_composite_most": {
+        "nl": "In {runs} herberekeningen van elke bron, dezelfde als op de pagina's van de bronnen, zijn {n_stable} van de {n} plaatsingen van deze samenvatting stabiel (minstens {stable_pct} van de runs in hetzelfde kwadrant), {n_leaning} overwegend en {n_undecided} onbeslist{undecided_list}.",
+        "en": "In {runs} recomputations of every source, the same as on the sources' pages, {n_stable} of the {n} placements of this summary are stable (at least {stable_pct} of the runs in the same quadrant), {n_leaning} leaning and {n_undecided} undecided{undecided_list}."},
+    "stab_text_composite_few": {
+        "nl": "In {runs} herberekeningen van elke bron, dezelfde als op de pagina's van de bronnen, zijn maar {n_stable} van de {n} plaatsingen van deze samenvatting stabiel (minstens {stable_pct} van de runs in hetzelfde kwadrant); {n_leaning} zijn overwegend en {n_undecided} onbeslist{undecided_list}. Lees de kwadranten van de samenvatting dus als een richting, niet als een oordeel.",
+        "en": "In {runs} recomputations of every source, the same as on the sources' pages, only {n_stable} of the {n} placements of this summary are stable (at least {stable_pct} of the runs in the same quadrant); {n_leaning} are leaning and {n_undecided} undecided{undecided_list}. Read the summary's quadrants as a direction, not a verdict."},
     "stab_text_rules_none": {
         "nl": "Geen enkele andere keuze van de regels verandert een kwadrant.",
         "en": "No other choice of the rules changes a quadrant."},
