@@ -34,7 +34,8 @@ def test_both_books_have_the_same_pages_and_a_switch_on_each(book: Book):
     assert pages == _pages(en), "the two books have the same pages"
     assert {"book/intro.html", "notebooks/regions.html", "generated/edition.html"} <= pages
     for language, folder, other in (("nl", nl, "en"), ("en", en, "nl")):
-        for page in sorted(p for p in pages if p not in ("index.html",)):
+        # (Sphinx's index and search pages have no content of their own: the header's search leads there)
+        for page in sorted(p for p in pages if p not in ("index.html", "genindex.html", "search.html")):
             text = (folder / page).read_text(encoding="utf-8")
             assert f'<html lang="{language}"' in text, (language, page)
             switch = re.search(r'<nav class="lang-switch"[^>]*>(.*?)</nav>', text)
@@ -143,3 +144,22 @@ def test_a_malformed_findings_file_stops_the_build(tmp_path: Path):
     with pytest.raises(BuildError, match="_findings.json: not a list of findings"):
         read_findings(tmp_path)
     assert read_findings(tmp_path / "none") == []
+
+
+def test_figures_and_tables_are_numbered_per_chapter(book: Book):
+    """Every chart and captioned table of a chapter carries its number (chapter.figure), in the book's language;
+    a chart that reproduces one of the report's figures names it in its title."""
+    from helpers.book.build import chapter_numbers, toc_notebooks
+    import yaml
+
+    numbers = chapter_numbers(yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8")))
+    for language, (figure, table) in (("nl", ("Figuur", "Tabel")), ("en", ("Figure", "Table"))):
+        for entry in toc_notebooks():
+            text = (book.site / language / f"{entry}.html").read_text(encoding="utf-8")
+            charts, captions = text.count('<div class="vega-chart'), text.count("<caption>")
+            found = re.findall(rf'<p class="figure-number">{figure} ([0-9A-Z]+)\.(\d+)</p>', text)
+            assert [int(n) for _, n in found] == list(range(1, charts + 1)), (language, entry)
+            assert {c for c, _ in found} <= {numbers[entry]}, (language, entry)
+            assert len(re.findall(rf'<span class="table-number">{table} {numbers[entry]}\.\d+</span>', text)) == captions, (language, entry)
+    patents = (book.site / "nl" / "notebooks" / "technologies_patents.html").read_text(encoding="utf-8")
+    assert "Figuur 3 van het VARIO-advies" in patents

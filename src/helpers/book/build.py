@@ -110,12 +110,12 @@ def _stage_sources(stage: Path, edition: Edition, language: str) -> None:
     sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
     sphinx_config["language"] = language
     sphinx_config["book_languages"] = list(edition.languages)
-    (stage / "_config.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     toc = yaml.safe_load((PROJECT_ROOT / "_toc.yml").read_text(encoding="utf-8"))
     for part in toc.get("parts", []):  # captions are "Dutch / English"
         nl, _, en = str(part.get("caption", "")).partition(" / ")
         part["caption"] = (en or nl) if language == "en" else nl
     sphinx_config["book_numbers"] = chapter_numbers(toc)
+    (stage / "_config.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     (stage / "_toc.yml").write_text(yaml.safe_dump(toc, sort_keys=False, allow_unicode=True), encoding="utf-8")
     shutil.copytree(PROJECT_ROOT / "book", stage / "book", ignore=shutil.ignore_patterns("_static", "*.*.md"))
     for page in sorted((PROJECT_ROOT / "book").glob(f"*.{language}.md")):

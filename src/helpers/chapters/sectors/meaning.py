@@ -114,8 +114,12 @@ def strong_domains(view: pd.DataFrame, kind: str, order: list[str]) -> list[str]
     >>> v = pd.DataFrame({"domain_id": ["a", "a", "b", "b", "c"], "rating_rank": ["++", "na", "+", "-", "+"]})
     >>> strong_domains(v, "rank", ["c", "b", "a"])
     ['a', 'c']
+    >>> strong_domains(v.assign(rating_rank="na"), "rank", ["a"])
+    []
     """
     rated = view[view[f"rating_{kind}"] != "na"]
+    if rated.empty:  # no rated cell (e.g. a focus region without sector data): no domain is strong
+        return []
     per = rated.groupby("domain_id")[f"rating_{kind}"].agg(n="size", strong=lambda r: int(r.isin(STRONG).sum()),
                                                         top=lambda r: int((r == STRONG[0]).sum()))
     per = per[2 * per["strong"] > per["n"]].assign(order=lambda d: d.index.map({k: i for i, k in enumerate(order)}))
