@@ -176,3 +176,29 @@ def test_build_only_modules_are_never_loaded_by_a_notebook():
     build_only = {name[:-3].replace("/", ".") for name in BUILD_ONLY}
     assert "helpers.chapters.overview" in loaded
     assert not build_only & set(loaded), build_only & set(loaded)
+
+
+def test_a_sentence_in_one_language_reruns_that_language_only(tmp_path: Path, monkeypatch):
+    """The key of a notebook in one language's book leaves out the cells of the other language."""
+    from helpers.book import cache
+
+    nb = {"cells": [{"cell_type": "markdown", "metadata": {"tags": ["lang-nl"]}, "source": "Een zin."},
+                    {"cell_type": "markdown", "metadata": {"tags": ["lang-en"]}, "source": "A sentence."},
+                    {"cell_type": "code", "metadata": {}, "source": "x = 1"}], "metadata": {}}
+    (tmp_path / "notebooks").mkdir()
+    path = tmp_path / "notebooks" / "page.ipynb"
+    monkeypatch.setattr(cache, "PROJECT_ROOT", tmp_path)
+    (tmp_path / "src" / "helpers").mkdir(parents=True)
+    (tmp_path / "data").mkdir()
+
+    def keys() -> tuple[str, str]:
+        path.write_text(json.dumps(nb))
+        return tuple(cache.notebooks_key(["notebooks/page"], {"language": lang}, {}) for lang in ("nl", "en"))
+
+    nl, en = keys()
+    nb["cells"][0]["source"] = "Een andere zin."
+    nl2, en2 = keys()
+    assert nl2 != nl and en2 == en, "a Dutch sentence reruns the Dutch book's notebook only"
+    nb["cells"][2]["source"] = "x = 2"
+    nl3, en3 = keys()
+    assert nl3 != nl2 and en3 != en2, "code runs in both"

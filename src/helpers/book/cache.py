@@ -47,13 +47,31 @@ def notebooks_key(notebooks: list[str], parameters: dict[str, Any], manifest: di
     digest.update(json.dumps(manifest.get("tables", {}), sort_keys=True, default=str).encode())
     for name in ("altair", "vl-convert-python", "pandas", "numpy", "scipy", "myst-nb", "papermill"):
         digest.update(f"{name}={metadata.version(name)}".encode())
-    files = [PROJECT_ROOT / f"{entry}.ipynb" for entry in notebooks]
+    for entry in notebooks:  # the notebook as its language's book runs it: a sentence of the other language changes nothing here
+        digest.update(entry.encode())
+        digest.update(notebook_in_language(PROJECT_ROOT / f"{entry}.ipynb", parameters.get("language")))
+    files: list[Path] = []
     code = [p for p in sorted((PROJECT_ROOT / "src" / "helpers").rglob("*.py")) if p.relative_to(PROJECT_ROOT / "src").as_posix() not in BUILD_ONLY]
     files += code + sorted(p for p in (PROJECT_ROOT / "data").rglob("*") if p.is_file())
     for path in files:
         digest.update(str(path.relative_to(PROJECT_ROOT)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def notebook_in_language(path: Path, language: object) -> bytes:
+    """The bytes of notebook ``path`` for the key of the ``language`` book: without the cells tagged for another
+    language (``lang-xx``), which that book drops before running it; the file's bytes when it is not valid JSON."""
+    raw = path.read_bytes()
+    if not isinstance(language, str):
+        return raw
+    try:
+        nb = json.loads(raw)
+        nb["cells"] = [cell for cell in nb["cells"]
+                       if not any(tag.startswith("lang-") and tag != f"lang-{language}" for tag in cell.get("metadata", {}).get("tags", []))]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return raw
+    return json.dumps(nb, sort_keys=True).encode()
 
 
 def cache_key_of_files(raw: list[Path], raw_root: Path, code: list[Path]) -> str:
