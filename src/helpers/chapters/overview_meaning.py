@@ -18,7 +18,8 @@ import pandas as pd
 
 from helpers.chapters.overview import OverviewPage
 from helpers.chapters.page import Finding
-from helpers.i18n import join_names, localise_number, md_text, region_name
+from helpers.chapters.sentences import number, say  # noqa: F401 (also used by the other chapters' meaning modules)
+from helpers.i18n import join_names, md_text, region_name
 
 #: a share that changes by less than this (relative) "stays about the same"
 FLAT = 0.05
@@ -80,24 +81,6 @@ TEXTS: Texts = {
 
 
 # --------------------------------------------------------------------------------------------- shared helpers
-def say(texts: Texts, key: str, language: str, **values: object) -> str:
-    """The sentence ``key`` of ``texts`` in ``language`` with ``values`` filled in.
-
-    >>> say({"n": {"nl": "{n} domeinen", "en": "{n} fields"}}, "n", "nl", n=3)
-    '3 domeinen'
-    """
-    return texts[key][language].format(**values)
-
-
-def number(value: float, spec: str, language: str) -> str:
-    """``value`` formatted with ``spec`` in the language's separators (Dutch 1.234,5; English 1,234.5).
-
-    >>> number(1234.5, ",.1f", "nl"), number(1234.5, ",.1f", "en")
-    ('1.234,5', '1,234.5')
-    """
-    return localise_number(format(float(value), spec), language)
-
-
 def name_list(names: Sequence[str], language: str, limit: int = 5, *, italic: bool = False) -> str:
     """Names joined for Markdown text (each escaped, in italics with ``italic``: names that hold commas stay apart);
     more than ``limit`` are cut to the first ``limit - 1`` and "n andere" / "n others".

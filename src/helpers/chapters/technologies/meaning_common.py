@@ -18,8 +18,9 @@ import numpy as np
 import pandas as pd
 
 from helpers.chapters.page import Finding
+from helpers.chapters.sentences import number as num, say  # noqa: F401 (re-exported to the technology meaning modules)
 from helpers.chapters.technologies.stability import counts as stab_counts
-from helpers.i18n import join_names, localise_number, md_text
+from helpers.i18n import join_names, md_text
 from helpers.methods.quadrants import QUADRANTS
 
 #: the quadrants on the feasible side of the chart (relatedness density at or above the split line)
@@ -103,20 +104,6 @@ _T: dict[str, dict[str, str]] = {
 }
 
 
-def say(templates: Mapping[str, Mapping[str, str]], key: str, language: str, **values: object) -> str:
-    """The template ``key`` of ``templates`` in ``language``, filled with ``values``."""
-    return templates[key][language].format(**values)
-
-
-def num(value: float, spec: str, language: str) -> str:
-    """``value`` formatted by ``spec`` in the separators of ``language``.
-
-    >>> num(1234.5, ",.1f", "nl"), num(1234.5, ",.1f", "en"), num(1.0, "g", "nl")
-    ('1.234,5', '1,234.5', '1')
-    """
-    return localise_number(format(float(value), spec), language)
-
-
 def plural(k: int, one: str, many: str) -> str:
     """``one`` when ``k`` is 1, else ``many``.
 
@@ -127,7 +114,11 @@ def plural(k: int, one: str, many: str) -> str:
 
 
 def _join(items: Sequence[str], language: str, limit: int) -> str:
-    """Markdown ``items`` joined into a sentence; beyond ``limit`` the rest counted."""
+    """Markdown ``items`` joined into a sentence; beyond ``limit`` the rest counted.
+
+    >>> _join(["a", "b", "c"], "nl", 3), _join(["a", "b", "c"], "nl", 2)
+    ('a, b en c', 'a, b en 1 andere')
+    """
     if len(items) <= limit:
         return join_names(list(items), language)
     return say(_T, "more", language, names=", ".join(items[:limit]), n=len(items) - limit)
