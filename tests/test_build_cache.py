@@ -39,10 +39,13 @@ def fakes(tmp_path: Path, monkeypatch):
         (data_dir / "manifest.json").write_text(json.dumps(manifest))
         return manifest
 
-    def notebooks(entries, stage, parameters, language, jobs, progress):
-        calls["notebooks"].append(list(entries))
-        calls["languages"].append((language, parameters["language"]))
-        for entry in entries:
+    def notebooks(tasks, jobs, progress):
+        # one pool for every language's notebooks; recorded per language
+        for language in dict.fromkeys(task.language for task in tasks):
+            mine = [task for task in tasks if task.language == language]
+            calls["notebooks"].append([task.entry for task in mine])
+            calls["languages"].append((language, mine[0].parameters["language"]))
+        for entry, stage, parameters, _ in tasks:
             (Path(stage) / f"{entry}.ipynb").write_text(json.dumps({"entry": entry}))
             folder = Path(parameters["tables_dir"], Path(entry).name)
             folder.mkdir(parents=True, exist_ok=True)

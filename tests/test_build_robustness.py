@@ -255,9 +255,9 @@ def test_build_reruns_the_notebooks_when_the_cache_lost_a_table(tmp_path: Path, 
         Path(data_dir).mkdir(parents=True, exist_ok=True)
         return {"tables": {}}
 
-    def notebooks(entries, stage, parameters, language, jobs, progress):
-        runs.append(len(entries))
-        for entry in entries:
+    def notebooks(tasks, jobs, progress):
+        runs.append(len(tasks))
+        for entry, stage, parameters, _ in tasks:
             (Path(stage) / f"{entry}.ipynb").write_text("{}")
             Path(parameters["tables_dir"], Path(entry).name).mkdir(parents=True, exist_ok=True)
         Path(parameters["tables_dir"], "overview").mkdir(parents=True, exist_ok=True)

@@ -38,6 +38,7 @@ import subprocess
 import sys
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -50,8 +51,8 @@ from helpers.book import guards
 from helpers.book import pdf
 from helpers.book import landing
 from helpers.book import site
-from helpers.book.execute import (inputs_removed, merge_tables, notebook_tables, prepare_for_book, run_notebook,  # noqa: F401 (re-exported)
-                                  run_notebooks, scrub_kernel_paths)
+from helpers.book.execute import (NotebookTask, inputs_removed, merge_tables, notebook_tables, prepare_for_book,  # noqa: F401 (re-exported)
+                                  run_notebook, run_notebooks, scrub_kernel_paths)
 from helpers.book.cache import cache_key_of_files, cache_problem, notebooks_key, prune_cache, store_cache, store_notebook, usable_cache  # noqa: F401 (re-exported)
 from helpers.book.edition import PROJECT_ROOT, Edition
 from helpers.errors import BuildError
@@ -249,13 +250,18 @@ def build_book(edition: Edition, edition_file: Path, overrides: list[str], out: 
             if not (PROJECT_ROOT / f"{entry}.ipynb").is_file():
                 raise BuildError(f"_toc.yml lists {entry} but {entry}.ipynb does not exist")
         site.drop_single_language_stage(build_dir / "stage")
-        # one book per language: its notebooks, generated pages and Sphinx state in stage/<language>
-        used: set[str] = set()
-        for language in edition.languages:
-            timings |= {f"{key} ({language})" if len(edition.languages) > 1 else key: value for key, value in
-                        _stage_language(edition, language, edition_file, overrides, manifest, data_dir, notebooks, build_dir,
-                                        jobs, use_cache, progress, used).items()}
-        prune_cache(build_dir / "cache", used)
+        # one book per language: its notebooks, generated pages and Sphinx state in stage/<language>;
+        # the notebooks of all languages run in one pool (a worker's kernel serves any language)
+        plans = [_plan_language(edition, language, manifest, data_dir, notebooks, build_dir, use_cache, progress)
+                 for language in edition.languages]
+        tasks = [NotebookTask(entry, str(plan.work), plan.parameters, plan.language) for plan in plans for entry in plan.todo]
+        ran = run_notebooks(tasks, jobs, progress) if tasks else {}
+        for plan in plans:
+            for entry in plan.todo:
+                store_notebook(build_dir / "cache", plan.keys[entry], plan.work / f"{entry}.ipynb", notebook_tables(plan.tables_root, entry))
+            _finish_language(edition, plan, edition_file, overrides, manifest, notebooks, build_dir)
+        timings |= {f"{entry} ({language})" if len(edition.languages) > 1 else entry: value for (entry, language), value in ran.items()}
+        prune_cache(build_dir / "cache", {key for plan in plans for key in plan.keys.values()})
         t = time.perf_counter()
         progress(f"[book] jupyter-book build ({', '.join(edition.languages)}) ...")
         sphinx_timings = site.run_per_language(edition.languages, lambda language: _sphinx_and_pdf(edition, language, build_dir, strict, progress))
@@ -277,11 +283,22 @@ def _stage(build_dir: Path, language: str) -> Path:
     return build_dir / "stage" / language
 
 
-def _stage_language(edition: Edition, language: str, edition_file: Path, overrides: list[str], manifest: dict[str, Any],
-                    data_dir: Path, notebooks: list[str], build_dir: Path, jobs: int, use_cache: bool,
-                    progress: Progress, used: set[str]) -> dict[str, float]:
-    """Assemble the source of the ``language`` book in a fresh folder (sources, executed notebooks, their tables,
-    the generated pages and the landing page's summary), then synchronise it into its stage."""
+@dataclass
+class LanguagePlan:
+    """One language's book being assembled: its fresh source folder, its notebooks' parameters, tables
+    folder and cache keys, and the notebooks to run (the others were copied from the cache)."""
+    language: str
+    work: Path
+    tables_root: Path
+    parameters: dict[str, Any]
+    keys: dict[str, str]
+    todo: list[str]
+
+
+def _plan_language(edition: Edition, language: str, manifest: dict[str, Any], data_dir: Path, notebooks: list[str],
+                   build_dir: Path, use_cache: bool, progress: Progress) -> LanguagePlan:
+    """Start the source of the ``language`` book in a fresh folder: its sources, the stored notebooks whose
+    inputs are unchanged; returns what is left to run."""
     # the source is assembled in a fresh folder, then synchronised into the stage that Sphinx keeps
     # between builds: unchanged pages keep their time stamps and Sphinx rebuilds the others only
     work, tables_root = build_dir / f"stage.next-{language}", build_dir / f"stage.tables-{language}"
@@ -290,11 +307,19 @@ def _stage_language(edition: Edition, language: str, edition_file: Path, overrid
             shutil.rmtree(folder)
     work.mkdir(parents=True)
     _stage_sources(work, edition, language)
-    tables_dir = work / "_static" / "tables"
     parameters = edition.notebook_parameters() | {"language": language, "data_dir": str(data_dir), "tables_dir": str(tables_root)}
-    if len(edition.languages) > 1:
-        progress(f"[notebooks] the {language} book")
-    timings = _notebooks(notebooks, work, tables_root, parameters, manifest, build_dir / "cache", language, jobs, use_cache, progress, used)
+    keys = {entry: notebooks_key([entry], parameters, manifest) for entry in notebooks}
+    todo = _reuse_notebooks(notebooks, keys, work, tables_root, build_dir / "cache", use_cache,
+                            progress, f"the {language} book: " if len(edition.languages) > 1 else "")
+    return LanguagePlan(language, work, tables_root, parameters, keys, todo)
+
+
+def _finish_language(edition: Edition, plan: LanguagePlan, edition_file: Path, overrides: list[str], manifest: dict[str, Any],
+                     notebooks: list[str], build_dir: Path) -> None:
+    """Complete the ``plan``'s book once its notebooks ran (their tables, the generated pages, the landing
+    page's summary), then synchronise it into its stage."""
+    work, tables_root, language = plan.work, plan.tables_root, plan.language
+    tables_dir = work / "_static" / "tables"
     merge_tables(tables_root, notebooks, tables_dir)
     for entry in notebooks:
         inputs_removed(work / f"{entry}.ipynb")
@@ -304,7 +329,6 @@ def _stage_language(edition: Edition, language: str, edition_file: Path, overrid
     (work / "generated" / "taxonomy.md").write_text(annexes.taxonomy_markdown(language=language), encoding="utf-8")
     sync_stage(work, _stage(build_dir, language))
     shutil.rmtree(tables_root)
-    return timings
 
 
 def _sphinx_and_pdf(edition: Edition, language: str, build_dir: Path, strict: bool, progress: Progress) -> float:
@@ -358,11 +382,10 @@ def _intact_manifest(data_dir: Path) -> dict[str, Any] | None:
     return manifest
 
 
-def _notebooks(notebooks: list[str], work: Path, tables_root: Path, parameters: dict[str, Any], manifest: dict[str, Any],
-               cache_root: Path, language: str, jobs: int, use_cache: bool, progress: Progress, used: set[str]) -> dict[str, float]:
-    """Reuse each notebook whose inputs are unchanged (:mod:`helpers.book.cache`), run the others, store them;
-    their cache keys are added to ``used`` (the build prunes the other entries once every language is done)."""
-    keys = {entry: notebooks_key([entry], parameters, manifest) for entry in notebooks}
+def _reuse_notebooks(notebooks: list[str], keys: dict[str, str], work: Path, tables_root: Path, cache_root: Path,
+                     use_cache: bool, progress: Progress, which: str) -> list[str]:
+    """Copy each notebook whose inputs are unchanged (:mod:`helpers.book.cache`) with its tables from the
+    cache into ``work``; return the others, to run (and store afterwards)."""
     todo = []
     for entry in notebooks:
         cached = usable_cache(cache_root, keys[entry], progress) if use_cache else None
@@ -372,14 +395,10 @@ def _notebooks(notebooks: list[str], work: Path, tables_root: Path, parameters: 
         shutil.copy2(cached / "notebooks" / f"{Path(entry).name}.ipynb", work / f"{entry}.ipynb")
         shutil.copytree(cached / "tables", notebook_tables(tables_root, entry))
     if not todo:
-        progress(f"[notebooks] inputs unchanged since the last build: reusing its executed notebooks and tables ({cache_root}; --no-cache reruns them)")
+        progress(f"[notebooks] {which}inputs unchanged since the last build: reusing its executed notebooks and tables ({cache_root}; --no-cache reruns them)")
     elif len(todo) < len(notebooks):
-        progress(f"[notebooks] reusing {len(notebooks) - len(todo)} of {len(notebooks)} executed notebooks whose inputs are unchanged")
-    timings = run_notebooks(todo, work, parameters, language, jobs, progress) if todo else {}
-    for entry in todo:
-        store_notebook(cache_root, keys[entry], work / f"{entry}.ipynb", notebook_tables(tables_root, entry))
-    used.update(keys.values())
-    return timings
+        progress(f"[notebooks] {which}reusing {len(notebooks) - len(todo)} of {len(notebooks)} executed notebooks whose inputs are unchanged")
+    return todo
 
 
 def sync_stage(new: Path, stage: Path) -> None:

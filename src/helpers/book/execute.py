@@ -17,11 +17,11 @@ import signal
 import threading
 import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 import nbformat
 
-from helpers.book import guards
+from helpers.book import guards, kernels
 from helpers.book.edition import PROJECT_ROOT
 from helpers.errors import BuildError
 
@@ -56,18 +56,19 @@ def inputs_removed(path: Path) -> None:
         path.write_text(json.dumps(nb, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
-def run_notebook(source: Path, target: Path, parameters: dict[str, Any], language: str) -> None:
-    """Execute one notebook with papermill; raise a one-line :class:`BuildError` naming the failing cell."""
+def run_notebook(source: Path, target: Path, parameters: dict[str, Any], language: str, km: Any = None) -> None:
+    """Execute one notebook with papermill, in a fresh kernel or in the kernel of ``km`` (a worker's kept kernel,
+    :mod:`helpers.book.kernels`); raise a one-line :class:`BuildError` naming the failing cell."""
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
     declared = pm.inspect_notebook(str(source))
     params = {k: v for k, v in parameters.items() if k in declared}
+    in_kernel = {} if km is None else {"km": km, "engine_name": kernels.register_engine()}
     try:
         pm.execute_notebook(str(source), str(target), parameters=params, kernel_name="python3", progress_bar=False,
                             cwd=str(target.parent), request_save_on_cell_execute=False,
-                            # the kernel's own log (TCP notice, interrupt at shutdown) is noise on the terminal; cell errors still arrive
-                            extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
+                            extra_arguments=kernels.KERNEL_ARGUMENTS, **in_kernel)
     except PapermillExecutionError as exc:
         rel = source.relative_to(PROJECT_ROOT) if source.is_relative_to(PROJECT_ROOT) else source
         evalue = exc.evalue.strip().splitlines()[0] if exc.evalue.strip() else ""
@@ -131,16 +132,26 @@ def _failing_line(exc: Any) -> str:
     return f"starting {first.strip()[:60]!r}"
 
 
-def _run_one(entry: str, stage: str, parameters: dict[str, Any], language: str) -> float:
-    """Run one notebook in a worker process (its own kernel); returns the seconds it took.
+class NotebookTask(NamedTuple):
+    """One notebook to run for one language's book: its ``_toc.yml`` entry, the folder it is written to
+    (that book's stage), its parameters and the book's language."""
+    entry: str
+    stage: str
+    parameters: dict[str, Any]
+    language: str
 
-    The worker's own stderr (kernel and ZeroMQ messages) goes to ``<stage>/../logs/<notebook>.log``
-    so that the terminal shows the build's progress and its one-line errors only.
+
+def _run_one(entry: str, stage: str, parameters: dict[str, Any], language: str) -> float:
+    """Run one notebook in a worker process (in the worker's kept kernel); returns the seconds it took.
+
+    The worker's own stderr (ZeroMQ and papermill messages) goes to ``<stage>/../logs/<notebook>.log``
+    and its kernel's to ``logs/kernels.log``, so that the terminal shows the build's progress and its
+    one-line errors only.
     """
     log = _logs(stage) / f"{Path(entry).name}.log"
     log.parent.mkdir(parents=True, exist_ok=True)
-    handle = open(log, "w")
-    os.dup2(handle.fileno(), 2)
+    with open(log, "w") as handle:
+        os.dup2(handle.fileno(), 2)
     os.environ["HELPERS_BOOK_BUILD"] = "1"  # the kernel inherits it: charts use the offline renderer
     os.environ["HELPERS_LANGUAGE"] = language  # and number formats follow the book's language
     # ``jobs`` notebooks run side by side, one per core: BLAS threads in each kernel would only compete
@@ -149,7 +160,9 @@ def _run_one(entry: str, stage: str, parameters: dict[str, Any], language: str) 
     tables = notebook_tables(parameters["tables_dir"], entry)
     tables.mkdir(parents=True, exist_ok=True)
     t = time.perf_counter()
-    run_notebook(PROJECT_ROOT / f"{entry}.ipynb", Path(stage) / f"{entry}.ipynb", parameters | {"tables_dir": str(tables)}, language)
+    target = Path(stage) / f"{entry}.ipynb"
+    km = kernels.worker_kernel(target.parent, language, _logs(stage) / "kernels.log")
+    run_notebook(PROJECT_ROOT / f"{entry}.ipynb", target, parameters | {"tables_dir": str(tables)}, language, km=km)
     return time.perf_counter() - t
 
 
@@ -181,33 +194,35 @@ def _logs(stage: str | Path) -> Path:
     return Path(stage).parent / "logs"
 
 
-def run_notebooks(notebooks: list[str], stage: Path, parameters: dict[str, Any], language: str, jobs: int,
-                  progress: Progress) -> dict[str, float]:
-    """Execute the notebooks, ``jobs`` at a time (each in its own process and kernel).
+def run_notebooks(tasks: list[NotebookTask], jobs: int, progress: Progress) -> dict[tuple[str, str], float]:
+    """Execute the notebooks of every language's book, ``jobs`` at a time: ``jobs`` worker processes,
+    each keeping one kernel that it resets between notebooks (:mod:`helpers.book.kernels`); returns the
+    seconds each took, by (entry, language).
 
     The first failure stops the run: notebooks not yet started are cancelled, those running are
     let finish, and the one-line :class:`BuildError` of the failing notebook that comes first in
-    the book is raised (the same notebook whatever the timing), with the count of other failures.
+    ``tasks`` (the first language's book first, each in book order) is raised (the same notebook whatever the timing), with the
+    count of other failures.
 
     A Ctrl-C (or any other exception in this process) kills the workers and their kernels at once
     and is raised again. The workers ignore Ctrl-C themselves and write their stderr to
     ``logs/workers.log`` (then each notebook's own log), never to the terminal.
     """
-    timings: dict[str, float] = {}
+    timings: dict[tuple[str, str], float] = {}
     failures: dict[int, BaseException] = {}
-    n = len(notebooks)
+    n = len(tasks)
+    languages = len({task.language for task in tasks}) > 1
     context = multiprocessing.get_context("spawn")
-    # one fresh process per notebook: no kernel or ZeroMQ state is carried from one notebook to the next
-    pool = concurrent.futures.ProcessPoolExecutor(max_workers=max(1, min(jobs, n)), mp_context=context, max_tasks_per_child=1,
-                                                  initializer=guards.worker_init)
+    # each worker keeps one kernel and resets it between notebooks (helpers.book.kernels): the imports are paid once per worker
+    pool = concurrent.futures.ProcessPoolExecutor(max_workers=max(1, min(jobs, n)), mp_context=context, initializer=guards.worker_init)
     try:
-        with guards.stderr_to(_logs(stage) / "workers.log"):
+        with guards.stderr_to(_logs(tasks[0].stage) / "workers.log"):
             futures = {}
-            for i, entry in enumerate(notebooks, 1):
-                futures[pool.submit(_run_one, entry, str(stage), parameters, language)] = (i, entry)
+            for i, task in enumerate(tasks, 1):
+                futures[pool.submit(_run_one, *task)] = (i, task)
             progress(f"[notebooks] {n} to run, {max(1, min(jobs, n))} at a time")
             for future in concurrent.futures.as_completed(futures):
-                i, entry = futures[future]
+                i, (entry, stage, _, language) = futures[future]
                 if future.cancelled():
                     continue
                 error = future.exception()
@@ -218,8 +233,8 @@ def run_notebooks(notebooks: list[str], stage: Path, parameters: dict[str, Any],
                     for other in futures:
                         other.cancel()
                     continue
-                timings[entry] = future.result()
-                progress(f"[{i}/{n}] {entry}.ipynb done in {timings[entry]:.1f} s")
+                timings[entry, language] = seconds = future.result()
+                progress(f"[{i}/{n}] {entry}.ipynb{f' ({language})' if languages else ''} done in {seconds:.1f} s")
     except BaseException:
         _stop_pool(pool)
         raise

@@ -264,7 +264,10 @@ def stop_processes(pids: list[int]) -> None:
         except ProcessLookupError:
             pass
     for path in leftovers:  # a killed kernel cannot remove its connection file (ports and key) itself
-        path.unlink(missing_ok=True)
+        if path.parent.name.startswith("book-kernel-"):  # nor a kept kernel its folder of sockets (helpers.book.kernels)
+            shutil.rmtree(path.parent, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
 
 
 def _connection_file(pid: int) -> Path | None:

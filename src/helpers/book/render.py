@@ -272,7 +272,10 @@ def _book_renderer(spec: dict[str, Any], **_: Any) -> dict[str, str]:
 
 
 def setup() -> None:
-    """Enable the book theme, and the offline renderer when run by ``helpers build``."""
+    """Enable the book theme, and the offline renderer when run by ``helpers build``; chart numbers start
+    again at 1 (a page's charts are numbered the same whichever pages its kernel ran before)."""
+    global _counter
+    _counter = itertools.count(1)
     enable_theme()
     if os.environ.get("HELPERS_BOOK_BUILD") == "1":
         alt.renderers.register("book", _book_renderer)
