@@ -51,8 +51,8 @@ from helpers.book import guards
 from helpers.book import pdf
 from helpers.book import landing
 from helpers.book import site
-from helpers.book.execute import (NotebookTask, inputs_removed, merge_tables, notebook_tables, prepare_for_book,  # noqa: F401 (re-exported)
-                                  run_notebook, run_notebooks, scrub_kernel_paths)
+from helpers.book.execute import (NotebookTask, inputs_removed, memo_folder, merge_tables, notebook_tables,  # noqa: F401 (re-exported)
+                                  prepare_for_book, run_notebook, run_notebooks, scrub_kernel_paths)
 from helpers.book.cache import cache_key_of_files, cache_problem, notebooks_key, prune_cache, store_cache, store_notebook, usable_cache  # noqa: F401 (re-exported)
 from helpers.book.edition import PROJECT_ROOT, Edition
 from helpers.errors import BuildError
@@ -255,6 +255,7 @@ def build_book(edition: Edition, edition_file: Path, overrides: list[str], out: 
         plans = [_plan_language(edition, language, manifest, data_dir, notebooks, build_dir, use_cache, progress)
                  for language in edition.languages]
         tasks = [NotebookTask(entry, str(plan.work), plan.parameters, plan.language) for plan in plans for entry in plan.todo]
+        shutil.rmtree(memo_folder(build_dir / "stage"), ignore_errors=True)  # results are shared within one build only
         ran = run_notebooks(tasks, jobs, progress) if tasks else {}
         for plan in plans:
             for entry in plan.todo:

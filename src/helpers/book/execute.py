@@ -23,6 +23,7 @@ import nbformat
 
 from helpers.book import guards, kernels
 from helpers.book.edition import PROJECT_ROOT
+from helpers.chapters import memo
 from helpers.errors import BuildError
 
 Progress = Callable[[str], None]
@@ -154,6 +155,7 @@ def _run_one(entry: str, stage: str, parameters: dict[str, Any], language: str) 
         os.dup2(handle.fileno(), 2)
     os.environ["HELPERS_BOOK_BUILD"] = "1"  # the kernel inherits it: charts use the offline renderer
     os.environ["HELPERS_LANGUAGE"] = language  # and number formats follow the book's language
+    os.environ[memo.ENV] = str(memo_folder(stage))  # and results are shared between the build's notebooks
     # ``jobs`` notebooks run side by side, one per core: BLAS threads in each kernel would only compete
     for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(name, "1")
@@ -188,6 +190,11 @@ def merge_tables(tables_root: Path, notebooks: list[str], target: Path) -> None:
                                  "contents; give one of them another name")
             owner[path.name] = entry
             shutil.copy2(path, dest)
+
+
+def memo_folder(stage: str | Path) -> Path:
+    """Where the notebooks of a build share results (:mod:`helpers.chapters.memo`): beside the stage, emptied by every build."""
+    return Path(stage).parent / "memo"
 
 
 def _logs(stage: str | Path) -> Path:

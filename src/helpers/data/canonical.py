@@ -391,7 +391,8 @@ def read(data_dir: Path, table: str, /, *, check_regions: bool = True, **filters
             raise InputError(
                 f"{path}: empty selection: no rows with {desc}{ctx}; available {column} values: {_fmt_values(df[column])}"
             )
-        missing = [w for w in wanted if w not in set(sel[column].astype(str))]
+        present = set(sel[column].astype(str).unique())  # once, not once per wanted value (a set of every row's value each time)
+        missing = [w for w in wanted if w not in present]
         if missing:
             ctx = f" with {' and '.join(applied)}" if applied else ""
             raise InputError(

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.chapters.technologies.checks import Split, _split
+from helpers.chapters.memo import shared
 from helpers.chapters.technologies.space import TechnologySpace
 from helpers.charts.quadrants import _interval
 from helpers.errors import InputError
@@ -82,6 +83,7 @@ def _rules(space: TechnologySpace, profile: pd.DataFrame, split: Split) -> tuple
     return rules, techs
 
 
+@shared  # the same runs are made by a source's page, the summary and the framework, in both languages
 def space_stability(space: TechnologySpace, focus: str, profile: pd.DataFrame, *, n_runs: int, seed: int, split: Split = "median",
                     scale: float = 1.0, earlier: pd.DataFrame | None = None, earlier_window: tuple[int, int] | None = None) -> Stability:
     """The stability of ``profile``'s placements (``focus``'s profile on ``space``) over ``n_runs`` runs
