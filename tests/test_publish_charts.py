@@ -60,6 +60,21 @@ def test_book_renderer_only_in_build(monkeypatch):
     alt.renderers.enable("default")
 
 
+def test_the_build_shows_a_chart_as_altair_would_without_validating_it(monkeypatch):
+    """In the build, :func:`helpers.book.notebook.show` skips Altair's JSON-schema validation; the output is the same."""
+    monkeypatch.setenv("HELPERS_BOOK_BUILD", "1")
+    chart = alt.Chart(pd.DataFrame({"x": [1, 2]})).mark_point().encode(x="x:Q").properties(title="t")
+    render.setup()
+    through_altair = chart._repr_mimebundle_()
+    through_altair = through_altair[0] if isinstance(through_altair, tuple) else through_altair
+    render.setup()  # the chart numbers start again at 1
+    assert render.chart_output(chart)["text/html"] == through_altair["text/html"]
+    assert render.offline()
+    monkeypatch.delenv("HELPERS_BOOK_BUILD")
+    assert not render.offline()
+    alt.renderers.enable("default")
+
+
 def test_bundle_is_wrapped_and_sets_globals():
     js = render.javascript_bundle()
     assert js.startswith("(function(){") and js.rstrip().endswith("})();")

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+import altair as alt
 from IPython.display import HTML, Markdown, display
 
 from helpers.book import render
@@ -65,6 +66,8 @@ def show(*items: Any) -> None:
             show(*item)
         elif isinstance(item, str):
             display(Markdown(item))
+        elif render.offline() and isinstance(item, alt.TopLevelMixin):
+            display(render.chart_output(item), raw=True)
         else:
             display(item)
 

@@ -270,6 +270,19 @@ def _book_renderer(spec: dict[str, Any], **_: Any) -> dict[str, str]:
     return {"text/html": embed_html(spec)}
 
 
+def offline() -> bool:
+    """True in a notebook run by ``helpers build``: charts go through the book's offline renderer."""
+    return os.environ.get("HELPERS_BOOK_BUILD") == "1"
+
+
+def chart_output(chart: alt.TopLevelMixin) -> dict[str, str]:
+    """The output of one chart in a notebook run by the build: what Altair's display gives with the book's
+    renderer, without Altair's JSON-schema validation of the spec (a tenth of a build's notebook time). A spec
+    that Vega cannot draw still stops the build: the PDF step waits for every chart to render in Chromium, and
+    the chart tests validate the specs."""
+    return {"text/html": embed_html(chart.to_dict(validate=False, context={"pre_transform": False})), "text/plain": repr(chart)}
+
+
 
 def setup() -> None:
     """Enable the book theme, and the offline renderer when run by ``helpers build``; chart numbers start
@@ -277,6 +290,6 @@ def setup() -> None:
     global _counter
     _counter = itertools.count(1)
     enable_theme()
-    if os.environ.get("HELPERS_BOOK_BUILD") == "1":
+    if offline():
         alt.renderers.register("book", _book_renderer)
         alt.renderers.enable("book")

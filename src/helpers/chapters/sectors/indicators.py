@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from helpers.chapters.memo import shared
 from helpers.chapters.sectors.fields import activity_specialisation, patent_field_map, publication_field_map
 from helpers.chapters.sectors.national_accounts import RD_NA_REASON, SECTOR_MEASURES, sector_shares_by_year, summarise_sector_years
 from helpers.chapters.sectors.regions import eurostat_code, reference_regions
@@ -19,6 +20,7 @@ from helpers.data.domains import load_concordance, load_ncses_mapping
 from helpers.errors import InputError
 
 
+@shared  # the sector page and the framework, in both languages
 def domain_indicators(*, sectors: pd.DataFrame | None, domains: pd.DataFrame, focus: str, reference: str, sectors_window: Sequence[int],
                       patents: pd.DataFrame | None = None, publications: pd.DataFrame | None = None,
                       patents_window: Sequence[int] | None = None, publications_window: Sequence[int] | None = None,

@@ -186,6 +186,9 @@ def sector_shares_by_year(table: pd.DataFrame, domains: pd.DataFrame, focus: str
         table = plausibility_flags(table[table["year"].isin(years)], plausibility_factor)
     all_regions = list(dict.fromkeys([focus_code, *ref_regions]))
     known_ind = set(table["indicator"])
+    # every component below selects rows of one indicator, these regions and years: select them once
+    table = table[table["region"].isin(all_regions) & table["year"].isin(years)]
+    by_indicator = {str(k): part for k, part in table.groupby("indicator", sort=False)}
     rows = []
     for ind in indicators:
         if ind not in SECTOR_MEASURES:
@@ -198,7 +201,7 @@ def sector_shares_by_year(table: pd.DataFrame, domains: pd.DataFrame, focus: str
             raise InputError(f"{source}: missing indicator {missing[0]!r} (needed for {ind}); the table has {', '.join(sorted(known_ind))}")
         for _, dom in domains.iterrows():
             codes = split_codes(dom["nace"])
-            raw = [(component(table, all_regions, c, k, years), k) for c, k in _components_for(measure, codes)]
+            raw = [(component(by_indicator.get(k, table.iloc[:0]), all_regions, c, k, years), k) for c, k in _components_for(measure, codes)]
             f_status = pd.concat([c["status"] for c, _ in raw], axis=1)
             f_values = pd.concat([c["value"] for c, _ in raw], axis=1)
             conv = [to_euro(c, k, factors) for c, k in raw]

@@ -20,6 +20,7 @@ from typing import Literal
 
 import pandas as pd
 
+from helpers.chapters.memo import shared
 from helpers.data import policy, taxonomy
 from helpers.errors import InputError
 from helpers.i18n import FIELD_NAMES_NL
@@ -49,6 +50,7 @@ def _matched_codes(classification: str, codes: Iterable[str], data_dir: Path | s
     return pd.DataFrame({"code": hits["code"].to_numpy(), "tech_id": hits["tech_id"].to_numpy()}).drop_duplicates()
 
 
+@shared  # every technology profile of every page asks again (a Python loop per code)
 def category_map(classification: str, codes: Iterable[str] | None = None, data_dir: Path | str | None = None) -> pd.DataFrame:
     """Category of every technology code of ``classification`` that the taxonomy maps onto.
 
