@@ -391,8 +391,7 @@ def read(data_dir: Path, table: str, /, *, check_regions: bool = True, **filters
             raise InputError(
                 f"{path}: empty selection: no rows with {desc}{ctx}; available {column} values: {_fmt_values(df[column])}"
             )
-        present = set(sel[column].astype(str).unique())  # once, not once per wanted value (a set of every row's value each time)
-        missing = [w for w in wanted if w not in present]
+        missing = list(pd.Index(wanted).difference(sel[column].astype(str).unique(), sort=False))  # one pass over the rows
         if missing:
             ctx = f" with {' and '.join(applied)}" if applied else ""
             raise InputError(
