@@ -46,10 +46,11 @@ def relatedness_density(b: Matrix, relatedness: Matrix, source: str = "specialis
     if labelled:
         if not isinstance(relatedness, pd.DataFrame):
             raise InputError("relatedness matrix: give a DataFrame labelled with the technologies when the specialisation matrix is a DataFrame")
-        missing = [t for t in b.columns if t not in relatedness.index or t not in relatedness.columns]
+        aligned = relatedness.index.equals(b.columns) and relatedness.columns.equals(b.columns)
+        missing = [] if aligned else [t for t in b.columns if t not in relatedness.index or t not in relatedness.columns]
         if missing:
             raise InputError(f"relatedness matrix: no row/column for technologies {_names(missing)} of the {source}; compute relatedness over all technologies")
-        if not (relatedness.index.equals(b.columns) and relatedness.columns.equals(b.columns)):
+        if not aligned:
             r_values = relatedness.loc[b.columns, b.columns].to_numpy(dtype=float)
     else:
         if r_values.shape != (b_values.shape[1], b_values.shape[1]):

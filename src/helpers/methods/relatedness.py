@@ -60,6 +60,8 @@ def incidence_matrix(
     1 (a repeated document-technology pair counts once); with ``weight`` (e.g. fractional
     counting, 1/k for a document with k codes) the weights of repeated pairs are summed. Returns
     ``(M, documents, technologies)`` with the labels of the rows and columns, both sorted.
+    Without ``weight``, ``M`` comes from one sort of packed (document, technology) keys
+    (:func:`_binary_csr`), with integer ids factorised by a presence table (:func:`_sorted_codes`).
     """
     for col in [document, technology] + ([weight] if weight else []):
         if col not in table.columns:
@@ -70,10 +72,11 @@ def incidence_matrix(
         if table[col].isna().any():
             row = int(np.flatnonzero(table[col].isna().to_numpy())[0])
             raise InputError(f"{source}: empty {col!r} in row {row + 1}; every row needs a {col}")
-    doc_codes, docs = pd.factorize(table[document], sort=True)
-    tech_codes, techs = pd.factorize(table[technology], sort=True)
+    doc_codes, docs = _sorted_codes(table[document])
+    tech_codes, techs = _sorted_codes(table[technology])
     if weight is None:
-        data, rows, cols = np.ones(len(doc_codes)), doc_codes, tech_codes
+        m = _binary_csr(doc_codes, tech_codes, (len(docs), len(techs)))
+        return m, pd.Index(docs, name=document), pd.Index(techs, name=technology)
     else:
         data = pd.to_numeric(table[weight], errors="coerce").to_numpy(dtype=float)
         bad = ~np.isfinite(data) | (data < 0)
@@ -83,9 +86,87 @@ def incidence_matrix(
         rows, cols = doc_codes, tech_codes
     m = sp.csr_array((data, (rows, cols)), shape=(len(docs), len(techs)))
     m.sum_duplicates()
-    if weight is None:
-        m.data[:] = 1.0  # a repeated document-technology pair counts once
     return m, pd.Index(docs, name=document), pd.Index(techs, name=technology)
+
+
+def _sorted_codes(labels: pd.Series) -> tuple[np.ndarray, pd.Index | np.ndarray]:
+    """``pd.factorize(labels, sort=True)``: codes into the sorted distinct labels, and those labels.
+
+    Integer labels over a range at most a few times their number (document and code ids) take a
+    presence table instead of a hash table and a sort: one pass, the same codes and labels.
+
+    >>> codes, uniques = _sorted_codes(pd.Series([30, 10, 30, 20]))
+    >>> codes.tolist(), uniques.tolist()
+    ([2, 0, 2, 1], [10, 20, 30])
+    """
+    dtype = labels.dtype
+    if isinstance(dtype, np.dtype) and dtype.kind in "iu" and len(labels):
+        values = labels.to_numpy()
+        low, high = values.min(), values.max()
+        span = int(high) - int(low) + 1
+        if span <= 4 * len(values) + 1024:
+            if dtype == np.intp and low == 0:
+                offset = values  # ids from 0: read, never written
+            elif dtype.itemsize < 8:
+                offset = values.astype(np.intp)
+                offset -= int(low)
+            else:  # no overflow: low <= values and the difference is small
+                offset = (values - low).view(np.intp)
+            present = np.zeros(span, dtype=bool)
+            present[offset] = True
+            if present.all():  # every id in the range is used: the codes are the offsets
+                return offset, np.arange(span).astype(dtype) + low
+            code_of = np.cumsum(present, dtype=np.intp)
+            code_of -= 1
+            return code_of[offset], np.flatnonzero(present).astype(dtype) + low
+    return pd.factorize(labels, sort=True)
+
+
+def _binary_csr(rows: np.ndarray, cols: np.ndarray, shape: tuple[int, int]) -> sp.csr_array:
+    """0/1 CSR matrix with a 1 at each ``(rows[i], cols[i])`` (repeats count once), sorted indices, int64 index arrays.
+
+    The same matrix as ``csr_array((ones, (rows, cols)))`` with its duplicates summed and set to 1,
+    by one sort of the packed keys ``row << b | col`` and a run-length pass.
+
+    >>> _binary_csr(np.array([1, 0, 1, 1]), np.array([2, 1, 0, 2]), (2, 3)).toarray().tolist()
+    [[0.0, 1.0, 0.0], [1.0, 0.0, 1.0]]
+    """
+    shift = max(int(shape[1] - 1).bit_length(), 1)
+    if int(shape[0]) << shift >= 2**62:  # the packed key would not fit: the sparse library's conversion
+        m = sp.csr_array((np.ones(len(rows)), (rows, cols)), shape=shape)
+        m.sum_duplicates()
+        m.data[:] = 1.0
+        return m
+    # (in place on one array: at millions of rows the allocations cost as much as the arithmetic)
+    key = rows.astype(np.int64)  # a copy
+    key <<= shift
+    key |= cols
+    key.sort()
+    row_counts = np.bincount(rows, minlength=shape[0])
+    new = np.empty(len(key), dtype=bool)  # the first of each run of equal keys
+    new[:1] = True
+    np.not_equal(key[1:], key[:-1], out=new[1:])
+    if not new.all():  # repeated pairs: count them once
+        row_counts -= np.bincount(key[~new] >> shift, minlength=shape[0])
+        key = key[new]
+    indptr = np.zeros(shape[0] + 1, dtype=np.int64)
+    np.cumsum(row_counts, out=indptr[1:])
+    key &= (1 << shift) - 1  # the column indices
+    m = sp.csr_array((np.ones(len(key)), key, indptr), shape=shape)
+    m.has_sorted_indices = True
+    return m
+
+
+def _run_starts(sorted_values: np.ndarray) -> np.ndarray:
+    """Positions where a new value starts in a sorted array.
+
+    >>> _run_starts(np.array([1, 1, 2, 5, 5, 5])).tolist()
+    [0, 2, 3]
+    """
+    new = np.empty(len(sorted_values), dtype=bool)
+    new[:1] = True
+    np.not_equal(sorted_values[1:], sorted_values[:-1], out=new[1:])
+    return np.flatnonzero(new)
 
 
 def cooccurrence(incidence: Matrix, weights: np.ndarray | pd.Series | None = None, source: str = "incidence matrix") -> Matrix:
@@ -97,6 +178,8 @@ def cooccurrence(incidence: Matrix, weights: np.ndarray | pd.Series | None = Non
     document (default 1). With 0/1 entries, :math:`C_{ij}` is the number of documents carrying
     both ``i`` and ``j`` (EconGeo's ``co_occurrence``, which takes the transposed technologies x
     events matrix). DataFrame in, DataFrame (technology x technology) out; sparse in, CSR out.
+    A sparse 0/1 ``M`` without ``weights`` is counted pair by pair
+    (:func:`_binary_cooccurrence`: the same whole numbers, several times faster than the product).
     """
     m = _check_values(incidence, source, what="incidence values", axes=("document", "technology"))
     if weights is not None:
@@ -108,6 +191,86 @@ def cooccurrence(incidence: Matrix, weights: np.ndarray | pd.Series | None = Non
         weighted = sp.csr_array(sp.diags_array(w) @ m) if _is_sparse(m) else m * w[:, None]
     else:
         weighted = m
+        if _is_sparse(m) and m.nnz and bool((m.data == 1).all()):  # 0/1 documents x codes
+            c = _binary_cooccurrence(m)
+            if c is not None:
+                return c
+    return _gram(m, weighted, incidence)
+
+
+def _binary_cooccurrence(m: sp.csr_array, max_pairs: int = 1 << 27) -> sp.csr_array | None:
+    """``M^T M`` with a zero diagonal for a 0/1 CSR ``M``, from the pairs of codes within each row.
+
+    Every row with ``k`` stored codes gives its ``k (k - 1)`` ordered pairs ``(i, j)`` as packed
+    keys ``i << b | j`` (rows of equal ``k`` at once); one sort and a run-length pass count them
+    and give the CSR rows in order. The counts are whole numbers, so the result is exactly the
+    sparse product's (with sorted indices); on 2 million short documents it takes a fifth of the
+    product's time, which goes into scattered reads of ``M``. A code stored twice in a row counts
+    twice, as in the product. None (the caller takes the product) above ``max_pairs`` pairs (the
+    keys take 4 or 8 bytes each).
+
+    >>> m = sp.csr_array(np.array([[1.0, 1.0, 1.0], [0.0, 1.0, 1.0]]))
+    >>> _binary_cooccurrence(m).toarray().tolist()
+    [[0.0, 1.0, 1.0], [1.0, 0.0, 2.0], [1.0, 2.0, 0.0]]
+    """
+    n = m.shape[1]
+    indptr = m.indptr
+    k = np.diff(indptr)
+    multi = np.flatnonzero(k >= 2)
+    sizes = k[multi]
+    per_size = np.bincount(sizes)  # rows by number of codes
+    total = int((per_size * np.arange(len(per_size)) * (np.arange(len(per_size)) - 1)).sum())  # ordered pairs
+    if total > max_pairs:
+        return None
+    if total == 0:  # no document with two codes
+        return sp.csr_array((n, n))
+    shift = max(int(n - 1).bit_length(), 1)
+    key_dtype = np.int32 if 2 * shift <= 31 else np.int64
+    codes = m.indices.astype(key_dtype)
+    order = np.argsort(sizes.astype(np.uint8) if len(per_size) <= 256 else sizes, kind="stable")  # a radix sort
+    rows = multi[order]
+    bounds = np.cumsum(per_size)
+    key = np.empty(total, dtype=key_dtype)
+    filled = 0
+    for size in map(int, np.flatnonzero(per_size)):
+        row_starts = indptr[rows[bounds[size] - per_size[size]:bounds[size]]]
+        # the codes of the rows with `size` codes, one line per position: every pair is one vector operation
+        codes_k = np.empty((size, len(row_starts)), dtype=key_dtype)
+        for position in range(size):
+            np.take(codes, row_starts + position, out=codes_k[position])
+        shifted = codes_k << shift
+        out = key[filled:filled + size * (size - 1) * len(row_starts)].reshape(-1, len(row_starts))
+        filled += out.size
+        if size <= 16:  # pair by pair, without temporaries (a Python loop of at most 240 steps)
+            for line, (i, j) in enumerate((i, j) for i in range(size) for j in range(size) if i != j):
+                np.bitwise_or(shifted[i], codes_k[j], out=out[line])
+        else:
+            first, second = np.nonzero(~np.eye(size, dtype=bool))
+            np.bitwise_or(shifted[first], codes_k[second], out=out)
+    key.sort()
+    starts = _run_starts(key)
+    counts = np.empty(len(starts))
+    np.subtract(starts[1:], starts[:-1], out=counts[:-1])
+    counts[-1:] = len(key) - starts[-1:]
+    key = key[starts]
+    del starts
+    diagonal = np.arange(n, dtype=key.dtype)
+    diagonal |= diagonal << shift
+    at = np.minimum(np.searchsorted(key, diagonal), len(key) - 1)
+    if (key[at] == diagonal).any():  # pairs of a code with its own second copy: left out
+        keep = np.ones(len(key), dtype=bool)
+        keep[at[key[at] == diagonal]] = False
+        key, counts = key[keep], counts[keep]
+    out_indptr = np.searchsorted(key, np.arange(n + 1, dtype=np.int64) << shift).astype(np.int64)  # the keys are sorted by row
+    cols = np.empty(len(key), dtype=np.int64)
+    np.bitwise_and(key, (1 << shift) - 1, out=cols)
+    c = sp.csr_array((counts, cols, out_indptr), shape=(n, n))
+    c.has_sorted_indices = True
+    return c
+
+
+def _gram(m: np.ndarray | sp.csr_array, weighted: np.ndarray | sp.csr_array, incidence: Matrix) -> Matrix:
+    """``m^T weighted`` with a zero diagonal, labelled with the columns of ``incidence`` when it is a DataFrame."""
     if _is_sparse(m):
         c = sp.csr_array(m.T.tocsr() @ weighted)
     else:
@@ -136,9 +299,8 @@ def colocation(b: Matrix, source: str = "specialisation matrix") -> Matrix:
     bio   1.0  0.0   1.0
     chem  1.0  1.0   0.0
     """
-    _check_binary(b, source)
-    c = cooccurrence(b, source=source)
-    return c
+    m = _check_binary(b, source)  # validated once: cooccurrence(b) without its second check
+    return _gram(m, m, b)
 
 
 def _symmetric(c: np.ndarray | sp.csr_array, source: str) -> None:

@@ -12,7 +12,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from helpers.errors import InputError
-from helpers.methods.matrix import Matrix, _is_sparse, _raw, _where, check_activity
+from helpers.methods.matrix import Matrix, _activity, _is_sparse, _raw, _where
 
 
 #: Relative tolerance of the ``RCA >= threshold`` test: an RCA that is mathematically equal to
@@ -42,11 +42,9 @@ def rca(x: Matrix, source: str = "matrix") -> Matrix:
     SE  0.00  1.52  1.42
     DK  0.32  0.46  1.71
     """
-    x = check_activity(x, source)
+    x, values, row_tot, col_tot = _activity(x, source)  # validated once; the values and totals reused below
     if _is_sparse(x):
-        csr = _raw(x)
-        row_tot = np.asarray(csr.sum(axis=1)).ravel()
-        col_tot = np.asarray(csr.sum(axis=0)).ravel()
+        csr = values
         share_world = col_tot / col_tot.sum()
         rows = np.repeat(np.arange(csr.shape[0]), np.diff(csr.indptr))
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
@@ -61,20 +59,18 @@ def rca(x: Matrix, source: str = "matrix") -> Matrix:
         out = sp.csr_array((data, csr.indices.copy(), csr.indptr.copy()), shape=csr.shape)
         out.eliminate_zeros()
         return out
-    values = _raw(x)
-    row_tot = values.sum(axis=1)
-    col_tot = values.sum(axis=0)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         out = (values / row_tot[:, None]) / (col_tot / col_tot.sum())[None, :]
-    over = np.isinf(out) & (values > 0)
-    if over.any():
-        k = int(np.flatnonzero(over)[0])
-        where = _where(x, k) if isinstance(x, pd.DataFrame) else f"row {k // out.shape[1]}, column {k % out.shape[1]}"
-        raise InputError(
-            f"{source}: values too far apart: the RCA at {where} overflows (a technology's share of the whole is below "
-            f"{np.finfo(float).tiny:.3g}); rescale the counts or leave out the tiny values"
-        )
-    out = np.nan_to_num(out, nan=0.0, posinf=0.0)
+    if not np.isfinite(out).all():  # 0/0 of an empty region of an array, or an overflow
+        over = np.isinf(out) & (values > 0)
+        if over.any():
+            k = int(np.flatnonzero(over)[0])
+            where = _where(x, k) if isinstance(x, pd.DataFrame) else f"row {k // out.shape[1]}, column {k % out.shape[1]}"
+            raise InputError(
+                f"{source}: values too far apart: the RCA at {where} overflows (a technology's share of the whole is below "
+                f"{np.finfo(float).tiny:.3g}); rescale the counts or leave out the tiny values"
+            )
+        out = np.nan_to_num(out, nan=0.0, posinf=0.0)
     if isinstance(x, pd.DataFrame):
         return pd.DataFrame(out, index=x.index.copy(), columns=x.columns.copy())
     return out
@@ -108,6 +104,9 @@ def binary_specialisation(rca_values: Matrix, threshold: float = 1.0) -> Matrix:
         out.eliminate_zeros()
         return out
     if isinstance(rca_values, pd.DataFrame):
+        values = rca_values.to_numpy()
+        if values.dtype.kind in "fiub":  # one numpy comparison, labels wrapped at the end
+            return pd.DataFrame((values >= cut).astype("int64"), index=rca_values.index.copy(), columns=rca_values.columns.copy())
         return (rca_values >= cut).astype("int64")
     return (np.asarray(rca_values, dtype=float) >= cut).astype("int64")
 
