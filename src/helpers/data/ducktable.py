@@ -23,8 +23,10 @@ import pandas as pd
 from helpers.data.schema import get_schema
 from helpers.data.tablewriter import _ident, _sql_str, copy_csv
 
-#: the characters ``str.strip()`` removes: a text of these only is blank for ``validate`` (an RE2 class)
-WHITESPACE = "[" + "".join(f"\\x{{{ord(ch):x}}}" for ch in map(chr, range(0x110000)) if ch.isspace()) + "]*"
+#: the characters ``str.strip()`` removes: a text of these only is blank for ``validate``
+SPACES = tuple(ord(ch) for ch in map(chr, range(0x110000)) if ch.isspace())
+#: :data:`SPACES` as an RE2 class
+WHITESPACE = "[" + "".join(f"\\x{{{c:x}}}" for c in SPACES) + "]*"
 _TYPES = {
     "str": ("VARCHAR",),
     "int": ("TINYINT", "SMALLINT", "INTEGER", "BIGINT"),
@@ -36,14 +38,17 @@ class DuckTable:
     """A table (or view) ``relation`` of the DuckDB connection ``con``, with ``rows`` rows.
 
     ``parts``: when the table unites an adapter's DuckTable with other adapters' DataFrames
-    (:func:`combine`), the original parts in build order, for the pandas fallback.
+    (:func:`combine`), the original parts in build order, for the pandas fallback. ``ordered``: the
+    creator's promise that a plain scan of the relation gives the rows in key order (a table filled
+    sorted, or a projection of one), so that they are written without sorting again.
     """
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, relation: str, rows: int | None = None, parts: list | None = None):
+    def __init__(self, con: duckdb.DuckDBPyConnection, relation: str, rows: int | None = None, parts: list | None = None, ordered: bool = False):
         self.con = con
         self.relation = relation
         self._rows = rows
         self.parts = parts
+        self.ordered = ordered
 
     def __len__(self) -> int:
         if self._rows is None:
@@ -79,7 +84,7 @@ def combine(parts: list, table: str) -> DuckTable | None:
         return None
     duck = ducks[0]
     if len(parts) == 1:
-        return DuckTable(duck.con, duck.relation, len(duck), parts=parts)
+        return DuckTable(duck.con, duck.relation, len(duck), parts=parts, ordered=duck.ordered)
     names = get_schema(table).column_names
     have = set(duck.columns)
     selects = [", ".join(_ident(n) if n in have else f"NULL AS {_ident(n)}" for n in names) + f" FROM {duck.relation}"]
@@ -130,7 +135,7 @@ def passes(t: DuckTable, table: str, regions: set[str] | None = None, technologi
             return False
         col = _ident(c.name)
         if c.dtype == "str":
-            blank = f"regexp_full_match({col}, {_sql_str(WHITESPACE)})"
+            blank = _blank_sql(col)
             conds.append(f"{col} IS NULL OR {blank}" if not c.nullable else blank)
         else:
             if not c.nullable:
@@ -146,9 +151,10 @@ def passes(t: DuckTable, table: str, regions: set[str] | None = None, technologi
     con, rel = t.con, t.relation
     if conds and con.execute(f"SELECT 1 FROM {rel} WHERE " + " OR ".join(f"({x})" for x in conds) + " LIMIT 1").fetchall():
         return False
-    key = ", ".join(_ident(k) for k in schema.key)
-    if con.execute(f"SELECT 1 FROM {rel} GROUP BY {key} HAVING count(*) > 1 LIMIT 1").fetchall():
-        return False
+    if not (t.ordered and _increasing(t, schema.key)):
+        t.ordered = False  # a promise that does not hold: the writer sorts
+        if _duplicate_keys(t, schema.key):
+            return False
     if regions is not None and "region" in types and table not in ("regions", "quality_flags"):
         con.register("_known_regions", pd.DataFrame({"region": sorted(regions)}, dtype=object))
         try:
@@ -169,6 +175,38 @@ def passes(t: DuckTable, table: str, regions: set[str] | None = None, technologi
     return True
 
 
+def _blank_sql(col: str) -> str:
+    """SQL: whether the text ``col`` is empty or white space only (false for NULL); the pattern runs only on texts that start with a space."""
+    return (
+        f"CASE WHEN {col} = '' THEN true WHEN ord({col}) IN ({', '.join(map(str, SPACES))}) "
+        f"THEN regexp_full_match({col}, {_sql_str(WHITESPACE)}) ELSE false END"
+    )
+
+
+def _increasing(t: DuckTable, key: tuple[str, ...]) -> bool:
+    """Whether a scan of the relation gives the keys strictly increasing (so sorted and unique), none of them NULL.
+
+    ``lag() OVER ()`` runs as DuckDB's streaming window, which sees the rows in the order of the scan.
+    (A struct compares field by field like ORDER BY, but puts NULL last: a NULL key gives False.)
+    """
+    cols = ", ".join(_ident(k) for k in key)
+    nulls = " OR ".join(f"{_ident(k)} IS NULL" for k in key)
+    t.con.execute("SET preserve_insertion_order=true")
+    bad = t.con.execute(
+        f"SELECT count_if(k IS NULL OR NOT (k > p)) FROM (SELECT k, lag(k) OVER () AS p FROM "
+        f"(SELECT CASE WHEN {nulls} THEN NULL ELSE ({cols}) END AS k FROM {t.relation}))"
+    ).fetchall()[0][0]
+    return bad == 0
+
+
+def _duplicate_keys(t: DuckTable, key: tuple[str, ...]) -> bool:
+    """Whether two rows share a key: a hash of the key first (cheap), the key itself only when two hashes are equal."""
+    cols = ", ".join(_ident(k) for k in key)
+    if not t.con.execute(f"SELECT 1 FROM {t.relation} GROUP BY hash({cols}) HAVING count(*) > 1 LIMIT 1").fetchall():
+        return False
+    return bool(t.con.execute(f"SELECT 1 FROM {t.relation} GROUP BY {cols} HAVING count(*) > 1 LIMIT 1").fetchall())
+
+
 def _present(t: DuckTable, table: str) -> list[tuple[str, str]]:
     """(name, dtype) of the columns to write: an optional column without a value is left out (as the pandas path does)."""
     schema = get_schema(table)
@@ -187,8 +225,11 @@ def _present(t: DuckTable, table: str) -> list[tuple[str, str]]:
 
 
 def _sorted_sql(t: DuckTable, table: str, columns: list[tuple[str, str]]) -> str:
+    select = f"SELECT {', '.join(_ident(n) for n, _ in columns)} FROM {t.relation}"
+    if t.ordered:  # in key order already (preserve_insertion_order keeps the order of the scan)
+        return f"({select})"
     order = ", ".join(f"{_ident(k)} ASC NULLS FIRST" for k in get_schema(table).key)
-    return f"(SELECT {', '.join(_ident(n) for n, _ in columns)} FROM {t.relation} ORDER BY {order})"
+    return f"({select} ORDER BY {order})"
 
 
 def write(t: DuckTable, table: str, folder: Path, parquet_above: int | None, row_group_size: int) -> tuple[str, int]:
@@ -214,7 +255,6 @@ def write_parquet(t: DuckTable, table: str, path: Path, row_group_size: int) -> 
     the writer slices the one-chunk table of the pandas path.
     """
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     from helpers.data.validation import validate
 
@@ -223,7 +263,22 @@ def write_parquet(t: DuckTable, table: str, path: Path, row_group_size: int) -> 
     sample = validate(t.con.execute(f"SELECT * FROM {t.relation} LIMIT 100").df(), table)[names]
     schema = pa.Table.from_pandas(sample, preserve_index=False).schema
     t.con.execute("SET preserve_insertion_order=true")
-    reader = t.con.sql(f"SELECT * FROM {_sorted_sql(t, table, columns)}").to_arrow_reader(min(row_group_size, 1 << 17))
+    large = t.con.execute("SELECT value FROM duckdb_settings() WHERE name = 'arrow_large_buffer_size'").fetchall()[0][0]
+    t.con.execute("SET arrow_large_buffer_size=true")  # texts as large_string, the type pandas' schema has: no copy to cast
+    try:
+        _write_row_groups(t, path, schema, _sorted_sql(t, table, columns), row_group_size)
+    finally:
+        t.con.execute(f"SET arrow_large_buffer_size={large}")
+    return len(t)
+
+
+def _write_row_groups(t: DuckTable, path: Path, schema, relation_sql: str, row_group_size: int) -> None:
+    """Write the rows of ``relation_sql`` with the pyarrow ``schema`` in row groups of ``row_group_size``, each one contiguous chunk."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    names = schema.names
+    reader = t.con.sql(f"SELECT * FROM {relation_sql}").to_arrow_reader(min(row_group_size, 1 << 17))
     pending: list = []
     held = 0
 
@@ -243,4 +298,3 @@ def write_parquet(t: DuckTable, table: str, path: Path, row_group_size: int) -> 
                 pending, held = rest.to_batches(), rest.num_rows
         if held or len(t) == 0:
             flush(writer, pending or [pa.RecordBatch.from_pylist([], schema=reader.schema)])
-    return len(t)
