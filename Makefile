@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 EDITION ?= editions/2026.yml
 SET ?=
 
-.PHONY: book test test-all setup clean bench bench-quick
+.PHONY: book preview test test-all setup clean bench bench-quick
 
 $(BIN)/helpers: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,15 +19,23 @@ setup: $(BIN)/helpers
 book: setup
 	$(BIN)/helpers build --edition $(EDITION) $(SET)
 
+# The pages without the PDF edition, for checking a change while writing (seconds when one notebook's text or
+# code changed); published to _build/preview, so the book in _build/html stays as `make book` made it.
+preview: setup
+	$(BIN)/helpers build --edition $(EDITION) --no-pdf --out _build/preview $(SET)
+
 # The test suite, including a real build of the book in _build (reusing what `make book` made there
 # when nothing changed), the build with script payloads and the headless-browser tests; without
 # the two slow checks (a second build from scratch for determinism, nbval), which `make test-all`
 # (and CI) add.
-test: setup
-	$(BIN)/pytest -m "not slow"
+# One test process per core (at most 4), each module's tests in one process; the book is built once and shared.
+PYTEST_JOBS ?= -n auto --maxprocesses 4 --dist loadfile
 
-test-all: setup
-	$(BIN)/pytest
+test: book
+	$(BIN)/pytest -m "not slow" $(PYTEST_JOBS)
+
+test-all: book
+	$(BIN)/pytest $(PYTEST_JOBS)
 
 # The whole benchmark (README's speed table) / a reduced set in under two minutes (_build/bench.json).
 bench: setup

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,18 +71,33 @@ def build(tmp: Path, *extra: str) -> Book:
     return build_into(tmp / "build", *extra)
 
 
-def build_into(build_dir: Path, *extra: str) -> Book:
-    """Build the book with ``build_dir`` as its build folder (published to ``build_dir/html``) by the real command."""
+@contextmanager
+def one_build_at_a_time(build_dir: Path) -> Iterator[None]:
+    """The test processes (``pytest -n``) build in ``build_dir`` one after the other (a build there refuses a second one)."""
+    build_dir.parent.mkdir(parents=True, exist_ok=True)
+    with open(build_dir.parent / f".{build_dir.name}.tests.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def build_into(build_dir: Path, *extra: str, out: Path | None = None) -> Book:
+    """Build the book with ``build_dir`` as its build folder (published to ``out``, by default ``build_dir/html``) by the real command."""
+    with one_build_at_a_time(build_dir):
+        return _build_command(build_dir, *extra, out=out)
+
+
+def _build_command(build_dir: Path, *extra: str, out: Path | None = None) -> Book:
     raw = raw_data_or_skip()
     # the edition's own folder needs no override (an override would show on the edition page and change it)
     data = [] if raw == (ROOT.parent / "shared" / "data").resolve() else ["--set", f"data_dir={raw}"]
-    result = run_helpers("build", "--edition", "editions/2026.yml", "--build-dir", str(build_dir), *data, *extra)  # as `make book`
+    site = out or build_dir / "html"
+    result = run_helpers("build", "--edition", "editions/2026.yml", "--build-dir", str(build_dir), "--out", str(site), *data, *extra)  # as `make book`
     assert result.returncode == 0, f"build failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
-    return Book(build_dir, build_dir / "html", result.stdout)
+    return Book(build_dir, site, result.stdout)
 
 
 @pytest.fixture(scope="session")
-def book(tmp_path_factory: pytest.TempPathFactory) -> Book:
+def book(tmp_path_factory: pytest.TempPathFactory, testrun_uid: str) -> Book:
     """The book built from the default edition on the real data, by the real command, once per session.
 
     It is built in the project's own build folder (``_build``, as ``make book`` does), so after ``make book``
@@ -89,4 +107,15 @@ def book(tmp_path_factory: pytest.TempPathFactory) -> Book:
     """
     if os.environ.get("HELPERS_TEST_FRESH"):
         return build(tmp_path_factory.mktemp("book"))
-    return build_into(ROOT / "_build")
+    build_dir = ROOT / "_build"
+    # with several test processes (pytest -n) the first builds and the others use its book: a second build
+    # would publish the same site again while the first process's tests read it
+    marker = build_dir / f".tests-{testrun_uid}"
+    with one_build_at_a_time(build_dir):
+        if marker.is_file():
+            return Book(build_dir, build_dir / "html", marker.read_text(encoding="utf-8"))
+        built = _build_command(build_dir)
+        for old in build_dir.glob(".tests-*"):
+            old.unlink(missing_ok=True)
+        marker.write_text(built.log, encoding="utf-8")
+        return built

@@ -25,7 +25,7 @@ def fakes(tmp_path: Path, monkeypatch):
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "counts.csv").write_text("a\n1\n")
-    calls: dict[str, list] = {"data": [], "notebooks": [], "languages": []}
+    calls: dict[str, list] = {"data": [], "notebooks": [], "languages": [], "pdf": []}
 
     def data_step(raw_dir, data_dir, progress=None):
         calls["data"].append(1)
@@ -45,8 +45,8 @@ def fakes(tmp_path: Path, monkeypatch):
             mine = [task for task in tasks if task.language == language]
             calls["notebooks"].append([task.entry for task in mine])
             calls["languages"].append((language, mine[0].parameters["language"]))
-        for entry, stage, parameters, _ in tasks:
-            (Path(stage) / f"{entry}.ipynb").write_text(json.dumps({"entry": entry}))
+        for entry, stage, parameters, language in tasks:
+            _executed(entry, Path(stage), language)
             folder = Path(parameters["tables_dir"], Path(entry).name)
             folder.mkdir(parents=True, exist_ok=True)
             (folder / f"{Path(entry).name}_table.csv").write_text("x\n1\n")
@@ -63,13 +63,18 @@ def fakes(tmp_path: Path, monkeypatch):
     monkeypatch.setattr("helpers.data.canonical.check_windows", lambda *a, **k: None)
     monkeypatch.setattr(build_mod, "run_notebooks", notebooks)
     monkeypatch.setattr(build_mod, "_sphinx", sphinx)
-    monkeypatch.setattr(build_mod.pdf, "write_pdf", lambda *a, **k: 0.0)  # the fake site has no pages to print
+    def write_pdf(site, language, edition, progress):  # the fake site has no pages to print: a file stands for the PDF
+        calls["pdf"].append(language)
+        (Path(site) / build_mod.pdf.pdf_name(language, edition)).write_text("%PDF")
+        return 0.0
+
+    monkeypatch.setattr(build_mod.pdf, "write_pdf", write_pdf)
     build_dir, out = tmp_path / "build", tmp_path / "html"
 
-    def build(*extra: str) -> list[str]:
+    def build(*extra: str, **options: object) -> list[str]:
         lines: list[str] = []
         edition = load_edition(ROOT / "editions" / "2026.yml", [f"data_dir={raw}", *extra])
-        build_mod.build_book(edition, ROOT / "editions" / "2026.yml", list(extra), out, progress=lines.append, build_dir=build_dir)
+        build_mod.build_book(edition, ROOT / "editions" / "2026.yml", list(extra), out, progress=lines.append, build_dir=build_dir, **options)
         return lines
 
     return raw, build_dir, out, calls, build
@@ -181,8 +186,8 @@ def test_build_only_modules_are_never_loaded_by_a_notebook():
     assert not build_only & set(loaded), build_only & set(loaded)
 
 
-def test_a_sentence_in_one_language_reruns_that_language_only(tmp_path: Path, monkeypatch):
-    """The key of a notebook in one language's book leaves out the cells of the other language."""
+def test_a_sentence_reruns_no_notebook_and_code_of_one_language_that_language_only(tmp_path: Path, monkeypatch):
+    """The key of a notebook in one language's book covers its code cells, without the other language's cells."""
     from helpers.book import cache
 
     nb = {"cells": [{"cell_type": "markdown", "metadata": {"tags": ["lang-nl"]}, "source": "Een zin."},
@@ -201,7 +206,37 @@ def test_a_sentence_in_one_language_reruns_that_language_only(tmp_path: Path, mo
     nl, en = keys()
     nb["cells"][0]["source"] = "Een andere zin."
     nl2, en2 = keys()
-    assert nl2 != nl and en2 == en, "a Dutch sentence reruns the Dutch book's notebook only"
+    assert (nl2, en2) == (nl, en), "a sentence reruns nothing: the stored notebook gets the new text (with_narrative)"
     nb["cells"][2]["source"] = "x = 2"
     nl3, en3 = keys()
     assert nl3 != nl2 and en3 != en2, "code runs in both"
+    nb["cells"].insert(0, {"cell_type": "code", "metadata": {"tags": ["lang-nl"]}, "source": "y = 1"})
+    nl4, en4 = keys()
+    assert nl4 != nl3 and en4 == en3, "code of one language runs in that language's book only"
+
+
+def _executed(entry: str, stage: Path, language: str) -> None:
+    """A stand-in for an executed notebook: the notebook itself as its language's book runs it (no outputs)."""
+    import nbformat
+
+    from helpers.book.execute import prepare_for_book
+
+    nb = nbformat.read(ROOT / f"{entry}.ipynb", as_version=4)
+    prepare_for_book(nb, language)
+    nbformat.write(nb, stage / f"{entry}.ipynb")
+
+
+def test_no_pdf_leaves_the_pdf_and_its_link_out(fakes):
+    """``helpers build --no-pdf``: no PDF is printed or published (not even one kept from the last build), no link to it."""
+    raw, build_dir, out, calls, build = fakes
+    build()
+    assert sorted(calls["pdf"]) == ["en", "nl"] and (out / "nl" / "vlaamse-sterktes-2026.pdf").is_file()  # (side by side)
+    landing = (build_dir / "stage" / "nl" / "generated" / "landing.md").read_text(encoding="utf-8")
+    assert "vlaamse-sterktes-2026.pdf" in landing
+    lines = build(with_pdf=False)
+    assert len(calls["pdf"]) == 2, "nothing printed"
+    assert any("left out (--no-pdf)" in line for line in lines)
+    assert not list(out.rglob("*.pdf")), "the PDF kept in the stage is not published"
+    assert "pdf" not in (build_dir / "stage" / "nl" / "generated" / "landing.md").read_text(encoding="utf-8").lower()
+    build()
+    assert len(calls["pdf"]) == 4 and (out / "en" / "flemish-strengths-2026.pdf").is_file()

@@ -79,3 +79,31 @@ def test_a_dead_kernel_is_replaced(kept):
     kernel.provisioner.process.wait()
     second = kept("after", "nl", "import os\nprint(os.getpid())")
     assert _outputs(second)[0].strip() != pid
+
+
+def test_a_stored_notebook_takes_the_new_text_and_keeps_its_outputs(tmp_path):
+    """A text change reuses the executed notebook (helpers.book.execute.with_narrative): new Markdown, same outputs."""
+    from helpers.book.execute import with_narrative
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]}),
+                nbformat.v4.new_markdown_cell("Oude tekst.", metadata={"tags": ["lang-nl"]}),
+                nbformat.v4.new_markdown_cell("Old text.", metadata={"tags": ["lang-en"]}),
+                nbformat.v4.new_code_cell("print(x * 7)", metadata={"tags": ["remove-output"]})]
+    source, target = tmp_path / "page.ipynb", tmp_path / "out" / "page.ipynb"
+    target.parent.mkdir()
+    nbformat.write(nb, source)
+    run_notebook(source, target, {"x": 6}, "nl")
+    nb.cells[1].source = "Nieuwe tekst."
+    nb.cells.insert(2, nbformat.v4.new_markdown_cell("Een tweede alinea.", metadata={"tags": ["lang-nl"]}))
+    nbformat.write(nb, source)
+    assert with_narrative(target, source, "nl")
+    cells = nbformat.read(target, as_version=4).cells
+    kinds = [(c.cell_type, c.source if c.cell_type == "markdown" else c.metadata.get("tags")) for c in cells]
+    assert kinds == [("code", ["parameters", "remove-cell"]), ("code", ["injected-parameters", "remove-cell"]),
+                     ("markdown", "Nieuwe tekst."), ("markdown", "Een tweede alinea."), ("code", ["remove-output"])]
+    assert cells[-1].outputs[0]["text"].strip() == "42", "the outputs of the run are kept"
+    nb.cells[-1].source = "print(x * 8)"
+    nbformat.write(nb, source)
+    assert not with_narrative(target, source, "nl"), "changed code: the notebook runs again"

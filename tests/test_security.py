@@ -217,7 +217,7 @@ def poisoned_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = subprocess.run([sys.executable, "-m", "helpers.cli", "build", "--build-dir", str(tmp / "build"), "--out", str(out),
                              # no resampling: the stability of the placements is not what this build checks
                              "--set", f"data_dir={raw}", "--set", "focus_region=US-CA", "--set", "robustness.runs=0",
-                             "--set", "languages=[nl]", "--no-cache"],
+                             "--set", "languages=[nl]", "--no-cache", "--no-pdf"],  # (the pages are checked, not the PDF)
                             cwd=repo, env=env, capture_output=True, text=True, timeout=1800)
     assert result.returncode == 0, f"build failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
     return out / "nl"  # (one language: the pages of both are written by the same code)

@@ -52,7 +52,7 @@ from helpers.book import pdf
 from helpers.book import landing
 from helpers.book import site
 from helpers.book.execute import (NotebookTask, inputs_removed, memo_folder, merge_tables, notebook_tables,  # noqa: F401 (re-exported)
-                                  prepare_for_book, run_notebook, run_notebooks, scrub_kernel_paths)
+                                  prepare_for_book, run_notebook, run_notebooks, scrub_kernel_paths, with_narrative)
 from helpers.book.cache import cache_key_of_files, cache_problem, notebooks_key, prune_cache, store_cache, store_notebook, usable_cache  # noqa: F401 (re-exported)
 from helpers.book.edition import PROJECT_ROOT, Edition
 from helpers.errors import BuildError
@@ -223,8 +223,10 @@ def publish(html: Path, out: Path, progress: Progress = _say, wait: float | None
 
 
 def build_book(edition: Edition, edition_file: Path, overrides: list[str], out: Path, strict: bool = False,
-               progress: Progress = _say, build_dir: Path = BUILD_DIR, jobs: int = 1, use_cache: bool = True) -> dict[str, Any]:
-    """Run the whole pipeline; return timings. Raises InputError/BuildError; ``out`` changes only on success."""
+               progress: Progress = _say, build_dir: Path = BUILD_DIR, jobs: int = 1, use_cache: bool = True,
+               with_pdf: bool = True) -> dict[str, Any]:
+    """Run the whole pipeline; return timings. Raises InputError/BuildError; ``out`` changes only on success.
+    ``with_pdf=False`` leaves the PDF editions out (and their links; a PDF kept from an earlier build is not published)."""
     from helpers.data import canonical
 
     timings: dict[str, float] = {}
@@ -260,16 +262,17 @@ def build_book(edition: Edition, edition_file: Path, overrides: list[str], out: 
         for plan in plans:
             for entry in plan.todo:
                 store_notebook(build_dir / "cache", plan.keys[entry], plan.work / f"{entry}.ipynb", notebook_tables(plan.tables_root, entry))
-            _finish_language(edition, plan, edition_file, overrides, manifest, notebooks, build_dir)
+            _finish_language(edition, plan, edition_file, overrides, manifest, notebooks, build_dir, with_pdf)
         timings |= {f"{entry} ({language})" if len(edition.languages) > 1 else entry: value for (entry, language), value in ran.items()}
         prune_cache(build_dir / "cache", {key for plan in plans for key in plan.keys.values()})
         t = time.perf_counter()
         progress(f"[book] jupyter-book build ({', '.join(edition.languages)}) ...")
-        sphinx_timings = site.run_per_language(edition.languages, lambda language: _sphinx_and_pdf(edition, language, build_dir, strict, progress))
+        sphinx_timings = site.run_per_language(edition.languages, lambda language: _sphinx_and_pdf(edition, language, build_dir, strict,
+                                                                                                   progress, with_pdf))
         timings |= {f"book+pdf ({language})": value for language, value in sphinx_timings.items()}
         timings["book"] = time.perf_counter() - t
         assembled = site.assemble(build_dir, {language: _stage(build_dir, language) / "_build" / "html" for language in edition.languages},
-                                  edition.language)
+                                  edition.language, leave_out=() if with_pdf else ("*.pdf",))
         try:
             publish(assembled, out, progress)
         finally:
@@ -311,12 +314,12 @@ def _plan_language(edition: Edition, language: str, manifest: dict[str, Any], da
     parameters = edition.notebook_parameters() | {"language": language, "data_dir": str(data_dir), "tables_dir": str(tables_root)}
     keys = {entry: notebooks_key([entry], parameters, manifest) for entry in notebooks}
     todo = _reuse_notebooks(notebooks, keys, work, tables_root, build_dir / "cache", use_cache,
-                            progress, f"the {language} book: " if len(edition.languages) > 1 else "")
+                            progress, f"the {language} book: " if len(edition.languages) > 1 else "", language)
     return LanguagePlan(language, work, tables_root, parameters, keys, todo)
 
 
 def _finish_language(edition: Edition, plan: LanguagePlan, edition_file: Path, overrides: list[str], manifest: dict[str, Any],
-                     notebooks: list[str], build_dir: Path) -> None:
+                     notebooks: list[str], build_dir: Path, with_pdf: bool = True) -> None:
     """Complete the ``plan``'s book once its notebooks ran (their tables, the generated pages, the landing
     page's summary), then synchronise it into its stage."""
     work, tables_root, language = plan.work, plan.tables_root, plan.language
@@ -325,15 +328,16 @@ def _finish_language(edition: Edition, plan: LanguagePlan, edition_file: Path, o
     for entry in notebooks:
         inputs_removed(work / f"{entry}.ipynb")
     found = {entry: landing.read_findings(notebook_tables(tables_root, entry)) for entry in notebooks}
-    landing.write_landing(work / "generated" / "landing.md", found, language, pdf.pdf_name(language, edition.edition))
+    landing.write_landing(work / "generated" / "landing.md", found, language, pdf.pdf_name(language, edition.edition) if with_pdf else None)
     provenance.write_pages(work / "generated", edition, edition_file, overrides, manifest, tables_dir, language=language)
     (work / "generated" / "taxonomy.md").write_text(annexes.taxonomy_markdown(language=language), encoding="utf-8")
     sync_stage(work, _stage(build_dir, language))
     shutil.rmtree(tables_root)
 
 
-def _sphinx_and_pdf(edition: Edition, language: str, build_dir: Path, strict: bool, progress: Progress) -> float:
-    """Sphinx's (incremental) build of one language's stage, then its PDF edition; returns the seconds taken."""
+def _sphinx_and_pdf(edition: Edition, language: str, build_dir: Path, strict: bool, progress: Progress, with_pdf: bool = True) -> float:
+    """Sphinx's (incremental) build of one language's stage, then its PDF edition (unless ``with_pdf`` is False);
+    returns the seconds taken."""
     t = time.perf_counter()
     stage = _stage(build_dir, language)
     log = build_dir / (f"sphinx-{language}.log" if len(edition.languages) > 1 else "sphinx.log")
@@ -343,7 +347,10 @@ def _sphinx_and_pdf(edition: Edition, language: str, build_dir: Path, strict: bo
         shutil.rmtree(stage / "_build", ignore_errors=True)  # a half-written Sphinx state is never reused
         raise
     progress(f"[book] {language} done in {time.perf_counter() - t:.1f} s ({warnings} Sphinx warnings; log: {log})")
-    pdf.write_pdf(stage / "_build" / "html", language, edition.edition, progress)  # a failure publishes nothing
+    if with_pdf:
+        pdf.write_pdf(stage / "_build" / "html", language, edition.edition, progress)  # a failure publishes nothing
+    else:
+        progress(f"[pdf] {language}: left out (--no-pdf)")
     return time.perf_counter() - t
 
 
@@ -384,9 +391,9 @@ def _intact_manifest(data_dir: Path) -> dict[str, Any] | None:
 
 
 def _reuse_notebooks(notebooks: list[str], keys: dict[str, str], work: Path, tables_root: Path, cache_root: Path,
-                     use_cache: bool, progress: Progress, which: str) -> list[str]:
+                     use_cache: bool, progress: Progress, which: str, language: str) -> list[str]:
     """Copy each notebook whose inputs are unchanged (:mod:`helpers.book.cache`) with its tables from the
-    cache into ``work``; return the others, to run (and store afterwards)."""
+    cache into ``work``, with the notebook's current text; return the others, to run (and store afterwards)."""
     todo = []
     for entry in notebooks:
         cached = usable_cache(cache_root, keys[entry], progress) if use_cache else None
@@ -394,6 +401,9 @@ def _reuse_notebooks(notebooks: list[str], keys: dict[str, str], work: Path, tab
             todo.append(entry)
             continue
         shutil.copy2(cached / "notebooks" / f"{Path(entry).name}.ipynb", work / f"{entry}.ipynb")
+        if not with_narrative(work / f"{entry}.ipynb", PROJECT_ROOT / f"{entry}.ipynb", language):  # the current text
+            todo.append(entry)
+            continue
         shutil.copytree(cached / "tables", notebook_tables(tables_root, entry))
     if not todo:
         progress(f"[notebooks] {which}inputs unchanged since the last build: reusing its executed notebooks and tables ({cache_root}; --no-cache reruns them)")

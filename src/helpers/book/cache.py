@@ -60,15 +60,16 @@ def notebooks_key(notebooks: list[str], parameters: dict[str, Any], manifest: di
 
 
 def notebook_in_language(path: Path, language: object) -> bytes:
-    """The bytes of notebook ``path`` for the key of the ``language`` book: without the cells tagged for another
-    language (``lang-xx``), which that book drops before running it; the file's bytes when it is not valid JSON."""
+    """The bytes of notebook ``path`` for the key of the ``language`` book: its code cells (and metadata) without
+    the cells tagged for another language (``lang-xx``), which that book drops before running it; the file's bytes
+    when it is not valid JSON. The narrative (Markdown cells) is left out: a stored notebook whose text changed is
+    reused with the new text (:func:`helpers.book.execute.with_narrative`), since its code gives the same outputs."""
     raw = path.read_bytes()
-    if not isinstance(language, str):
-        return raw
     try:
         nb = json.loads(raw)
-        nb["cells"] = [cell for cell in nb["cells"]
-                       if not any(tag.startswith("lang-") and tag != f"lang-{language}" for tag in cell.get("metadata", {}).get("tags", []))]
+        nb["cells"] = [cell for cell in nb["cells"] if cell.get("cell_type") != "markdown"
+                       and not (isinstance(language, str) and any(tag.startswith("lang-") and tag != f"lang-{language}"
+                                                                  for tag in cell.get("metadata", {}).get("tags", [])))]
     except (ValueError, KeyError, TypeError, AttributeError):
         return raw
     return json.dumps(nb, sort_keys=True).encode()

@@ -39,6 +39,8 @@ def build(argv: list[str]) -> int:
     parser.add_argument("--strict", action="store_true", help="treat Sphinx warnings as errors")
     parser.add_argument("--no-cache", action="store_true",
                         help="rerun every notebook even when nothing they depend on changed since the last build")
+    parser.add_argument("--no-pdf", action="store_true",
+                        help="leave the PDF edition out: a faster build to check pages while writing (the site then has no PDF and no link to it)")
     parser.add_argument("--jobs", type=int, default=min(4, os.cpu_count() or 1),
                         help="notebooks executed at the same time (default: number of cores, at most 4)")
     args = parser.parse_args(argv)
@@ -50,7 +52,8 @@ def build(argv: list[str]) -> int:
     # what a failure leaves: the earlier book untouched, or, when there was none, nothing at all
     kept = f"the previously published book in {out} is unchanged" if out.exists() else f"nothing was published to {out}"
     try:
-        build_book(edition, edition_file, args.overrides, out, strict=args.strict, build_dir=build_dir, jobs=args.jobs, use_cache=not args.no_cache)
+        build_book(edition, edition_file, args.overrides, out, strict=args.strict, build_dir=build_dir, jobs=args.jobs, use_cache=not args.no_cache,
+                   with_pdf=not args.no_pdf)
     except (InputError, BuildError) as exc:
         raise type(exc)(f"{exc} -- {kept}") from None
     except KeyboardInterrupt:

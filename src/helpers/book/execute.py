@@ -42,6 +42,45 @@ def prepare_for_book(nb: nbformat.NotebookNode, language: str) -> None:
             tags.append("remove-cell")
 
 
+def with_narrative(executed: Path, source: Path, language: str) -> bool:
+    """Give the executed notebook ``executed`` the narrative (Markdown cells) of ``source`` as the ``language``
+    book shows it, keeping its code cells and their outputs; True when done.
+
+    The cache key of a notebook covers its code cells only (:func:`helpers.book.cache.notebook_in_language`),
+    so a stored notebook is reused after a change of its text: its outputs are those the same code gives, and
+    the glued numbers in the new text are resolved by Jupyter Book from them. False (the notebook must run)
+    when the code cells of the two do not line up.
+    """
+    try:
+        text = nbformat.read(source, as_version=4)
+        done = nbformat.read(executed, as_version=4)
+    except Exception:  # unreadable or not a notebook: run it
+        return False
+    prepare_for_book(text, language)
+    queue = [cell for cell in done.cells if cell.get("cell_type") == "code"]
+
+    def injected(cells: list[Any]) -> list[Any]:  # papermill's parameters cell, right after the notebook's own
+        taken = []
+        while queue and "injected-parameters" in queue[0].get("metadata", {}).get("tags", []):
+            taken.append(queue.pop(0))
+        return taken
+
+    cells = injected([])
+    for cell in text.cells:
+        if cell.get("cell_type") != "code":
+            cells.append(cell)
+            continue
+        if not queue or queue[0].get("source") != cell.get("source"):
+            return False
+        cells.append(queue.pop(0))
+        cells += injected(cells)
+    if queue:
+        return False
+    done.cells = cells
+    nbformat.write(done, executed)
+    return True
+
+
 def inputs_removed(path: Path) -> None:
     """Remove every code cell's input from the executed notebook's page (tag ``remove-input`` instead of
     ``hide-input``): readers get the results, never a "show code" toggle; the notebooks in the repository

@@ -58,7 +58,7 @@ def read_findings(folder: Path) -> list[Finding]:
         raise BuildError(f"{path}: not a list of findings ({exc}); rerun the build with --no-cache") from None
 
 
-def landing_markdown(found: Mapping[str, list[Finding]], language: str, pdf_file: str) -> str:
+def landing_markdown(found: Mapping[str, list[Finding]], language: str, pdf_file: str | None) -> str:
     """The summary in MyST Markdown: the headline findings of the chapters (``found``: notebook entry ->
     findings, in book order) under one heading per theme, each ending with a link to its chapter.
 
@@ -77,11 +77,12 @@ def landing_markdown(found: Mapping[str, list[Finding]], language: str, pdf_file
     for theme in THEMES:
         if by_theme[theme]:
             lines += [f"### {THEME_TITLES[theme][language]}", "", *by_theme[theme], ""]
-    lines += [TEXT["pdf"][language].format(name=pdf_file), ""]
+    if pdf_file:  # (a build with --no-pdf has none)
+        lines += [TEXT["pdf"][language].format(name=pdf_file), ""]
     return "\n".join(lines)
 
 
-def write_landing(path: Path, found: Mapping[str, list[Finding]], language: str, pdf_file: str) -> None:
+def write_landing(path: Path, found: Mapping[str, list[Finding]], language: str, pdf_file: str | None) -> None:
     """Write :func:`landing_markdown` to ``path`` (``generated/landing.md`` of the staged book)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(landing_markdown(found, language, pdf_file), encoding="utf-8")

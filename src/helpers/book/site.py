@@ -11,6 +11,7 @@ page in the other language.
 from __future__ import annotations
 
 import concurrent.futures
+import fnmatch
 import html
 import os
 import shutil
@@ -68,13 +69,16 @@ def _link_or_copy(source: str, target: str) -> None:
         shutil.copy2(source, target)
 
 
-def assemble(build_dir: Path, books: Mapping[str, Path], default: str) -> Path:
-    """``build_dir/site.next`` with each language's built HTML in ``<language>/`` and the root page; returns it."""
+def assemble(build_dir: Path, books: Mapping[str, Path], default: str, leave_out: tuple[str, ...] = ()) -> Path:
+    """``build_dir/site.next`` with each language's built HTML in ``<language>/`` (without the top-level files
+    matching ``leave_out``) and the root page; returns it."""
     target = build_dir / SITE_NEXT
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
     for language, folder in books.items():
-        shutil.copytree(folder, target / language, copy_function=_link_or_copy)
+        def ignore(where: str, names: list[str], top: str = str(folder)) -> set[str]:
+            return {n for n in names if where == top and any(fnmatch.fnmatch(n, pattern) for pattern in leave_out)}
+        shutil.copytree(folder, target / language, copy_function=_link_or_copy, ignore=ignore if leave_out else None)
     (target / "index.html").write_text(root_page(list(books), default), encoding="utf-8")
     return target
