@@ -228,3 +228,11 @@ def test_regions_chapter_and_complexity_annex(book: Book):
     with open(tables / "complexity_validation.csv", newline="", encoding="utf-8") as handle:
         checks = list(csv.DictReader(handle))
     assert len(checks) >= 9 and all(-1 <= float(c["rho"]) <= 1 for c in checks if c["rho"])
+
+
+def test_every_page_has_one_policy_after_a_rebuild(book: Book):
+    """The Content-Security-Policy is written once per page, also into pages that Sphinx kept from the last build
+    (the session's build runs over the stage of earlier builds)."""
+    counts = {p.relative_to(book.site).as_posix(): p.read_text(encoding="utf-8").count('http-equiv="Content-Security-Policy"')
+              for p in book.site.rglob("*.html") if "_static" not in p.parts}
+    assert counts and all(n == 1 for n in counts.values()), {page: n for page, n in counts.items() if n != 1}

@@ -132,6 +132,9 @@ def _insert_policy(page: str, policy: str) -> str:
     return page[: head.end()] + meta + page[head.end():] if head else meta + "\n" + page  # e.g. Jupyter Book's redirecting index.html
 
 
+_OLD_POLICY = re.compile(r'\n?[ \t]*<meta http-equiv="Content-Security-Policy"[^>]*>')
+
+
 def _add_policies(app: Any, exception: Exception | None) -> None:
     """Write the Content-Security-Policy into every HTML page of the finished build."""
     if exception is not None or not app.config.book_csp or getattr(app.builder, "format", "") != "html":
@@ -140,7 +143,8 @@ def _add_policies(app: Any, exception: Exception | None) -> None:
 
     logger = logging.getLogger(__name__)
     for path in sorted(Path(app.outdir).rglob("*.html")):
-        page, policy, blocked = page_policy(path.read_text(encoding="utf-8"))
+        # a page Sphinx did not write again (the stage is kept between builds) still has the policy of the last build
+        page, policy, blocked = page_policy(_OLD_POLICY.sub("", path.read_text(encoding="utf-8")))
         for script in blocked:
             logger.warning(f"{path.relative_to(app.outdir)}: an inline script in the page's content is blocked by the "
                            f"Content-Security-Policy: {script!r}", type="book", subtype="csp")
