@@ -74,8 +74,8 @@ def build(tmp: Path, *extra: str) -> Book:
 @contextmanager
 def one_build_at_a_time(build_dir: Path) -> Iterator[None]:
     """The test processes (``pytest -n``) build in ``build_dir`` one after the other (a build there refuses a second one)."""
-    build_dir.parent.mkdir(parents=True, exist_ok=True)
-    with open(build_dir.parent / f".{build_dir.name}.tests.lock", "w") as handle:
+    build_dir.mkdir(parents=True, exist_ok=True)
+    with open(build_dir / ".tests.lock", "w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         yield
 
