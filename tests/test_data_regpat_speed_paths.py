@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from helpers.data import ducktable
@@ -109,3 +110,47 @@ def test_fast_and_checked_readings_at_other_levels(small_generated, monkeypatch,
         assert a.equals(b), name
     regions = set(fast.tables["activity"]["region"])
     assert len(regions) > 1 and ({"BEL", "DEU"} <= regions) == ("country" in levels)
+
+
+def _activity_duck(rows: list[tuple]) -> DuckTable:
+    import duckdb
+
+    con = duckdb.connect()
+    con.execute("CREATE TABLE a (source VARCHAR, classification VARCHAR, region VARCHAR, technology VARCHAR, year BIGINT, value DOUBLE)")
+    con.executemany("INSERT INTO a VALUES (?, ?, ?, ?, ?, ?)", rows)
+    return DuckTable(con, "a")
+
+
+TECHS = pd.DataFrame({"classification": ["ipc4", "ipc4"], "technology": ["A01B", "H01,L"]})
+
+
+@pytest.mark.parametrize(
+    "row, passes",
+    [
+        (("patents", "ipc4", "BE2", "A01B", 2001, 1.0), True),
+        (("patent", "ipc4", "BE2", "A01B", 2001, 1.0), False),  # not an allowed source
+        (("patents", "ipc4", "XX9", "A01B", 2001, 1.0), False),  # unknown region
+        (("patents", "ipc4", "\u2003", "A01B", 2001, 1.0), False),  # a blank region (checked once per value)
+        (("patents", "cpc4", "BE2", "A01B", 2001, 1.0), False),  # unknown (classification, technology) pair
+        (("patents", "ipc4", "BE2", None, 2001, 1.0), False),  # NULL in a column checked per value
+        (("patents", "ipc4", "BE2", "A01B", 2001, float("nan")), False),
+    ],
+)
+def test_values_checked_once_per_value(row, passes):
+    t = _activity_duck([("patents", "ipc4", "BE1", "H01,L", 2000, 0.5), row])
+    assert ducktable.passes(t, "activity", regions={"BE1", "BE2", "\u2003"}, technologies=TECHS) == passes
+
+
+def test_texts_without_quoting_are_written_as_they_are(tmp_path):
+    from helpers.data.tablewriter import write_frame_csv
+
+    rows = [("patents", "ipc4", "BE1", "H01,L", 2000, 0.5), ("patents", "ipc4", "BE2", "A01B", 2001, 1 / 3)]
+    t = _activity_duck(rows)
+    assert ducktable.passes(t, "activity", regions={"BE1", "BE2"}, technologies=TECHS)
+    assert t.plain == {"source", "classification", "region"}  # "H01,L" is quoted
+    ducktable.write_csv(t, "activity", tmp_path / "duck.csv")
+    df = t.df()
+    write_frame_csv(df, tmp_path / "pandas.csv", {"year": "int", "value": "float"})
+    df.to_csv(tmp_path / "to_csv.csv", index=False, float_format="%.15g", lineterminator="\n")
+    assert (tmp_path / "duck.csv").read_bytes() == (tmp_path / "pandas.csv").read_bytes() == (tmp_path / "to_csv.csv").read_bytes()
+    assert b'"H01,L"' in (tmp_path / "duck.csv").read_bytes()

@@ -15,13 +15,15 @@ pandas path's, only a well-formed table takes the fast path.
 
 from __future__ import annotations
 
+import queue
+import threading
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
 from helpers.data.schema import get_schema
-from helpers.data.tablewriter import _ident, _sql_str, copy_csv
+from helpers.data.tablewriter import QUOTED, _ident, _sql_str, copy_csv
 
 #: the characters ``str.strip()`` removes: a text of these only is blank for ``validate``
 SPACES = tuple(ord(ch) for ch in map(chr, range(0x110000)) if ch.isspace())
@@ -49,6 +51,9 @@ class DuckTable:
         self._rows = rows
         self.parts = parts
         self.ordered = ordered
+        self._distinct: dict[str, set[str]] = {}
+        #: text columns that :func:`passes` found without NULL and without a value the CSV writer quotes
+        self.plain: set[str] = set()
 
     def __len__(self) -> int:
         if self._rows is None:
@@ -68,8 +73,11 @@ class DuckTable:
         return self.con.execute(f"SELECT * FROM {self.relation}").df()
 
     def distinct(self, column: str) -> set[str]:
-        rows = self.con.execute(f"SELECT DISTINCT CAST({_ident(column)} AS VARCHAR) FROM {self.relation} WHERE {_ident(column)} IS NOT NULL").fetchall()
-        return {r[0] for r in rows}
+        """The values of ``column`` other than NULL, as texts (kept: the relation does not change once built)."""
+        if column not in self._distinct:
+            rows = self.con.execute(f"SELECT DISTINCT CAST({_ident(column)} AS VARCHAR) FROM {self.relation} WHERE {_ident(column)} IS NOT NULL").fetchall()
+            self._distinct[column] = {r[0] for r in rows}
+        return set(self._distinct[column])
 
 
 def combine(parts: list, table: str) -> DuckTable | None:
@@ -119,12 +127,18 @@ def passes(t: DuckTable, table: str, regions: set[str] | None = None, technologi
 
     Checks the columns and their DuckDB types, empty values, NaN and infinite numbers, minimum and
     maximum, allowed values, duplicate keys, unknown regions and (classification, technology) pairs.
+    Text columns with few values (allowed values and the technology pair: grouped on in the scan of
+    the other checks; the regions: :meth:`DuckTable.distinct`) are checked once per value in Python,
+    and those without a value that the CSV writer quotes are noted in ``t.plain``.
     """
     schema = get_schema(table)
     types = t.types()
     extra = [c for c in types if c not in schema.column_names]
     if extra:
         return False
+    check_regions = regions is not None and "region" in types and table not in ("regions", "quality_flags")
+    check_techs = technologies is not None and {"classification", "technology"} <= set(types)
+    grouped = [c.name for c in schema.columns if c.name in types and c.dtype == "str" and (c.allowed is not None or (check_techs and c.name in ("classification", "technology")))]
     conds = []
     for c in schema.columns:
         if c.name not in types:
@@ -134,7 +148,11 @@ def passes(t: DuckTable, table: str, regions: set[str] | None = None, technologi
         if not types[c.name].startswith(_TYPES[c.dtype]):
             return False
         col = _ident(c.name)
-        if c.dtype == "str":
+        if c.name in grouped:
+            continue  # its values are checked in Python
+        if c.dtype == "str" and check_regions and c.name == "region":
+            conds.append(f"{col} IS NULL")  # its other values are checked in Python
+        elif c.dtype == "str":
             blank = _blank_sql(col)
             conds.append(f"{col} IS NULL OR {blank}" if not c.nullable else blank)
         else:
@@ -149,30 +167,48 @@ def passes(t: DuckTable, table: str, regions: set[str] | None = None, technologi
         if c.allowed is not None:
             conds.append(f"{col} NOT IN ({', '.join(_sql_str(a) for a in c.allowed)})")
     con, rel = t.con, t.relation
-    if conds and con.execute(f"SELECT 1 FROM {rel} WHERE " + " OR ".join(f"({x})" for x in conds) + " LIMIT 1").fetchall():
+    bad = " OR ".join(f"({x})" for x in conds) or "false"
+    rows: list[tuple] = []
+    if grouped:
+        rows = con.execute(f"SELECT {', '.join(map(_ident, grouped))}, count_if({bad}) FROM {rel} GROUP BY ALL").fetchall()
+        if any(r[-1] for r in rows):
+            return False
+    elif conds and con.execute(f"SELECT 1 FROM {rel} WHERE {bad} LIMIT 1").fetchall():
         return False
+    values = {name: {r[i] for r in rows} for i, name in enumerate(grouped)}
+    for c in schema.columns:
+        if c.name in values and not _texts_pass(values[c.name], c.nullable, c.allowed):
+            return False
+    if check_techs:
+        known = technologies[["classification", "technology"]].astype(str)
+        i, j = grouped.index("classification"), grouped.index("technology")
+        if {(r[i], r[j]) for r in rows} - set(zip(known["classification"], known["technology"])):
+            return False
+    if check_regions:
+        values["region"] = t.distinct("region")  # (NULL: in the SQL conditions)
+        if not values["region"] <= regions or not _texts_pass(values["region"], True, None):
+            return False
     if not (t.ordered and _increasing(t, schema.key)):
         t.ordered = False  # a promise that does not hold: the writer sorts
         if _duplicate_keys(t, schema.key):
             return False
-    if regions is not None and "region" in types and table not in ("regions", "quality_flags"):
-        con.register("_known_regions", pd.DataFrame({"region": sorted(regions)}, dtype=object))
-        try:
-            if con.execute(f"SELECT 1 FROM {rel} t ANTI JOIN _known_regions k ON t.region = k.region LIMIT 1").fetchall():
-                return False
-        finally:
-            con.unregister("_known_regions")
-    if technologies is not None and {"classification", "technology"} <= set(types):
-        known = technologies[["classification", "technology"]].astype(str).astype(object)
-        con.register("_known_techs", known)
-        try:
-            if con.execute(
-                f"SELECT 1 FROM {rel} t ANTI JOIN _known_techs k ON t.classification = k.classification AND t.technology = k.technology LIMIT 1"
-            ).fetchall():
-                return False
-        finally:
-            con.unregister("_known_techs")
+    t.plain = {name for name, vals in values.items() if not any(ch in v for v in vals if v is not None for ch in QUOTED)}
     return True
+
+
+def _texts_pass(values: set[str | None], nullable: bool, allowed: tuple[str, ...] | None) -> bool:
+    """Whether the distinct values of a text column pass ``validate`` unchanged: no NULL (unless nullable), no blank text, only allowed values.
+
+    A blank text is one that ``str.strip()`` empties (the characters of :data:`SPACES`); NULL is not
+    checked against ``allowed`` (SQL's ``NOT IN`` lets it through).
+
+    >>> _texts_pass({"patents", None}, True, ("patents",)), _texts_pass({"a", None}, False, None), _texts_pass({"a", "\u2003"}, False, None)
+    (True, False, False)
+    """
+    if None in values and not nullable:
+        return False
+    texts = [v for v in values if v is not None]
+    return all(v.strip() for v in texts) and (allowed is None or all(v in allowed for v in texts))
 
 
 def _blank_sql(col: str) -> str:
@@ -243,7 +279,8 @@ def write(t: DuckTable, table: str, folder: Path, parquet_above: int | None, row
 def write_csv(t: DuckTable, table: str, path: Path) -> int:
     """Write the table sorted by key as the pandas path's CSV (:func:`helpers.data.tablewriter.write_frame_csv`)."""
     columns = _present(t, table)
-    copy_csv(t.con, _sorted_sql(t, table, columns), columns, path)
+    texts = [(n, "text" if dtype == "str" and n in t.plain else dtype) for n, dtype in columns]  # no value to quote: no test per row
+    copy_csv(t.con, _sorted_sql(t, table, columns), texts, path)
     return len(t)
 
 
@@ -288,7 +325,7 @@ def _write_row_groups(t: DuckTable, path: Path, schema, relation_sql: str, row_g
         writer.write_table(pa.Table.from_arrays(arrays, schema=schema), row_group_size=row_group_size)
 
     with pq.ParquetWriter(path, schema, compression="zstd") as writer:
-        for batch in reader:
+        for batch in _read_ahead(reader):
             pending.append(batch)
             held += batch.num_rows
             while held >= row_group_size:
@@ -298,3 +335,44 @@ def _write_row_groups(t: DuckTable, path: Path, schema, relation_sql: str, row_g
                 pending, held = rest.to_batches(), rest.num_rows
         if held or len(t) == 0:
             flush(writer, pending or [pa.RecordBatch.from_pylist([], schema=reader.schema)])
+
+
+def _read_ahead(reader, depth: int = 4):
+    """The batches of ``reader`` in order, read in a thread ahead of the caller (DuckDB makes the next ones while pyarrow writes).
+
+    >>> import pyarrow as pa
+    >>> batches = [pa.record_batch({"x": [i]}) for i in range(20)]
+    >>> [b["x"][0].as_py() for b in _read_ahead(iter(batches), depth=2)] == list(range(20))
+    True
+    """
+    items: queue.Queue = queue.Queue(maxsize=depth)
+    end, stop = object(), threading.Event()
+
+    def offer(item) -> bool:
+        while not stop.is_set():
+            try:
+                items.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False  # the caller has stopped reading
+
+    def produce() -> None:
+        try:
+            for batch in reader:
+                if not offer(batch):
+                    return
+            offer(end)
+        except BaseException as exc:  # handed to the caller
+            offer(exc)
+
+    worker = threading.Thread(target=produce, name="duckdb-read-ahead", daemon=True)
+    worker.start()
+    try:
+        while (item := items.get()) is not end:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        worker.join()

@@ -42,8 +42,13 @@ def _sql_str(value: str) -> str:
 
 
 def field_sql(name: str, dtype: str) -> str:
-    """SQL giving column ``name`` (schema type str/int/float) as the text pandas' to_csv writes."""
+    """SQL giving column ``name`` (schema type str/int/float) as the text pandas' to_csv writes.
+
+    ``dtype`` "text": a str column known to hold no value that would be quoted (written as it is).
+    """
     c = _ident(name)
+    if dtype == "text":
+        return f"coalesce(CAST({c} AS VARCHAR), '')"
     if dtype == "float":
         c = f"CAST({c} AS DOUBLE)"
         return f"CASE WHEN {c} IS NULL OR isnan({c}) THEN '' ELSE printf('%.15g', {c}) END"

@@ -322,12 +322,10 @@ def _aggregate(con, levels: tuple[str, ...], doc_level: str | None, tech_weighti
     """
     con.execute("SET preserve_insertion_order=false")
     con.execute("CREATE TEMP TABLE td AS SELECT tech, CAST(row_number() OVER (ORDER BY tech) AS INTEGER) AS tid FROM (SELECT DISTINCT tech FROM cls)")
-    if tech_weighting == "fractional":
-        con.execute("CREATE TEMP TABLE clsw AS SELECT appln_id, tech, 1.0 / count(*) OVER (PARTITION BY appln_id) AS tw FROM cls")
-    else:
-        con.execute("CREATE TEMP TABLE clsw AS SELECT appln_id, tech, 1.0 AS tw FROM cls")
-    con.execute("CREATE TEMP TABLE clsy AS SELECT c.appln_id, d.tid, c.tw, y.year FROM clsw c JOIN td d USING (tech) JOIN yrs y USING (appln_id)")
-    con.execute("DROP TABLE clsw; DROP TABLE cls")
+    # whole counting: no table in between (the weight 1.0 is a constant)
+    clsw = "(SELECT appln_id, tech, 1.0 / count(*) OVER (PARTITION BY appln_id) AS tw FROM cls)" if tech_weighting == "fractional" else "(SELECT appln_id, tech, 1.0 AS tw FROM cls)"
+    con.execute(f"CREATE TEMP TABLE clsy AS SELECT c.appln_id, d.tid, c.tw, y.year FROM {clsw} c JOIN td d USING (tech) JOIN yrs y USING (appln_id)")
+    con.execute("DROP TABLE cls")
     con.execute(
         "CREATE TEMP TABLE combo AS SELECT CAST(row_number() OVER () AS INTEGER) AS cid, c.ctry_code, c.reg_code, m.iso3, n.prefix, "
         "upper(replace(trim(coalesce(c.reg_code, '')), ' ', '')) AS reg FROM (SELECT DISTINCT ctry_code, reg_code FROM inv) c "
