@@ -17,6 +17,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from helpers.chapters import memo
+
 from conftest import RAW_DATA, ROOT, raw_data_or_skip
 from helpers.chapters import countries, framework, overview, regions, sectors
 from helpers.chapters import overview_meaning as om
@@ -240,8 +242,10 @@ def _findings(pages: dict[str, object], language: str) -> dict[str, list[Finding
 
 
 @pytest.fixture(scope="module")
-def pages(canon):
-    return {lang: _pages(canon, lang) for lang in ("nl", "en")}
+def pages(canon, tmp_path_factory):
+    with pytest.MonkeyPatch.context() as patch:  # as in a build, the English pages reuse the Dutch pages' heavy results
+        patch.setenv(memo.ENV, str(tmp_path_factory.mktemp("memo")))
+        return {lang: _pages(canon, lang) for lang in ("nl", "en")}
 
 
 @pytest.fixture(scope="module")
