@@ -119,3 +119,14 @@ def book(tmp_path_factory: pytest.TempPathFactory, testrun_uid: str) -> Book:
             old.unlink(missing_ok=True)
         marker.write_text(built.log, encoding="utf-8")
         return built
+
+
+#: modules that take longest (their own builds, browsers, real pages in two languages): with one test process
+#: per core (pytest -n, --dist loadfile) they start first, so that none of them is left running alone at the end
+SLOW_FIRST = ("test_security.py", "test_phone.py", "test_meaning_chapters.py", "test_meaning_technologies.py", "test_browser.py",
+              "test_data_regpat_stream.py", "test_stability_ipc_summary.py", "test_build_robustness.py", "test_sector_pages.py")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    order = {name: i for i, name in enumerate(SLOW_FIRST)}
+    items.sort(key=lambda item: order.get(item.path.name, len(order)))  # (stable: the others keep their order)
