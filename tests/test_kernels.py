@@ -107,3 +107,24 @@ def test_a_stored_notebook_takes_the_new_text_and_keeps_its_outputs(tmp_path):
     nb.cells[-1].source = "print(x * 8)"
     nbformat.write(nb, source)
     assert not with_narrative(target, source, "nl"), "changed code: the notebook runs again"
+
+
+def test_a_kernel_that_cannot_be_reset_is_replaced_once(tmp_path, monkeypatch):
+    real_reset, calls = kernels.reset, []
+
+    def flaky(km, cwd, language):
+        calls.append(km)
+        if len(calls) == 1:
+            raise RuntimeError("not ready")
+        real_reset(km, cwd, language)
+
+    monkeypatch.setattr(kernels, "reset", flaky)
+    try:
+        km = kernels.worker_kernel(tmp_path, "nl", tmp_path / "kernels.log")
+        assert len(calls) == 2 and calls[1] is km and calls[0] is not km, "a second, new kernel"
+        monkeypatch.setattr(kernels, "reset", lambda *a: (_ for _ in ()).throw(RuntimeError("never ready")))
+        kernels.shutdown()
+        with pytest.raises(RuntimeError, match="never ready"):
+            kernels.worker_kernel(tmp_path, "nl", tmp_path / "kernels.log")
+    finally:
+        kernels.shutdown()

@@ -49,7 +49,16 @@ del _book_os, _book_warnings
 
 def worker_kernel(cwd: Path, language: str, log: Path) -> Any:
     """This worker's kernel manager, started if needed (its stderr appended to ``log``) and reset for a
-    notebook run in ``cwd`` for the ``language`` book."""
+    notebook run in ``cwd`` for the ``language`` book. A kernel that cannot be reset is replaced by a new one
+    (once: a new kernel that fails too is an error)."""
+    try:
+        return _kernel(cwd, language, log)
+    except RuntimeError:  # not ready in time, or the reset failed: the kernel is gone (reset() shut it down)
+        shutdown()
+        return _kernel(cwd, language, log)
+
+
+def _kernel(cwd: Path, language: str, log: Path) -> Any:
     from jupyter_client.manager import AsyncKernelManager
     from jupyter_core.utils import run_sync
 
