@@ -68,6 +68,14 @@ LEVELS = ("country", "nuts0", "nuts1", "nuts2", "nuts3")
 CLASS_RE = r"^[A-H][0-9][0-9][A-Z]"
 #: from this many inventor rows on, activity and documents stay in DuckDB (see ``load(stream=...)``)
 STREAM_ROWS = 1_000_000
+#: DuckDB's allocator (jemalloc on Linux) keeps freed memory for about a second before giving it back,
+#: which let the resident memory of a 5-million-row run reach some 400 MiB above what DuckDB held:
+#: purged in the background, and after every task or large release (the same output, no slower)
+ALLOCATOR_SETTINGS = (
+    "SET allocator_background_threads=true",
+    "SET allocator_flush_threshold='16MB'",
+    "SET allocator_bulk_deallocation_flush_threshold='16MB'",
+)
 
 
 def _cols(con: duckdb.DuckDBPyConnection, path: Path, label: str) -> list[str]:
@@ -434,6 +442,8 @@ def load(
         con = duckdb.connect()
         if memory_limit:
             con.execute(f"SET memory_limit='{memory_limit}'")
+        for setting in ALLOCATOR_SETTINGS:
+            con.execute(setting)
         con.execute("SET preserve_insertion_order=false")
         _register_codes(con)
         return con
