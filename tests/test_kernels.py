@@ -109,6 +109,28 @@ def test_a_stored_notebook_takes_the_new_text_and_keeps_its_outputs(tmp_path):
     assert not with_narrative(target, source, "nl"), "changed code: the notebook runs again"
 
 
+def test_a_stored_notebook_with_unchanged_text_is_the_same_bytes_as_its_run(tmp_path):
+    """The page of a run and the same page rebuilt from the stored run (same text) are byte-identical, so the first
+    rebuild after a run does not make Sphinx read every page again (papermill's timings on Markdown cells are dropped)."""
+    from helpers.book.execute import with_narrative
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]}),
+                nbformat.v4.new_markdown_cell("Tekst.", metadata={"tags": ["lang-nl"]}),
+                nbformat.v4.new_markdown_cell("Text.", metadata={"tags": ["lang-en"]}),
+                nbformat.v4.new_code_cell("print(x)", metadata={"tags": ["remove-output"]}),
+                nbformat.v4.new_markdown_cell("Slot.")]
+    source, target = tmp_path / "page.ipynb", tmp_path / "out" / "page.ipynb"
+    target.parent.mkdir()
+    nbformat.write(nb, source)
+    run_notebook(source, target, {"x": 6}, "nl")
+    ran = target.read_bytes()
+    assert b'"papermill"' in ran, "the code cells keep papermill's record"
+    assert with_narrative(target, source, "nl")
+    assert target.read_bytes() == ran
+
+
 def test_a_kernel_that_cannot_be_reset_is_replaced_once(tmp_path, monkeypatch):
     real_reset, calls = kernels.reset, []
 

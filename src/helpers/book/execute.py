@@ -31,12 +31,17 @@ Progress = Callable[[str], None]
 
 def prepare_for_book(nb: nbformat.NotebookNode, language: str) -> None:
     """Drop cells tagged ``lang-xx`` for other languages (narrative is written in nl and en) and
-    hide the parameter cells (the edition page lists the parameters; injected paths are local)."""
+    hide the parameter cells (the edition page lists the parameters; injected paths are local).
+    Markdown cells lose papermill's timing record, so that the page of a run and the same page rebuilt
+    from its stored run with the source's text (:func:`with_narrative`) are the same bytes, and Sphinx
+    does not read every page again at the first rebuild after a run."""
     nb.cells = [
         cell for cell in nb.cells
         if not any(tag.startswith("lang-") and tag != f"lang-{language}" for tag in cell.get("metadata", {}).get("tags", []))
     ]
     for cell in nb.cells:
+        if cell.get("cell_type") == "markdown":
+            cell.get("metadata", {}).pop("papermill", None)
         tags = cell.setdefault("metadata", {}).setdefault("tags", [])
         if ("parameters" in tags or "injected-parameters" in tags) and "remove-cell" not in tags:
             tags.append("remove-cell")

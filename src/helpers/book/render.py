@@ -15,6 +15,7 @@ active; in an interactive Jupyter session Altair's own renderer stays in place.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import json
@@ -33,6 +34,7 @@ BUNDLE_NAME = "vega-bundle.js"
 _counter = itertools.count(1)
 
 
+@functools.lru_cache(maxsize=1)  # (vl-convert bundles it anew at each call, about a second: once per build)
 def javascript_bundle() -> str:
     """Vega + Vega-Lite + vega-embed as one classic script, wrapped so its top-level names stay private."""
     import vl_convert as vlc
