@@ -29,7 +29,9 @@ preview: setup
 # the two slow checks (a second build from scratch for determinism, nbval), which `make test-all`
 # (and CI) add.
 # One test process per core (at most 4), each module's tests in one process; the book is built once and shared.
-PYTEST_JOBS ?= -n auto --maxprocesses 4 --dist loadfile
+# The modules keep the order tests/conftest.py gives them (the slowest first): xdist would otherwise hand out the
+# modules with the most tests first, and a long module could start last and run alone at the end.
+PYTEST_JOBS ?= -n auto --maxprocesses 4 --dist loadfile --no-loadscope-reorder
 
 test: book
 	$(BIN)/pytest -m "not slow" $(PYTEST_JOBS)

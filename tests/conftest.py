@@ -122,7 +122,8 @@ def book(tmp_path_factory: pytest.TempPathFactory, testrun_uid: str) -> Book:
 
 
 #: modules that take longest (their own builds, browsers, real pages in two languages): with one test process
-#: per core (pytest -n, --dist loadfile) they start first, so that none of them is left running alone at the end
+#: per core (pytest -n, --dist loadfile --no-loadscope-reorder, as `make test` runs it) they start first, so that none of
+#: them is left running alone at the end
 SLOW_FIRST = ("test_security.py", "test_phone.py", "test_meaning_chapters.py", "test_meaning_technologies.py", "test_browser.py",
               "test_data_regpat_stream.py", "test_stability_ipc_summary.py", "test_build_robustness.py", "test_sector_pages.py")
 
