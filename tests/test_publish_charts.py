@@ -81,6 +81,16 @@ def test_bundle_is_wrapped_and_sets_globals():
     assert "window.vegaEmbed=" in js
 
 
+def test_bundle_is_kept_in_the_build_folder_and_reused(tmp_path, monkeypatch):
+    first = render.write_bundle(tmp_path / "a" / "_static", keep_in=tmp_path)
+    kept = list(tmp_path.glob("vega-bundle-*.js"))
+    assert len(kept) == 1 and kept[0].read_bytes() == first.read_bytes() == render.javascript_bundle().encode()
+    monkeypatch.setattr(render, "javascript_bundle", lambda: pytest.fail("the kept bundle is not reused"))
+    second = render.write_bundle(tmp_path / "b" / "_static", keep_in=tmp_path)
+    assert second.read_bytes() == first.read_bytes()
+    assert not list(tmp_path.glob(".vega-bundle-*")), "no temporary copy is left"
+
+
 def test_labels_exist_in_both_languages():
     for key, value in LABELS.items():
         assert set(value) == {"nl", "en"}, key

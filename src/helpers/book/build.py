@@ -122,7 +122,7 @@ def _stage_sources(stage: Path, edition: Edition, language: str) -> None:
     for page in sorted((PROJECT_ROOT / "book").glob(f"*.{language}.md")):
         shutil.copy2(page, stage / "book" / page.name.replace(f".{language}.md", ".md"))
     shutil.copytree(PROJECT_ROOT / "book" / "_static", stage / "_static")
-    render.write_bundle(stage / "_static")
+    render.write_bundle(stage / "_static", keep_in=stage.parent)  # (the stage is a folder of the build folder)
     mathjax = _mathjax_file()
     (stage / "_vendor" / "mathjax").mkdir(parents=True)
     shutil.copy2(mathjax, stage / "_vendor" / "mathjax" / "tex-svg.js")

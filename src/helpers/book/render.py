@@ -20,6 +20,7 @@ import hashlib
 import itertools
 import json
 import os
+import shutil
 from pathlib import Path
 from collections.abc import Callable
 from typing import Any
@@ -44,10 +45,22 @@ def javascript_bundle() -> str:
     return "(function(){\n" + vlc.javascript_bundle() + "\n})();\n"
 
 
-def write_bundle(static_dir: Path) -> Path:
+def write_bundle(static_dir: Path, keep_in: Path | None = None) -> Path:
+    """Write the bundle into ``static_dir``; with ``keep_in`` (the build folder) a copy is kept there per
+    vl-convert version and reused by the next build (vl-convert takes about a second to bundle it)."""
+    import vl_convert as vlc
+
     static_dir.mkdir(parents=True, exist_ok=True)
     path = static_dir / BUNDLE_NAME
+    kept = keep_in / f"vega-bundle-{vlc.__version__}.js" if keep_in is not None else None
+    if kept is not None and kept.is_file():
+        shutil.copyfile(kept, path)
+        return path
     path.write_text(javascript_bundle(), encoding="utf-8")
+    if kept is not None:
+        tmp = kept.with_name(f".{kept.name}.{os.getpid()}")
+        shutil.copyfile(path, tmp)
+        os.replace(tmp, kept)  # (whole or absent: a killed build leaves no half-written copy to reuse)
     return path
 
 
