@@ -43,7 +43,7 @@ investments funding programme programmes program flagged flags usable none yes t
 specialisation specialization relatedness density complexity policy strategy strategies vision assessment show hide cell
 contents flanders belgium germany netherlands sweden denmark france austria ireland bavaria europe european research
 development science sciences engineering optimal priority priorities low high risk domain domains category categories
-chart table page figure click save view mean median average above below stated computed published rows row column columns
+chart table page figure click save view mean median average above below stated computed published rows row column columns runs
 """.split())
 
 #: Names (programmes, reports, data sets, institutions) that keep their own wording in a Dutch text.

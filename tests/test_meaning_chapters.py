@@ -262,6 +262,8 @@ def test_every_page_has_findings_in_both_languages(real):
         assert all(f.theme in THEMES for f in nl) and len({f.text for f in nl}) == len(nl), page
         for f in nl + en:
             assert not re.search(r"\b(nan|None|True|False|NaN)\b|<NA>|[{}]|_(nl|en)\b", plain(f.text)), (page, f.text)
+        for f in en:  # a country name in a sentence takes its article ("than the United Kingdom")
+            assert not re.search(r"\b(than|in|as|and) (Netherlands|United Kingdom|United States)\b", plain(f.text)), (page, f.text)
 
 
 def test_dutch_is_dutch_english_is_english_and_numbers_follow_the_language(real):

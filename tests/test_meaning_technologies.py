@@ -331,4 +331,4 @@ def test_docstring_examples():
     import doctest
 
     result = doctest.testmod(mc, optionflags=doctest.NORMALIZE_WHITESPACE, verbose=False)
-    assert result.attempted >= 7 and result.failed == 0
+    assert result.attempted >= 6 and result.failed == 0  # (in_text's examples moved with it to helpers.i18n)

@@ -19,7 +19,7 @@ import pandas as pd
 from helpers.chapters.overview import OverviewPage
 from helpers.chapters.page import Finding
 from helpers.chapters.sentences import number, say  # noqa: F401 (also used by the other chapters' meaning modules)
-from helpers.i18n import join_names, md_text, region_name
+from helpers.i18n import in_text, join_names, md_text, region_name
 
 #: a share that changes by less than this (relative) "stays about the same"
 FLAT = 0.05
@@ -98,17 +98,18 @@ def name_list(names: Sequence[str], language: str, limit: int = 5, *, italic: bo
 
 def comparison(value: float, others: Sequence[tuple[str, float, str]], language: str, *, counts: bool = True) -> str:
     """``value`` against each of ``others`` (name, value, the value as shown): "meer dan A (8) en B (10), minder dan C (22)";
-    ``counts=False`` words shares ("hoger dan bij A (37%)"). Names are escaped for Markdown.
+    ``counts=False`` words shares ("hoger dan bij A (37%)"). Names are escaped for Markdown and take their article
+    (:func:`helpers.i18n.in_text`: "than the United Kingdom").
 
     >>> comparison(11, [("A", 8, "8"), ("B", 22, "22")], "nl")
     'meer dan A (8), minder dan B (22)'
-    >>> comparison(0.5, [("A", 0.5, "50%")], "en", counts=False)
-    'as high as in A (50%)'
+    >>> comparison(0.5, [("Netherlands", 0.5, "50%")], "en", counts=False)
+    'as high as in the Netherlands (50%)'
     """
     keys = ("more", "same", "fewer") if counts else ("higher", "equal", "lower")
     parts = []
     for key, keep in zip(keys, (lambda v: v < value, lambda v: v == value, lambda v: v > value)):
-        group = [f"{md_text(name)} ({shown})" for name, v, shown in others if keep(v)]
+        group = [f"{md_text(in_text(name, language))} ({shown})" for name, v, shown in others if keep(v)]
         if group:
             parts.append(say(_SHARED, key, language, names=join_names(group, language)))
     return ", ".join(parts)

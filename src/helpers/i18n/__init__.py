@@ -196,6 +196,31 @@ def md_names(names: list[str], language: str) -> str:
     return join_names([md_text(n) for n in names], language)
 
 
+#: how a country's name starts or ends when it takes an article in running text (Dutch "de", "het"; English "the")
+_ARTICLES: dict[str, tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]] = {
+    "nl": (("het", ("Verenigd ",), ()),
+           ("de", ("Verenigde ", "Filipijnen", "Bahama", "Malediven", "Seychellen", "Comoren", "EU"), ("eilanden", " Republiek", "Emiraten"))),
+    "en": (("the", ("United ", "Netherlands", "Philippines", "Bahamas", "Maldives", "Seychelles", "Comoros", "Gambia", "EU"),
+            (" Islands", " Republic", " Territories", " Emirates")),),
+}
+
+
+def in_text(name: str, language: str) -> str:
+    """A country's name as it stands in a sentence, with its article where it takes one.
+
+    >>> in_text("Verenigd Koninkrijk", "nl"), in_text("Netherlands", "en"), in_text("België", "nl"), in_text("Korea, Republiek", "nl")
+    ('het Verenigd Koninkrijk', 'the Netherlands', 'België', 'Korea, Republiek')
+    >>> in_text("EU", "nl"), in_text("EU", "en"), in_text("Europe", "en")
+    ('de EU', 'the EU', 'Europe')
+    """
+    if "," in name:
+        return name
+    for article, starts, ends in _ARTICLES.get(language, ()):
+        if name.startswith(starts) or (ends and name.endswith(ends)):
+            return f"{article} {name}"
+    return name
+
+
 _NUMBER = re.compile(r"^[+\-\u2212]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\s?%?$")
 #: d3-format locale of Vega charts per language (Dutch: 1.234,5)
 D3_LOCALES: dict[str, dict[str, object]] = {

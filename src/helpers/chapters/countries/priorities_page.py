@@ -54,6 +54,7 @@ from helpers.data import canonical, policy, taxonomy
 from helpers.errors import InputError
 from helpers.i18n import (
     column_labels,
+    in_text,
     join_names,
     policy_region_name,
     strategy_short_name,
@@ -158,7 +159,7 @@ class PrioritiesPage:
         fl_col = matrix[FLANDERS] if FLANDERS in matrix.columns else pd.Series(dtype=int)
         missing = t("land_missing", lang, codes=join_names(self.missing_names, lang)) if self.missing_names else ""
         return dict(
-            cp_n_strategies=len(sel.strategies), cp_n_columns=n_cols, cp_columns=join_names(self.column_order, lang),
+            cp_n_strategies=len(sel.strategies), cp_n_columns=n_cols, cp_columns=join_names([in_text(c, lang) for c in self.column_order], lang),
             cp_n_priorities=len(self.selected_items), cp_n_mapped=len(self.selected_items) - len(self.unmapped), cp_n_unmapped=len(self.unmapped),
             cp_n_rows=len(self.row_ids), cp_n_tech_rows=sum(r in self.tech_ids for r in self.row_ids), cp_n_techs=len(self.tech_ids),
             cp_missing=missing,

@@ -20,7 +20,7 @@ import pandas as pd
 from helpers.chapters.page import Finding
 from helpers.chapters.sentences import number as num, say  # noqa: F401 (re-exported to the technology meaning modules)
 from helpers.chapters.technologies.stability import counts as stab_counts
-from helpers.i18n import join_names, md_text
+from helpers.i18n import in_text, join_names, md_text  # noqa: F401 (in_text re-exported to the technology meaning modules)
 from helpers.methods.quadrants import QUADRANTS
 
 #: the quadrants on the feasible side of the chart (relatedness density at or above the split line)
@@ -153,29 +153,6 @@ def valued(labels: Sequence[str], values: Sequence[float], language: str, *, pre
     """
     items = [f"*{md_text(label)}* ({prefix if i == 0 else ''}{num(v, spec, language)})" for i, (label, v) in enumerate(zip(labels, values, strict=True))]
     return _join(items, language, limit)
-
-
-#: how a country's name starts or ends when it takes an article in running text (Dutch "de", "het"; English "the")
-_ARTICLES: dict[str, tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]] = {
-    "nl": (("het", ("Verenigd ",), ()),
-           ("de", ("Verenigde ", "Filipijnen", "Bahama", "Malediven", "Seychellen", "Comoren"), ("eilanden", " Republiek", "Emiraten"))),
-    "en": (("the", ("United ", "Netherlands", "Philippines", "Bahamas", "Maldives", "Seychelles", "Comoros", "Gambia"),
-            (" Islands", " Republic", " Territories", " Emirates")),),
-}
-
-
-def in_text(name: str, language: str) -> str:
-    """A country's name as it stands in a sentence, with its article where it takes one.
-
-    >>> in_text("Verenigd Koninkrijk", "nl"), in_text("Netherlands", "en"), in_text("België", "nl"), in_text("Korea, Republiek", "nl")
-    ('het Verenigd Koninkrijk', 'the Netherlands', 'België', 'Korea, Republiek')
-    """
-    if "," in name:
-        return name
-    for article, starts, ends in _ARTICLES.get(language, ()):
-        if name.startswith(starts) or (ends and name.endswith(ends)):
-            return f"{article} {name}"
-    return name
 
 
 def who(name: str, region: str, language: str, focus_name: str | None = None) -> str:

@@ -8,7 +8,7 @@ regions chapter (``reg_col_``) for the stability columns are here too.
 from __future__ import annotations
 
 _COLUMNS = {
-    "stability": {"nl": "stabiliteit (aandeel runs)", "en": "stability (share of runs)"},
+    "stability": {"nl": "stabiliteit (aandeel herberekeningen)", "en": "stability (share of runs)"},
     "stability_label": {"nl": "plaatsing", "en": "placement"},
     "density_lo": {"nl": "dichtheid P5", "en": "density P5"},
     "density_hi": {"nl": "dichtheid P95", "en": "density P95"},
@@ -56,13 +56,13 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Sensitivity to the rules: per change of one rule, the number of {region}'s technologies that change quadrant, and which"},
     # the sentence on the page; the wording is chosen from the numbers (stability_text)
     "stab_text_all": {
-        "nl": "In {runs} herberekeningen, met de vergelijkingsregio's herbemonsterd en elke telling opnieuw getrokken uit een Poissonverdeling, blijven alle {n} plaatsingen in minstens {stable_pct} van de runs in hun kwadrant: ze zijn stabiel.",
+        "nl": "In {runs} herberekeningen, met de vergelijkingsregio's herbemonsterd en elke telling opnieuw getrokken uit een Poissonverdeling, blijven alle {n} plaatsingen in minstens {stable_pct} van de herberekeningen in hun kwadrant: ze zijn stabiel.",
         "en": "In {runs} recomputations, with the comparison regions resampled and every count redrawn from a Poisson distribution, all {n} placements stay in their quadrant in at least {stable_pct} of the runs: they are stable."},
     "stab_text_most": {
-        "nl": "In {runs} herberekeningen, met de vergelijkingsregio's herbemonsterd en elke telling opnieuw getrokken uit een Poissonverdeling, zijn {n_stable} van de {n} plaatsingen stabiel (minstens {stable_pct} van de runs in hetzelfde kwadrant), {n_leaning} overwegend en {n_undecided} onbeslist{undecided_list}.",
+        "nl": "In {runs} herberekeningen, met de vergelijkingsregio's herbemonsterd en elke telling opnieuw getrokken uit een Poissonverdeling, zijn {n_stable} van de {n} plaatsingen stabiel (minstens {stable_pct} van de herberekeningen in hetzelfde kwadrant), {n_leaning} overwegend en {n_undecided} onbeslist{undecided_list}.",
         "en": "In {runs} recomputations, with the comparison regions resampled and every count redrawn from a Poisson distribution, {n_stable} of the {n} placements are stable (at least {stable_pct} of the runs in the same quadrant), {n_leaning} leaning and {n_undecided} undecided{undecided_list}."},
     "stab_text_few": {
-        "nl": "In {runs} herberekeningen, met de vergelijkingsregio's herbemonsterd en elke telling opnieuw getrokken uit een Poissonverdeling, zijn maar {n_stable} van de {n} plaatsingen stabiel (minstens {stable_pct} van de runs in hetzelfde kwadrant); {n_leaning} zijn overwegend en {n_undecided} onbeslist{undecided_list}. Lees de kwadranten van deze bron dus als een richting, niet als een oordeel.",
+        "nl": "In {runs} herberekeningen, met de vergelijkingsregio's herbemonsterd en elke telling opnieuw getrokken uit een Poissonverdeling, zijn maar {n_stable} van de {n} plaatsingen stabiel (minstens {stable_pct} van de herberekeningen in hetzelfde kwadrant); {n_leaning} zijn overwegend en {n_undecided} onbeslist{undecided_list}. Lees de kwadranten van deze bron dus als een richting, niet als een oordeel.",
         "en": "In {runs} recomputations, with the comparison regions resampled and every count redrawn from a Poisson distribution, only {n_stable} of the {n} placements are stable (at least {stable_pct} of the runs in the same quadrant); {n_leaning} are leaning and {n_undecided} undecided{undecided_list}. Read this source's quadrants as a direction, not a verdict."},
     "stab_text_undecided_list": {"nl": ", onder meer {names}", "en": ", among them {names}"},
     "stab_text_rules": {
@@ -78,13 +78,13 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The quadrants in the table are those of the chapter on strategic technologies, with how sure they are: in {runs} recomputations per source, {n_stable} of the {n} placements are stable, {n_leaning} leaning and {n_undecided} undecided. An undecided placement is listed as *undecided* in the table, with this computation's quadrant as a question, not in a quadrant."},
     # the summary's composite: its placements from the runs of every source
     "stab_text_composite_all": {
-        "nl": "In {runs} herberekeningen van elke bron, dezelfde als op de pagina's van de bronnen, blijven alle {n} plaatsingen van deze samenvatting in minstens {stable_pct} van de runs in hun kwadrant: ze zijn stabiel.",
+        "nl": "In {runs} herberekeningen van elke bron, dezelfde als op de pagina's van de bronnen, blijven alle {n} plaatsingen van deze samenvatting in minstens {stable_pct} van de herberekeningen in hun kwadrant: ze zijn stabiel.",
         "en": "In {runs} recomputations of every source, the same as on the sources' pages, all {n} placements of this summary stay in their quadrant in at least {stable_pct} of the runs: they are stable."},
     "stab_text_composite_most": {
-        "nl": "In {runs} herberekeningen van elke bron, dezelfde als op de pagina's van de bronnen, zijn {n_stable} van de {n} plaatsingen van deze samenvatting stabiel (minstens {stable_pct} van de runs in hetzelfde kwadrant), {n_leaning} overwegend en {n_undecided} onbeslist{undecided_list}.",
+        "nl": "In {runs} herberekeningen van elke bron, dezelfde als op de pagina's van de bronnen, zijn {n_stable} van de {n} plaatsingen van deze samenvatting stabiel (minstens {stable_pct} van de herberekeningen in hetzelfde kwadrant), {n_leaning} overwegend en {n_undecided} onbeslist{undecided_list}.",
         "en": "In {runs} recomputations of every source, the same as on the sources' pages, {n_stable} of the {n} placements of this summary are stable (at least {stable_pct} of the runs in the same quadrant), {n_leaning} leaning and {n_undecided} undecided{undecided_list}."},
     "stab_text_composite_few": {
-        "nl": "In {runs} herberekeningen van elke bron, dezelfde als op de pagina's van de bronnen, zijn maar {n_stable} van de {n} plaatsingen van deze samenvatting stabiel (minstens {stable_pct} van de runs in hetzelfde kwadrant); {n_leaning} zijn overwegend en {n_undecided} onbeslist{undecided_list}. Lees de kwadranten van de samenvatting dus als een richting, niet als een oordeel.",
+        "nl": "In {runs} herberekeningen van elke bron, dezelfde als op de pagina's van de bronnen, zijn maar {n_stable} van de {n} plaatsingen van deze samenvatting stabiel (minstens {stable_pct} van de herberekeningen in hetzelfde kwadrant); {n_leaning} zijn overwegend en {n_undecided} onbeslist{undecided_list}. Lees de kwadranten van de samenvatting dus als een richting, niet als een oordeel.",
         "en": "In {runs} recomputations of every source, the same as on the sources' pages, only {n_stable} of the {n} placements of this summary are stable (at least {stable_pct} of the runs in the same quadrant); {n_leaning} are leaning and {n_undecided} undecided{undecided_list}. Read the summary's quadrants as a direction, not a verdict."},
     "stab_text_rules_none": {
         "nl": "Geen enkele andere keuze van de regels verandert een kwadrant.",
