@@ -71,3 +71,13 @@ def test_auto_on_the_real_data(canon):
     for page in (patents, publications):
         assert page.glue()["axis_text"].data.startswith("**")
         assert page.charts(10)["quadrants"] is not None
+
+
+def test_a_region_left_out_is_named_not_coded(canon):
+    """The publications page drops a former country without articles in the window: its note names it in the book's
+    language (not the code SCG, not the file's English name on the Dutch page)."""
+    for language, name in (("nl", "Servië en Montenegro"), ("en", "Serbia and Montenegro")):
+        page = technologies.read_source_page(canon, "publications", focus_region="BEL", language=language, window=[2018, 2022],
+                                             min_activity=1000)
+        notes = page.notes()
+        assert notes is not None and name in notes.data and "SCG" not in notes.data and "(former)" not in notes.data, notes

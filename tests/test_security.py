@@ -193,8 +193,8 @@ def _poison_raw_data(raw: Path) -> None:
             assert f",{old},".encode() in data, (name, old)
             data = data.replace(f",{old},".encode(), f",{new},".encode())
         path.write_bytes(data)
-    # a country name (the book shows ISO 3166 names from pycountry and the file's names only for other codes, such as
-    # SUN, which no page of this edition lists): read and carried through without harm
+    # a country name (the book shows ISO 3166 names from pycountry, its own names of former countries such as SUN, and the
+    # file's names only for other codes; no page of this edition lists SUN): read and carried through without harm
     path = raw / "patents_country_wipo35.csv"
     text = path.read_text(encoding="utf-8")
     assert ",SUN,Soviet Union," in text

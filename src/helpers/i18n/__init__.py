@@ -94,6 +94,13 @@ def profile_labels(language: str, region: str) -> dict[str, str]:
 
 _AGGREGATES = {"WLD": {"nl": "Wereld", "en": "World"}, "EU27": {"nl": "EU-27", "en": "EU-27"}, "EU28": {"nl": "EU-28", "en": "EU-28"},
                "BE2": {"nl": "Vlaams Gewest", "en": "Flemish Region"}}
+#: former countries (ISO 3166-3 codes, which the data use for years before they ceased), by their short names
+_FORMER = {"ANT": {"nl": "Nederlandse Antillen", "en": "Netherlands Antilles"}, "BUR": {"nl": "Birma", "en": "Burma"},
+           "CSK": {"nl": "Tsjecho-Slowakije", "en": "Czechoslovakia"}, "DDR": {"nl": "Oost-Duitsland", "en": "East Germany"},
+           "RHO": {"nl": "Zuid-Rhodesië", "en": "Southern Rhodesia"}, "SCG": {"nl": "Servië en Montenegro", "en": "Serbia and Montenegro"},
+           "SUN": {"nl": "Sovjet-Unie", "en": "Soviet Union"}, "TMP": {"nl": "Oost-Timor", "en": "East Timor"},
+           "YMD": {"nl": "Zuid-Jemen", "en": "South Yemen"}, "YUG": {"nl": "Joegoslavië", "en": "Yugoslavia"},
+           "ZAR": {"nl": "Zaïre", "en": "Zaire"}}
 
 
 @lru_cache(maxsize=4)
@@ -103,11 +110,17 @@ def _country_names(language: str) -> gettext.NullTranslations:
 
 def region_name(code: str, language: str, names: Mapping[str, str] | pd.Series | None = None) -> str:
     """Name of a region in ``language``: ISO 3166 countries through pycountry's translations,
-    known aggregates from this module, anything else from ``names`` (any mapping or a pandas
+    known aggregates and former countries from this module, anything else from ``names`` (any mapping or a pandas
     Series indexed by code, e.g. the canonical regions table's ``name`` column), else the code
-    itself (also when ``names`` has no usable name for it)."""
+    itself (also when ``names`` has no usable name for it).
+
+    >>> region_name("BEL", "nl"), region_name("SCG", "nl"), region_name("DE1", "en", {"DE1": "Baden-Württemberg"}), region_name("XX9", "en")
+    ('België', 'Servië en Montenegro', 'Baden-Württemberg', 'XX9')
+    """
     if code in _AGGREGATES:
         return _AGGREGATES[code][language]
+    if code in _FORMER:
+        return _FORMER[code][language]
     country = pycountry.countries.get(alpha_3=code) if len(code) == 3 and code.isalpha() else None
     if country is not None:
         if language == "en":

@@ -82,21 +82,25 @@ _WORDS = {"nl": {"region": ("regio", "regio's"), "technology": ("technologie", "
           "en": {"region": ("region", "regions"), "technology": ("technology", "technologies"), "verb": ("is", "are"), "more": "more"}}
 
 
-def _note_names(text: str, language: str) -> str:
-    """``'BEL', 'LUX' and 3 more`` (a note's list of codes) as names: ``België, Luxemburg en 3 andere``."""
+def _note_names(text: str, language: str, region_names: Mapping[str, str] | None = None) -> str:
+    """``'BEL', 'LUX' and 3 more`` (a note's list of codes) as names: ``België, Luxemburg en 3 andere`` (a code without an
+    ISO 3166 name by its name in ``region_names``, the data's)."""
     more = re.search(r" and (\d+) more$", text)
     codes = re.findall(r"'([^']*)'", text[: more.start()] if more else text)
-    names = [md_text(region_name(code, language)) for code in codes] or [md_text(text)]
+    names = [md_text(region_name(code, language, region_names)) for code in codes] or [md_text(text)]
     if more:
         names.append(f"{more.group(1)} {_WORDS[language]['more']}")
     return join_names(names, language)
 
 
-def reader_notes(notes: list[str], language: str) -> list[str]:
-    """The notes of the measures that readers see, as sentences in ``language`` (others are left out).
+def reader_notes(notes: list[str], language: str, region_names: Mapping[str, str] | None = None) -> list[str]:
+    """The notes of the measures that readers see, as sentences in ``language`` (others are left out); regions by their
+    names (:func:`helpers.i18n.region_name`, with the data's ``region_names`` for codes without an ISO 3166 name).
 
     >>> reader_notes(["publications: dropped 1 region with no activity: 'SCG'", "something for analysts"], "nl")
-    ['1 regio zonder activiteit in deze periode telt niet mee: SCG.']
+    ['1 regio zonder activiteit in deze periode telt niet mee: Servië en Montenegro.']
+    >>> reader_notes(["publications: dropped 2 regions with no activity: 'XK1', 'BEL'"], "en", {"XK1": "Somewhere"})
+    ['2 regions without activity in this period are left out: Somewhere and Belgium.']
     """
     out = []
     for note in notes:
@@ -106,9 +110,9 @@ def reader_notes(notes: list[str], language: str) -> list[str]:
                 continue
             values = match.groupdict()
             if "names" in values:
-                values["names"] = _note_names(values["names"], language)
+                values["names"] = _note_names(values["names"], language, region_names)
             if "focus" in values:
-                values["focus"] = md_text(region_name(values["focus"], language))
+                values["focus"] = md_text(region_name(values["focus"], language, region_names))
             if "what" in values:
                 one = int(values["n"]) == 1
                 noun = "region" if values["what"].startswith("region") else "technology"
@@ -119,17 +123,17 @@ def reader_notes(notes: list[str], language: str) -> list[str]:
     return out
 
 
-def notes_html(profile: pd.DataFrame, language: str) -> str:
+def notes_html(profile: pd.DataFrame, language: str, region_names: Mapping[str, str] | None = None) -> str:
     """The notes of the measures (``profile.attrs['notes']``) that readers see (:func:`reader_notes`) as a folded HTML
     list, escaped; ``""`` when there are none."""
-    notes = reader_notes(list(profile.attrs.get("notes", [])), language)
+    notes = reader_notes(list(profile.attrs.get("notes", [])), language, region_names)
     if not notes:
         return ""
     items = "".join(f"<li>{html.escape(str(n))}</li>" for n in notes)
     return "<details><summary>" + html.escape(t("tech_notes_summary", language)) + "</summary><ul>" + items + "</ul></details>"
 
 
-def notes_block(profile: pd.DataFrame | None, language: str) -> HTML | None:
+def notes_block(profile: pd.DataFrame | None, language: str, region_names: Mapping[str, str] | None = None) -> HTML | None:
     """:func:`notes_html` of ``profile`` as HTML to show; ``None`` (nothing to show) without profile or notes."""
-    text = notes_html(profile, language) if profile is not None else ""
+    text = notes_html(profile, language, region_names) if profile is not None else ""
     return HTML(text) if text else None

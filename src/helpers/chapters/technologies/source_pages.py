@@ -68,6 +68,8 @@ class SourcePage:
     quadrants: pd.DataFrame | None = None
     #: :func:`stand_in_text` of the data
     stand_in: str = ""
+    #: region code -> name from the data (``regions``), for codes without an ISO 3166 name (SCG: Serbia and Montenegro)
+    region_names: Mapping[str, str] | None = None
     #: the number of technologies of the taxonomy, which the text cites
     n_taxonomy: int = 0
     #: the complexity on the y axis and its check (:mod:`helpers.chapters.technologies.axis`)
@@ -150,7 +152,7 @@ class SourcePage:
 
     def notes(self) -> HTML | None:
         """The notes of the measures, folded (:func:`notes_html`); ``None`` when there are none or no data."""
-        return notes_block(self.profile, self.language)
+        return notes_block(self.profile, self.language, self.region_names)
 
     def _stability_text(self) -> str:
         if self.profile is None or self.stability is None:
@@ -256,7 +258,7 @@ def source_page(data: SourceData, window: Sequence[int], *, language: str, focus
                      quadrant_split=quadrant_split, complexity_method=complexity_method, relatedness=relatedness, min_activity=min_activity,
                      seed_coverage=seed_coverage if seed_coverage is not None else seed_coverage_percent(data.source),
                      name=region_name(data.region, language, region_names) if data.available else focus_name,
-                     stand_in=stand_in_text(data, focus_name, language, region_names),
+                     stand_in=stand_in_text(data, focus_name, language, region_names), region_names=region_names,
                      n_taxonomy=n_taxonomy if n_taxonomy is not None else taxonomy_size())
     page.axis = axis
     if data.available:
