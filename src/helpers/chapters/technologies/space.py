@@ -115,10 +115,12 @@ def _published_cooccurrence(rows: pd.DataFrame, classification: str, codes: list
     rows = rows[rows["classification"] == classification] if "classification" in rows.columns else rows
     if rows.empty:
         raise InputError(f"{what}: the co-occurrence rows have no classification {classification!r}")
-    a, b = rows["code_a"].to_numpy(dtype=object), rows["code_b"].to_numpy(dtype=object)
-    labels = pd.Index(sorted(set(pd.unique(a)) | set(pd.unique(b)) | set(codes)), name="technology")
-    values = np.zeros((len(labels), len(labels)))
-    np.add.at(values, (labels.get_indexer(a), labels.get_indexer(b)), rows["count"].to_numpy(dtype=float))
+    # the codes of both columns numbered once (factorize hashes each string once), then summed cell by cell in row order
+    numbers, found = pd.factorize(pd.concat([rows["code_a"], rows["code_b"]], ignore_index=True), use_na_sentinel=False)
+    labels = pd.Index(sorted(set(found) | set(codes)), name="technology")
+    cell = labels.get_indexer(found)[numbers]
+    n, k = len(rows), len(labels)
+    values = np.bincount(cell[:n] * k + cell[n:], weights=rows["count"].to_numpy(dtype=float), minlength=k * k).reshape(k, k)
     np.fill_diagonal(values, 0.0)
     return pd.DataFrame(values, index=labels, columns=labels.copy())
 
@@ -203,7 +205,8 @@ def technology_space(
         if cooccurrence is not None and len(cooccurrence):
             basis = "within-document (published matrix)"
 
-    x = long.pivot_table(index="region", columns="technology", values="value", aggfunc="sum", fill_value=0.0).sort_index().sort_index(axis=1)
+    # (one row per region and technology: the pairs were summed above)
+    x = long.set_index(["region", "technology"])["value"].unstack("technology", fill_value=0.0).sort_index().sort_index(axis=1)
     x.index.name, x.columns.name = "region", "technology"
     with _collect(notes):
         r = specialisation.rca(x, source=what)
