@@ -90,13 +90,13 @@ def activity_specialisation(activity: pd.DataFrame, field_map: pd.DataFrame, dom
             raise InputError(f"{what}: no rows for the total {total_technology!r}; the table must hold the total per region and year")
     else:
         totals, fields = act, act
-    known_tech = set(fields["technology"])
+    known_tech = set(fields["technology"].unique())
     bad = ~field_map["technology"].isin(known_tech)
     if bad.any():
         i = bad.idxmax()
         raise InputError(f"{what} field map, row {i}: unknown technology {field_map.at[i, 'technology']!r}; the data have {', '.join(sorted(known_tech))}")
     members = list(reference_members(reference))
-    present = set(act["region"])
+    present = set(act["region"].unique())
     used_members = [m for m in members if m in present]
     absent = [m for m in members if m not in present]
     unmapped = dict(unmapped or {})

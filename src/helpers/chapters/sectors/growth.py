@@ -46,10 +46,10 @@ def growth_potential(table: pd.DataFrame, domains: pd.DataFrame, reference: str,
         raise InputError(f"sector_growth_measure: {measure!r}; use one of {', '.join(GROWTH_MEASURES)}")
     require_columns(table, ("region", "sector", "indicator", "year", "value", "flag"), source)
     check_domains(domains)
-    if measure not in set(table["indicator"]):
+    if measure not in set(table["indicator"].unique()):
         raise InputError(f"{source}: missing indicator {measure!r}; the table has {', '.join(sorted(set(table['indicator'])))}")
     years = window_years(table, window, source)
-    known_sectors = set(table["sector"])
+    known_sectors = set(table["sector"].unique())
     ref_regions, how, factors, weights = prepare_reference(table, reference, years, region_indicators, source, common_currency)
     total_weight = float(weights.sum()) or 1.0
     rows = []

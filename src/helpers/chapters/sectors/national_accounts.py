@@ -170,7 +170,7 @@ def sector_shares_by_year(table: pd.DataFrame, domains: pd.DataFrame, focus: str
     focus_code = eurostat_code(focus)
     if not (table["region"] == focus_code).any():
         raise InputError(f"{source}: region {focus!r} ({focus_code}) has no rows; choose a region present in the data")
-    known_sectors = set(table["sector"])
+    known_sectors = set(table["sector"].unique())
     if "TOTAL" not in known_sectors:
         raise InputError(f"{source}: no rows for the total economy (sector 'TOTAL'); shares cannot be computed")
     for i, row in domains.iterrows():
@@ -185,7 +185,7 @@ def sector_shares_by_year(table: pd.DataFrame, domains: pd.DataFrame, focus: str
     if plausibility_factor:
         table = plausibility_flags(table[table["year"].isin(years)], plausibility_factor)
     all_regions = list(dict.fromkeys([focus_code, *ref_regions]))
-    known_ind = set(table["indicator"])
+    known_ind = set(table["indicator"].unique())
     # every component below selects rows of one indicator, these regions and years: select them once
     table = table[table["region"].isin(all_regions) & table["year"].isin(years)]
     by_indicator = {str(k): part for k, part in table.groupby("indicator", sort=False)}

@@ -99,7 +99,7 @@ def to_euro(comp: pd.DataFrame, indicator: str, factors: pd.DataFrame | None) ->
 
 def reference_regions(table: pd.DataFrame, reference: str) -> tuple[list[str], str]:
     """Regions of ``sector_indicators`` that make up the reference, and how (own rows or sum of members)."""
-    present = set(table["region"])
+    present = set(table["region"].unique())
     own = eurostat_code(reference)
     if own in present:
         return [own], f"{reference}: its own rows"

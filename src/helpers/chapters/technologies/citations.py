@@ -122,7 +122,7 @@ def citation_page(activity: pd.DataFrame, technologies: pd.DataFrame, *, focus: 
     page = CitationPage(language, name, (start, end), float(rca_threshold))
     docs = _window_rows(activity, DOCUMENTS, (start, end))
     cits = _window_rows(activity, CITATIONS, (start, end))
-    if focus not in set(docs["region"]):
+    if focus not in set(docs["region"].unique()):
         page.reason = t("cit_no_region", language, region=md_text(name))  # Markdown: the reason goes into cit_text
         return page
     x = docs.pivot_table(index="region", columns="technology", values="value", aggfunc="sum", fill_value=0.0)
@@ -158,7 +158,7 @@ def read_citation_page(data_dir: Path | str, *, focus_region: str, comparison_re
         return page
     activity = canonical.read(data_dir, "activity", source="publications", classification=[DOCUMENTS, CITATIONS], level=["country", "territory"])
     focus = focus_region
-    if focus not in set(activity["region"]):
+    if focus not in set(activity["region"].unique()):
         info = describe_region(focus_region) or {}
         focus = info.get("iso3") or focus_region
     return citation_page(activity, techs, focus=focus, comparison=list(comparison_regions), language=language,

@@ -499,9 +499,9 @@ def read_ipc_page(data_dir: Path | str, *, focus_region: str, language: str, win
     codes = taxonomy.load_codes()
     codes = codes[codes["source"] == "patents"]
     focus, stand_in = focus_region, ""
-    if data.available and focus_region not in set(data.activity["region"]):
+    if data.available and focus_region not in set(data.activity["region"].unique()):
         country = (describe_region(focus_region) or {}).get("iso3")
-        if isinstance(country, str) and country in set(data.activity["region"]):
+        if isinstance(country, str) and country in set(data.activity["region"].unique()):
             focus = country
             stand_in = t("ipc_stand_in", language, focus=md_text(region_name(focus_region, language, names)), region=md_text(region_name(country, language, names)))
     page = ipc_page(data, published, technologies, codes, focus=focus, language=language, name=region_name(focus, language, names), window=window,

@@ -109,9 +109,9 @@ def validate_ipc(data_dir: Path | str, focus: str, window: Sequence[int], refere
     codes = taxonomy.load_codes()
     pairs, _ = subclass_membership(codes[codes["source"] == "patents"], data.technologies["technology"])
     published = _published_complexity(data_dir)
-    if focus not in set(data.activity["region"]):  # a region (US-CA, BE2) stands in by its country, as on the IPC page
+    if focus not in set(data.activity["region"].unique()):  # a region (US-CA, BE2) stands in by its country, as on the IPC page
         country = (describe_region(focus) or {}).get("iso3")
-        focus = country if isinstance(country, str) and country in set(data.activity["region"]) else focus
+        focus = country if isinstance(country, str) and country in set(data.activity["region"].unique()) else focus
     space = ipc_space(data, focus, window, reference_group=reference_group, min_activity=min_activity)
     b = space.b.loc[space.space_regions]
     labels = subclass_labels(data, list(space.x.columns))
