@@ -46,7 +46,7 @@ def quadrants(
     split: Literal["median", "mean"] | tuple[float, float] = "median",
     margin: float = NEAR_SPLIT_SHARE,
 ) -> pd.DataFrame:
-    """Assign each technology to a quadrant of the strategic investment framework.
+    r"""Assign each technology to a quadrant of the strategic investment framework.
 
     ``x`` is relatedness density (feasibility), ``y`` complexity (economic value), both Series
     indexed by technology (same labels). ``split`` is ``"median"`` (default) or ``"mean"`` of the

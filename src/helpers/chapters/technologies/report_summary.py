@@ -150,7 +150,7 @@ class ReportSummary:
                  t("sum_claims_text", lang, n=len(claims), supported=int(supported.sum()),
                    partly=int(claims["published_support"].eq(t("claim_support_partly", lang)).sum()), same=int(same.sum()))]
         if self.composite is not None:
-            both = self.composite.set_index("technology").join(self.pub_summary.set_index("technology")[["density", "quadrant"]], rsuffix="_pub")
+            both = self.composite.set_index("technology").join(self.pub_summary.set_index("technology")[["density", "quadrant"]], suffixes=("", "_pub"))
             rho, n = spearman(both["density_pub"], both["density"])
             same_q = int((both["quadrant"] == both["quadrant_pub"]).sum())
             parts.append(t("sum_composite_text", lang, n=n, rho=localise_number(f"{rho:.2f}", lang) if np.isfinite(rho) else t("pub_no_value", lang),
