@@ -147,6 +147,9 @@ def taxonomy_markdown(data_dir: Path | str | None = None, language: str = "nl") 
     lines = ([QUOTE_ROLE] if language == "nl" else []) + [f"# {text['title']}", "", text["intro"].format(n=len(techs)), "",
              text["code_rows"] + ", ".join(f"{word(b, language)}/{word(v, language)}: {n}" for (b, v), n in counts.items()) + ".", ""]
     label = f"label_{language}"
+    # each technology's rows, split once (in the files' order)
+    codes_of = {tech: rows for tech, rows in codes.groupby("tech_id", sort=False)}
+    coarse_of = {tech: rows for tech, rows in coarse.groupby("tech_id", sort=False)}
     for cat in categories.itertuples():
         members = techs[techs["category_id"] == cat.category_id]
         if members.empty:
@@ -154,8 +157,8 @@ def taxonomy_markdown(data_dir: Path | str | None = None, language: str = "nl") 
         lines += [f"## {md_heading(getattr(cat, label))}", ""]
         for t in members.itertuples():
             lines += [f"### {md_heading(getattr(t, label))}", ""]
-            lines += _code_tables(codes[codes["tech_id"] == t.tech_id], language, ref)
-            lines += _coarse_list(coarse[coarse["tech_id"] == t.tech_id], language)
+            lines += _code_tables(codes_of.get(t.tech_id, codes.iloc[:0]), language, ref)
+            lines += _coarse_list(coarse_of.get(t.tech_id, coarse.iloc[:0]), language)
     lines += [f"## {text['wipo_title']}", "", text["wipo_head"], "|---|---|---|---|"]
     for r in wipo35.sort_values("field_id").itertuples():
         lines.append(f"| {_cell(r.field_id)} | {_cell(field_name(r.label, language))} | {_cell(word(r.sector, language))} | "
