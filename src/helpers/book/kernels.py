@@ -172,8 +172,12 @@ def register_engine() -> str:
             from nbclient.util import run_hook
 
             self.kc = self.km.client()
-            await ensure_async(self.kc.start_channels())
-            await ready(self.kc, self.startup_timeout)
+            try:
+                await ensure_async(self.kc.start_channels())
+                await ready(self.kc, self.startup_timeout)
+            except Exception:
+                await self._async_cleanup_kernel()  # as nbclient does: a kernel that does not answer is stopped (the worker starts another)
+                raise
             self.kc.allow_stdin = False
             await run_hook(self.on_notebook_start, notebook=self.nb)
             return self.kc
