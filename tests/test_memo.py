@@ -78,3 +78,31 @@ def test_a_damaged_entry_is_computed_again(folder):
     entry.write_bytes(b"not a pickle")
     assert _heavy(pd.DataFrame({"a": [5]}))["a"].tolist() == [10]
     assert CALLS == [2, 2]
+
+
+_TWICE = """
+import os, sys, time
+from helpers.chapters import memo
+
+@memo.shared
+def slow(x):
+    with open(sys.argv[1], "a") as log:
+        log.write(f"{os.getpid()}\\n")
+    time.sleep(1.0)  # long enough for the other process to ask meanwhile
+    return x * 3
+
+print(slow(14))
+"""
+
+
+def test_two_processes_asking_at_once_compute_once(folder, tmp_path):
+    """Notebooks run side by side: the second asks while the first computes, waits for it, and reads its result."""
+    import subprocess
+    import sys
+
+    log = tmp_path / "computed.txt"
+    procs = [subprocess.Popen([sys.executable, "-c", _TWICE, str(log)], stdout=subprocess.PIPE, text=True) for _ in range(2)]
+    outs = [p.communicate(timeout=120)[0].strip() for p in procs]
+    assert [p.returncode for p in procs] == [0, 0]
+    assert outs == ["42", "42"]
+    assert len(log.read_text().split()) == 1, "computed by one process only"

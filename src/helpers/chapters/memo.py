@@ -6,7 +6,8 @@ decision framework, in both languages) is made once per build and read back by t
 ``HELPERS_MEMO_DIR`` to a folder it empties at the start of every build; a call then looks for its
 result there under a key over the function, the package's code and the arguments' contents
 (``joblib.hash``), computes and stores it when absent (written whole or not at all), and returns a
-fresh copy on a hit. The warnings the computation gave are stored with it and given again on every
+fresh copy on a hit. Two notebooks that need the same result at the same time do not both compute it: the
+second waits for the first (a lock per key) and reads its result. The warnings the computation gave are stored with it and given again on every
 call, so that a page that records them (as notes for readers) shows the same whether it computed or
 read the result. Outside a build (a notebook run by hand, the tests) the function simply runs.
 Arguments that cannot be hashed, or a folder that cannot be written, also just run the function.
@@ -14,6 +15,8 @@ Arguments that cannot be hashed, or a folder that cannot be written, also just r
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
 import hashlib
 import os
@@ -21,6 +24,7 @@ import pickle
 import tempfile
 import warnings
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any, Callable, TypeVar
 
 ENV = "HELPERS_MEMO_DIR"
@@ -61,27 +65,53 @@ def shared(func: F) -> F:
         except Exception:  # an argument that cannot be pickled: no sharing
             return func(*args, **kwargs)
         path = Path(folder) / f"{func.__name__}-{key}.pickle"
-        try:
-            with open(path, "rb") as handle:
-                result, caught = pickle.load(handle)
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
-            records: list[warnings.WarningMessage] = []
-            try:
-                with warnings.catch_warnings(record=True) as records:
-                    warnings.simplefilter("always")
-                    result = func(*args, **kwargs)
-            except BaseException:
-                for w in records:  # a failed computation's warnings still reach the caller
-                    warnings.warn(str(w.message), w.category, stacklevel=2)
-                raise
-            caught = [(str(w.message), w.category) for w in records]
-            _store(path, (result, caught))
+        found = _load(path)
+        if found is None:
+            # notebooks run side by side: the first to need a result computes it, the others wait for it and read it
+            with _key_lock(path):
+                found = _load(path)
+                if found is None:
+                    records: list[warnings.WarningMessage] = []
+                    try:
+                        with warnings.catch_warnings(record=True) as records:
+                            warnings.simplefilter("always")
+                            value = func(*args, **kwargs)
+                    except BaseException:
+                        for w in records:  # a failed computation's warnings still reach the caller
+                            warnings.warn(str(w.message), w.category, stacklevel=2)
+                        raise
+                    found = (value, [(str(w.message), w.category) for w in records])
+                    _store(path, found)
+        result, caught = found
         # the warnings of the computation, on a hit too: a page that records them as notes shows the same notes
         for message, category in caught:
             warnings.warn(message, category, stacklevel=2)
         return result
 
     return wrapper  # type: ignore[return-value]
+
+
+def _load(path: Path) -> Any:
+    """The stored (result, warnings) at ``path``, or None (absent, or not readable as one)."""
+    try:
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+        return None
+
+
+@contextlib.contextmanager
+def _key_lock(path: Path) -> Iterator[None]:
+    """Hold ``<path>.lock`` (an advisory lock, released if the process dies); without a writable folder, no lock."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(path.with_name(path.name + ".lock"), "w")
+    except OSError:
+        yield
+        return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
 
 
 def _store(path: Path, value: Any) -> None:
