@@ -29,7 +29,7 @@ from helpers.chapters.technologies.summary_pages import SummaryPage
 from helpers.chapters.technologies.taxonomy_mapping import category_order
 from helpers.charts import quadrants as quadrant_charts
 from helpers.errors import InputError
-from helpers.i18n import join_names, localise_number, md_names, md_text, t
+from helpers.i18n import join_names, localise_number, md_text, t
 from helpers.i18n.labels.published import STUDY_CATEGORIES
 from helpers.methods.composite import composite_rank
 from helpers.methods.quadrants import quadrants
