@@ -102,7 +102,7 @@ def _load(path: Path) -> Any:
 
 @contextlib.contextmanager
 def _key_lock(path: Path) -> Iterator[None]:
-    """Hold ``<path>.lock`` (an advisory lock, released if the process dies); without a writable folder, no lock."""
+    """Hold ``<path>.lock`` (an advisory lock, released if the process dies); without a writable folder or file locks, no lock."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle = open(path.with_name(path.name + ".lock"), "w")
@@ -110,7 +110,10 @@ def _key_lock(path: Path) -> Iterator[None]:
         yield
         return
     with handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        except OSError:  # a file system without locks: each computes, as before
+            pass
         yield
 
 
