@@ -163,6 +163,10 @@ def test_notebook_cache_key_follows_every_input():
     assert key != notebooks_key(notebooks, params | {"rca_threshold": 1.5}, manifest)
     assert key != notebooks_key(notebooks, params, {"tables": {"activity": {"sha256": "b"}}})
     assert key != notebooks_key(notebooks[:-1], params, manifest)
+    from helpers.book.cache import common_inputs  # the code and project data, read once per build
+
+    assert key == notebooks_key(notebooks, params, manifest, common_inputs())
+    assert key != notebooks_key(notebooks, params, manifest, "another code or data")
 
 
 def test_report_figures_beside_the_computation(book: Book):

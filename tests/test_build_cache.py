@@ -125,8 +125,8 @@ def test_a_text_change_in_one_notebook_reruns_that_notebook_only(fakes, monkeypa
     changed = entries[3]
     real_key = build_mod.notebooks_key
 
-    def key(notebooks, parameters, manifest):  # as if the notebook's file had another sentence
-        return real_key(notebooks, parameters | ({"edited": 1} if notebooks == [changed] else {}), manifest)
+    def key(notebooks, parameters, manifest, common=None):  # as if the notebook's file had another sentence
+        return real_key(notebooks, parameters | ({"edited": 1} if notebooks == [changed] else {}), manifest, common)
 
     monkeypatch.setattr(build_mod, "notebooks_key", key)
     lines = build()

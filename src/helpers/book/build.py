@@ -53,7 +53,7 @@ from helpers.book import landing
 from helpers.book import site
 from helpers.book.execute import (NotebookTask, inputs_removed, memo_folder, merge_tables, notebook_tables,  # noqa: F401 (re-exported)
                                   prepare_for_book, run_notebook, run_notebooks, scrub_kernel_paths, with_narrative)
-from helpers.book.cache import cache_key_of_files, cache_problem, notebooks_key, prune_cache, store_cache, store_notebook, usable_cache  # noqa: F401 (re-exported)
+from helpers.book.cache import cache_key_of_files, cache_problem, common_inputs, notebooks_key, prune_cache, store_cache, store_notebook, usable_cache  # noqa: F401 (re-exported)
 from helpers.book.edition import PROJECT_ROOT, Edition
 from helpers.errors import BuildError
 
@@ -312,7 +312,8 @@ def _plan_language(edition: Edition, language: str, manifest: dict[str, Any], da
     work.mkdir(parents=True)
     _stage_sources(work, edition, language)
     parameters = edition.notebook_parameters() | {"language": language, "data_dir": str(data_dir), "tables_dir": str(tables_root)}
-    keys = {entry: notebooks_key([entry], parameters, manifest) for entry in notebooks}
+    common = common_inputs()  # (the package's code and project data: read once, not once per notebook)
+    keys = {entry: notebooks_key([entry], parameters, manifest, common) for entry in notebooks}
     todo = _reuse_notebooks(notebooks, keys, work, tables_root, build_dir / "cache", use_cache,
                             progress, f"the {language} book: " if len(edition.languages) > 1 else "", language)
     return LanguagePlan(language, work, tables_root, parameters, keys, todo)

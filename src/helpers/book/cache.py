@@ -34,29 +34,36 @@ BUILD_ONLY = frozenset(f"helpers/{name}.py" for name in ("cli", "book/build", "b
 PATH_PARAMETERS = ("tables_dir", "data_dir")  # the canonical tables' contents are in the key (manifest)
 
 
-def notebooks_key(notebooks: list[str], parameters: dict[str, Any], manifest: dict[str, Any]) -> str:
+def notebooks_key(notebooks: list[str], parameters: dict[str, Any], manifest: dict[str, Any], common: str | None = None) -> str:
     """SHA-256 of everything the executed notebooks depend on: the notebooks, their parameters, the
     canonical tables (their hashes in the manifest), the package's code, the project data and the
     versions of the packages that render output. Equal keys mean the notebooks would give the same
-    results, so a rebuild may reuse them."""
-    from importlib import metadata
-
+    results, so a rebuild may reuse them. ``common``: :func:`common_inputs` when the caller has it already
+    (a build keys every notebook with the same one)."""
     digest = hashlib.sha256()
     kept = {k: v for k, v in parameters.items() if k not in PATH_PARAMETERS}
     digest.update(json.dumps(kept, sort_keys=True, default=str).encode())
     digest.update(json.dumps(manifest.get("tables", {}), sort_keys=True, default=str).encode())
-    for name in ("altair", "vl-convert-python", "pandas", "numpy", "scipy", "myst-nb", "papermill"):
-        digest.update(f"{name}={metadata.version(name)}".encode())
     for entry in notebooks:  # the notebook as its language's book runs it: a sentence of the other language changes nothing here
         digest.update(entry.encode())
         digest.update(notebook_in_language(PROJECT_ROOT / f"{entry}.ipynb", parameters.get("language")))
-    files: list[Path] = []
+    digest.update((common or common_inputs()).encode())
+    return digest.hexdigest()[:16]
+
+
+def common_inputs() -> str:
+    """SHA-256 of what every notebook depends on alike: the package's code (without the build-only modules), the
+    project data and the versions of the packages that render output."""
+    from importlib import metadata
+
+    digest = hashlib.sha256()
+    for name in ("altair", "vl-convert-python", "pandas", "numpy", "scipy", "myst-nb", "papermill"):
+        digest.update(f"{name}={metadata.version(name)}".encode())
     code = [p for p in sorted((PROJECT_ROOT / "src" / "helpers").rglob("*.py")) if p.relative_to(PROJECT_ROOT / "src").as_posix() not in BUILD_ONLY]
-    files += code + sorted(p for p in (PROJECT_ROOT / "data").rglob("*") if p.is_file())
-    for path in files:
+    for path in code + sorted(p for p in (PROJECT_ROOT / "data").rglob("*") if p.is_file()):
         digest.update(str(path.relative_to(PROJECT_ROOT)).encode())
         digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+    return digest.hexdigest()
 
 
 def notebook_in_language(path: Path, language: object) -> bytes:
