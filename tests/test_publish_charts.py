@@ -89,6 +89,9 @@ def test_bundle_is_kept_in_the_build_folder_and_reused(tmp_path, monkeypatch):
     second = render.write_bundle(tmp_path / "b" / "_static", keep_in=tmp_path)
     assert second.read_bytes() == first.read_bytes()
     assert not list(tmp_path.glob(".vega-bundle-*")), "no temporary copy is left"
+    monkeypatch.setattr(render, "_WRAPPER", ("(()=>{\n", "\n})();\n"))  # another wrapper: the kept copy is not its bundle
+    monkeypatch.setattr(render, "javascript_bundle", lambda: "made again")
+    assert render.write_bundle(tmp_path / "c" / "_static", keep_in=tmp_path).read_text() == "made again"
 
 
 def test_labels_exist_in_both_languages():

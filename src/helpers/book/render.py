@@ -15,7 +15,6 @@ active; in an interactive Jupyter session Altair's own renderer stays in place.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import itertools
 import json
@@ -35,24 +34,28 @@ BUNDLE_NAME = "vega-bundle.js"
 _counter = itertools.count(1)
 
 
-@functools.lru_cache(maxsize=1)  # (vl-convert bundles it anew at each call, about a second: once per build)
+#: The bundle declares top-level consts (n, t, ...); a function scope keeps them off the page's
+#: global scope, where Sphinx's own scripts live. It still sets window.vegaEmbed/vega/vegaLite.
+_WRAPPER = ("(function(){\n", "\n})();\n")
+
+
 def javascript_bundle() -> str:
     """Vega + Vega-Lite + vega-embed as one classic script, wrapped so its top-level names stay private."""
     import vl_convert as vlc
 
-    # The bundle declares top-level consts (n, t, ...); a function scope keeps them off the page's
-    # global scope, where Sphinx's own scripts live. It still sets window.vegaEmbed/vega/vegaLite.
-    return "(function(){\n" + vlc.javascript_bundle() + "\n})();\n"
+    return _WRAPPER[0] + vlc.javascript_bundle() + _WRAPPER[1]
 
 
 def write_bundle(static_dir: Path, keep_in: Path | None = None) -> Path:
     """Write the bundle into ``static_dir``; with ``keep_in`` (the build folder) a copy is kept there per
-    vl-convert version and reused by the next build (vl-convert takes about a second to bundle it)."""
+    vl-convert version and wrapper, and reused by the other language and the next build (vl-convert takes
+    about a second to bundle it)."""
     import vl_convert as vlc
 
     static_dir.mkdir(parents=True, exist_ok=True)
     path = static_dir / BUNDLE_NAME
-    kept = keep_in / f"vega-bundle-{vlc.__version__}.js" if keep_in is not None else None
+    wrapper = hashlib.sha256("".join(_WRAPPER).encode()).hexdigest()[:8]
+    kept = keep_in / f"vega-bundle-{vlc.__version__}-{wrapper}.js" if keep_in is not None else None
     if kept is not None and kept.is_file():
         shutil.copyfile(kept, path)
         return path
@@ -296,7 +299,6 @@ def chart_output(chart: alt.TopLevelMixin) -> dict[str, str]:
     that Vega cannot draw still stops the build: the PDF step waits for every chart to render in Chromium, and
     the chart tests validate the specs."""
     return {"text/html": embed_html(chart.to_dict(validate=False, context={"pre_transform": False})), "text/plain": repr(chart)}
-
 
 
 def setup() -> None:
