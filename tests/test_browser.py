@@ -1,4 +1,6 @@
-"""The built book in a real browser: every chart renders, tooltips work, nothing leaves 127.0.0.1.
+"""The built book in a real browser: every chart renders, tooltips work, nothing leaves 127.0.0.1, and on a
+desktop the charts that follow their container (``data-size="fit"``, :func:`helpers.book.render.responsive`)
+fill the page's column.
 
 Serves the built HTML on 127.0.0.1 and drives Debian's chromium (headless) with Playwright.
 """
@@ -56,11 +58,24 @@ def chart_pages(book: Book) -> list[str]:
     return sorted(str(p.relative_to(book.html)) for p in book.html.rglob("*.html") if 'class="vega-chart"' in p.read_text(encoding="utf-8"))
 
 
-def test_charts_render_offline(book: Book, server: str, browser):
-    pages = chart_pages(book)
-    assert pages, "the book has pages with charts"
-    for page_path in pages:
-        page = browser.new_page()
+DESKTOP = {"width": 1280, "height": 900}
+
+#: per chart: its class, its box's width and right edge, its parent's width, and its SVG's width
+CHARTS = """() => Array.from(document.querySelectorAll('div.vega-chart')).map(d => {
+  const r = d.getBoundingClientRect(), s = d.querySelector('svg');
+  return {fit: d.dataset.size === 'fit', width: r.width, right: r.right, parent: d.parentElement.getBoundingClientRect().width,
+          client: d.clientWidth, svg: s ? s.getBoundingClientRect().width : 0, id: d.id};
+})"""
+
+
+@pytest.fixture(scope="module")
+def desktop(book: Book, server: str, browser) -> dict[str, dict]:
+    """Every page with charts, visited once on a desktop: the requests it made, its script errors, the marks
+    drawn per chart and the charts' boxes (the checks below share this one visit per page)."""
+    context = browser.new_context(viewport=DESKTOP)
+    seen = {}
+    for page_path in chart_pages(book):
+        page = context.new_page()
         requests: list[str] = []
         page.on("request", lambda request: requests.append(request.url))
         errors: list[str] = []
@@ -68,15 +83,33 @@ def test_charts_render_offline(book: Book, server: str, browser):
         page.goto(f"{server}/{page_path}", wait_until="load")
         containers = page.locator("div.vega-chart")
         count = containers.count()
-        assert count > 0, page_path
         for i in range(count):
             containers.nth(i).locator("svg, canvas").first.wait_for(state="attached", timeout=20_000)
         rendered = page.evaluate("Array.from(document.querySelectorAll('div.vega-chart')).map(d => d.querySelectorAll('svg.marks, canvas').length)")
-        assert all(n >= 1 for n in rendered), (page_path, rendered)
-        assert not errors, (page_path, errors)
-        outside = [u for u in requests if urlparse(u).scheme in ("http", "https", "ws", "wss") and urlparse(u).hostname != "127.0.0.1"]
-        assert not outside, (page_path, outside)
+        seen[page_path] = {"count": count, "rendered": rendered, "errors": errors, "requests": requests, "charts": page.evaluate(CHARTS)}
         page.close()
+    context.close()
+    return seen
+
+
+def test_charts_render_offline(desktop: dict[str, dict]):
+    assert desktop, "the book has pages with charts"
+    for page_path, seen in desktop.items():
+        assert seen["count"] > 0, page_path
+        assert all(n >= 1 for n in seen["rendered"]), (page_path, seen["rendered"])
+        assert not seen["errors"], (page_path, seen["errors"])
+        outside = [u for u in seen["requests"] if urlparse(u).scheme in ("http", "https", "ws", "wss") and urlparse(u).hostname != "127.0.0.1"]
+        assert not outside, (page_path, outside)
+
+
+def test_charts_fill_the_column_on_a_desktop(desktop: dict[str, dict]):
+    narrow = []
+    for page_path, seen in desktop.items():
+        for c in seen["charts"]:
+            # a chart that follows its container fills it (the chart menu's button takes the last 38 px)
+            if c["fit"] and c["svg"] < c["client"] - 60:
+                narrow.append(f"{page_path} {c['id']}: svg {c['svg']:.0f} px in a {c['client']:.0f} px column")
+    assert not narrow, "charts narrower than their column on a desktop:\n  " + "\n  ".join(narrow)
 
 
 def test_tooltip_shows_values(book: Book, server: str, browser):

@@ -1,5 +1,5 @@
-"""The book on a phone: at 390 px no page scrolls sideways and every chart fits its container; on a desktop the
-charts that follow their container (``data-size="fit"``, :func:`helpers.book.render.responsive`) fill the page's column.
+"""The book on a phone: at 390 px no page scrolls sideways and every chart fits its container. (That on a desktop the
+charts that follow their container fill the page's column is checked in ``test_browser``, on its one visit per page.)
 
 Headless chromium on the built book served on 127.0.0.1, with the fixtures of ``test_browser``. A chart that keeps
 its own width (several panels, or a layout in pixels: ``data-size="scroll"``) may be wider than a phone: it then scrolls
@@ -13,10 +13,9 @@ from pathlib import Path
 import pytest
 
 from conftest import Book
-from test_browser import browser, server  # noqa: F401 (fixtures: the headless chromium, the book served on 127.0.0.1)
+from test_browser import CHARTS, browser, server  # noqa: F401 (fixtures: the headless chromium, the book served on 127.0.0.1)
 
 PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
 
 #: every chart has its SVG (charts.js has run vega-embed on it)
 _RENDERED = "Array.from(document.querySelectorAll('div.vega-chart')).every(d => d.querySelector('svg'))"
@@ -34,12 +33,6 @@ _WIDTHS = """() => {
   return {scroll: document.documentElement.scrollWidth, inner: vw, out: out.slice(0, 5)};
 }"""
 
-#: per chart: its class, its box's width and right edge, its parent's width, and its SVG's width
-_CHARTS = """() => Array.from(document.querySelectorAll('div.vega-chart')).map(d => {
-  const r = d.getBoundingClientRect(), s = d.querySelector('svg');
-  return {fit: d.dataset.size === 'fit', width: r.width, right: r.right, parent: d.parentElement.getBoundingClientRect().width,
-          client: d.clientWidth, svg: s ? s.getBoundingClientRect().width : 0, id: d.id};
-})"""
 
 
 def book_pages(book: Book) -> list[str]:
@@ -73,7 +66,7 @@ def phone_charts(book: Book, server: str, phone) -> dict[str, list[dict]]:  # no
     seen = {}
     for path in book_pages(book):
         page = _visit(phone, server, path, book)
-        seen[path] = {"widths": page.evaluate(_WIDTHS), "charts": page.evaluate(_CHARTS)}
+        seen[path] = {"widths": page.evaluate(_WIDTHS), "charts": page.evaluate(CHARTS)}
         page.close()
     return seen
 
@@ -106,20 +99,6 @@ def test_wide_tables_scroll_in_their_box_with_the_first_column_in_place(book: Bo
     page.wait_for_timeout(100)
     assert abs(first.bounding_box()["x"] - before) < 1, "the first column stays put when the table scrolls"
     page.close()
-
-
-def test_charts_fill_the_column_on_a_desktop(book: Book, server: str, browser):  # noqa: F811
-    context = browser.new_context(viewport=DESKTOP)
-    narrow = []
-    for path in chart_pages(book):
-        page = _visit(context, server, path, book)
-        for c in page.evaluate(_CHARTS):
-            # a chart that follows its container fills it (the chart menu's button takes the last 38 px)
-            if c["fit"] and c["svg"] < c["client"] - 60:
-                narrow.append(f"{path} {c['id']}: svg {c['svg']:.0f} px in a {c['client']:.0f} px column")
-        page.close()
-    context.close()
-    assert not narrow, "charts narrower than their column on a desktop:\n  " + "\n  ".join(narrow)
 
 
 def test_every_page_is_in_the_scan(book: Book, phone_charts: dict[str, dict]):

@@ -5,7 +5,8 @@ data folder (a Crunchbase category, a country name) get script payloads; the boo
 copy of the repository with that data (``data/`` belongs to the project, so the copy is the only way
 to change it without touching the clone) and every page is loaded in headless chromium from
 127.0.0.1: no dialog may open, no page may throw, charts still render, and each payload must appear
-on some page as literal text. Every page carries the book's Content-Security-Policy.
+on some page as literal text. Every page carries the book's Content-Security-Policy. That build and its
+browser pass are marked slow (``make test-all`` and CI run them); the unit tests of the escaping helpers are not.
 
 Unit tests of the escaping helpers run without a build.
 """
@@ -246,6 +247,7 @@ def _pages(root: Path) -> list[str]:
     return sorted(str(p.relative_to(root)) for p in root.rglob("*.html") if not p.relative_to(root).parts[0].startswith("_"))
 
 
+@pytest.mark.slow  # a second build of the book (one language) and a browser pass over it: `make test-all` and CI
 def test_payloads_stay_text_in_every_page(poisoned_book: Path, server: str, browser):
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -290,6 +292,7 @@ def test_payloads_stay_text_in_every_page(poisoned_book: Path, server: str, brow
         assert page_path in seen[payload], (page_path, payload, seen[payload])
 
 
+@pytest.mark.slow  # (the poisoned build; the session's book is checked for its policy in test_book)
 def test_every_page_has_the_content_security_policy(poisoned_book: Path):
     for page_path in _pages(poisoned_book):
         html = (poisoned_book / page_path).read_text(encoding="utf-8")
