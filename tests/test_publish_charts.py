@@ -35,6 +35,13 @@ def test_publish_table_writes_csv_and_links_it(tmp_path):
         publish_table(pd.DataFrame({"a": [1]}), "Bad Name", tmp_path)
 
 
+def test_hidden_columns_go_to_the_csv_only_and_page_only_columns_to_the_page(tmp_path):
+    df = pd.DataFrame({"a": [1], "full": ["x; y; z"], "short": ["x; and 2 more"]})
+    out = publish_table(df, "t", tmp_path, hidden=("full",), page_only=("short",))
+    assert (tmp_path / "t.csv").read_text() == "a,full\n1,x; y; z\n"
+    assert ">x; and 2 more<" in out.data and "x; y; z" not in out.data
+
+
 def test_embed_html_is_offline_and_deterministic():
     spec = alt.Chart(pd.DataFrame({"x": [1, 2]})).mark_point().encode(x="x:Q").to_dict()
     first, second = render.embed_html(spec), render.embed_html(spec)

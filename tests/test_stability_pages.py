@@ -69,13 +69,21 @@ def test_sensitivity_table_counts_and_names_the_moves(page_parts):
     out = stab.with_stability(profile, stability)
     for lang in ("nl", "en"):
         table = stab.sensitivity_table(out, stability, lang)
-        assert list(table.columns) == ["change", "n_changed", "changed"]
+        assert list(table.columns) == ["change", "n_changed", "changed", "changed_shown"]
         assert len(table) == len(stability.rules.columns) - 1
         window = table[table["change"].str.contains("2010-2014")]
         assert len(window) == 1
         for row in table.itertuples():
             if row.n_changed and row.n_changed == row.n_changed:
-                assert row.changed.count("→") == row.n_changed
+                assert row.changed.count("→") == row.n_changed  # the CSV names every move
+                assert row.changed_shown.count("→") == min(row.n_changed, stab.SHOWN_MOVES)
+        # a short list on the page: the first moves (by RCA) and how many more the CSV names
+        moved = table[table["n_changed"] >= 2].iloc[0]
+        short = stab.sensitivity_table(out, stability, lang, shown=1).set_index("change").loc[moved["change"]]
+        assert short["changed"] == moved["changed"] and short["changed_shown"].count("→") == 1
+        assert short["changed_shown"].startswith(moved["changed"].split("; ")[0])
+        more = {"nl": f"; en nog {moved['n_changed'] - 1:.0f} (", "en": f"; and {moved['n_changed'] - 1:.0f} more ("}[lang]
+        assert more in short["changed_shown"], short["changed_shown"]
     nl = stab.sensitivity_table(out, stability, "nl")
     assert nl["change"].str.contains("RCA-drempel 0,8").any()  # Dutch number format
 

@@ -43,7 +43,7 @@ def table_html(table: Table) -> HTML:
     if _STATE["tables_dir"] is None:
         raise RuntimeError("call helpers.book.notebook.start(tables_dir) before showing a table")
     out = publish_table(table.df, table.name, _STATE["tables_dir"], caption=table.caption, formats=dict(table.formats),
-                        labels=dict(table.labels), hidden=table.hidden)
+                        labels=dict(table.labels), hidden=table.hidden, page_only=table.page_only)
     text = out.data
     if table.wide:
         text = text.replace('<table class="sortable">', '<table class="sortable" style="width:max-content;max-width:none">', 1)

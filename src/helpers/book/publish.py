@@ -73,12 +73,13 @@ def table_html(df: pd.DataFrame, formats: dict[str, str] | None = None, caption:
 
 
 def publish_table(df: pd.DataFrame, name: str, tables_dir: str | Path, caption: str = "", formats: dict[str, str] | None = None,
-                  labels: dict[str, str] | None = None, link_prefix: str = "../_static/tables/", hidden: Iterable[str] = ()) -> HTML:
+                  labels: dict[str, str] | None = None, link_prefix: str = "../_static/tables/", hidden: Iterable[str] = (),
+                  page_only: Iterable[str] = ()) -> HTML:
     """Write ``df`` as ``<tables_dir>/<name>.csv`` and return the HTML table with its download link;
-    the ``hidden`` columns are in the CSV only."""
+    the ``hidden`` columns are in the CSV only, the ``page_only`` columns on the page only."""
     if not _NAME.match(name):
         raise ValueError(f"table name {name!r}: use lower-case letters, digits, '_' or '-'")
-    write_csv(df, Path(tables_dir) / f"{name}.csv")
+    write_csv(df.drop(columns=[c for c in page_only if c in df.columns]), Path(tables_dir) / f"{name}.csv")
     shown = df.drop(columns=[c for c in hidden if c in df.columns])
     return HTML(table_html(shown, formats, caption, download=f"{link_prefix}{name}.csv", labels=labels))
 

@@ -21,6 +21,7 @@ class Table:
     ``wide``: the table may grow wider than the page (it scrolls) instead of squeezing long text
     columns into tall rows. ``folded``: shown folded, behind this summary line. ``hidden``: columns
     written to the CSV but not shown on the page (ids, the other language's wording, technical notes).
+    ``page_only``: columns shown on the page but not written to the CSV (a shortened form of a hidden column).
     """
 
     df: pd.DataFrame
@@ -31,6 +32,7 @@ class Table:
     wide: bool = False
     folded: str | None = None
     hidden: tuple[str, ...] = ()
+    page_only: tuple[str, ...] = ()
 
     def with_labels(self, labels: Mapping[str, str]) -> Table:
         """The same table with ``labels`` as headers (``labels`` given here win over the table's own)."""

@@ -220,7 +220,7 @@ class RegionsPage:
         sensitivity = self.sensitivity_table()
         if sensitivity is not None:
             out["sensitivity"] = Table(sensitivity, "regions_focus_sensitivity", labels=labels, formats={"n_changed": ".0f"},
-                                       caption=t("stab_sensitivity_caption", lang, region=fname))
+                                       caption=t("stab_sensitivity_caption", lang, region=fname), hidden=("changed",), page_only=("changed_shown",))
         return out
 
     def charts(self) -> dict[str, Any]:

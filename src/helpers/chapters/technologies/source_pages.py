@@ -123,7 +123,8 @@ class SourcePage:
         }
         if self.stability is not None:
             out["sensitivity"] = Table(stab.sensitivity_table(p, self.stability, lang), f"technologies_{source}_sensitivity", labels=labels,
-                                       formats={"n_changed": ".0f"}, caption=t("stab_sensitivity_caption", lang, region=self.name))
+                                       formats={"n_changed": ".0f"}, caption=t("stab_sensitivity_caption", lang, region=self.name),
+                                       hidden=("changed",), page_only=("changed_shown",))
         return out
 
     def charts(self, label_top_n: int) -> dict[str, Any]:

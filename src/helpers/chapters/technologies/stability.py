@@ -200,30 +200,42 @@ def _change_name(change: str, language: str, stability: Stability) -> str:
     return t("stab_change_complexity", language, method=t(f"axis_name_{value}", language))
 
 
-def sensitivity_table(profile: pd.DataFrame, stability: Stability, language: str, label_column: str | None = None) -> pd.DataFrame:
+#: moves named in the shown column of the sensitivity table; the CSV's ``changed`` names them all
+SHOWN_MOVES = 10
+
+
+def sensitivity_table(profile: pd.DataFrame, stability: Stability, language: str, label_column: str | None = None,
+                      shown: int = SHOWN_MOVES) -> pd.DataFrame:
     """Per rule change (:attr:`Stability.rules`): ``change`` (its name), ``n_changed`` (placed technologies whose
-    quadrant differs from the page's) and ``changed`` ("name (from → to)", by RCA); a change that cannot be
-    computed says so."""
+    quadrant differs from the page's), ``changed`` ("name (from → to)" for every one of them, by RCA; for the
+    CSV) and ``changed_shown`` (the first ``shown`` of them and how many more: a rule change on the IPC page
+    moves hundreds of subclasses, which no reader scans in one cell, on screen or over fifty printed pages);
+    a change that cannot be computed says so."""
     label_column = label_column or f"label_{language}"
     names = profile.set_index("technology")[label_column]
     order = profile.sort_values(["rca", "technology"], ascending=[False, True], kind="mergesort")["technology"]
     base = stability.rules["base"]
+
+    def quadrant(key: object) -> str:
+        return QUADRANTS[key][language] if isinstance(key, str) else "—"
+
     rows = []
     for change in stability.rules.columns:
         if change == "base":
             continue
         other = stability.rules[change]
+        name = _change_name(change, language, stability)
         if other.isna().all():
-            rows.append({"change": _change_name(change, language, stability), "n_changed": np.nan, "changed": t("stab_change_none", language)})
+            none = t("stab_change_none", language)
+            rows.append({"change": name, "n_changed": np.nan, "changed": none, "changed_shown": none})
             continue
-        moved = [tech for tech in order if isinstance(base.get(tech), str) and other.get(tech) != base.get(tech)]
-
-        def quadrant(key: object) -> str:
-            return QUADRANTS[key][language] if isinstance(key, str) else "—"
-
-        rows.append({"change": _change_name(change, language, stability), "n_changed": len(moved),
-                     "changed": "; ".join(f"{names[tech]} ({quadrant(base[tech])} → {quadrant(other.get(tech))})" for tech in moved)})
-    return pd.DataFrame(rows, columns=["change", "n_changed", "changed"])
+        moved = [f"{names[tech]} ({quadrant(base[tech])} → {quadrant(other.get(tech))})"
+                 for tech in order if isinstance(base.get(tech), str) and other.get(tech) != base.get(tech)]
+        first = "; ".join(moved[:shown])
+        if len(moved) > shown:
+            first += t("stab_changed_more", language, n=localise_number(f"{len(moved) - shown:,}", language))
+        rows.append({"change": name, "n_changed": len(moved), "changed": "; ".join(moved), "changed_shown": first})
+    return pd.DataFrame(rows, columns=["change", "n_changed", "changed", "changed_shown"])
 
 
 def stability_text(profile: pd.DataFrame, stability: Stability | None, language: str, label_column: str | None = None,

@@ -22,6 +22,7 @@ _CHANGES = {
     "change": {"nl": "wijziging van de regel", "en": "rule change"},
     "n_changed": {"nl": "technologieën die van kwadrant wisselen", "en": "technologies that change quadrant"},
     "changed": {"nl": "welke (van → naar)", "en": "which (from → to)"},
+    "changed_shown": {"nl": "welke (van → naar)", "en": "which (from → to)"},
 }
 
 LABELS: dict[str, dict[str, str]] = {
@@ -51,6 +52,7 @@ LABELS: dict[str, dict[str, str]] = {
     "stab_change_complexity": {"nl": "complexiteit: {method}", "en": "complexity: {method}"},
     "stab_change_window": {"nl": "periode een periode vroeger ({start}-{end})", "en": "window one period earlier ({start}-{end})"},
     "stab_change_none": {"nl": "niet te berekenen", "en": "cannot be computed"},
+    "stab_changed_more": {"nl": "; en nog {n} (de CSV van deze tabel noemt ze alle)", "en": "; and {n} more (this table's CSV lists them all)"},
     "stab_sensitivity_caption": {
         "nl": "Gevoeligheid voor de regels: per wijziging van één regel het aantal technologieën van {region} dat van kwadrant wisselt, en welke",
         "en": "Sensitivity to the rules: per change of one rule, the number of {region}'s technologies that change quadrant, and which"},
