@@ -212,3 +212,53 @@ def test_pdf_shows_wide_tables_whole(lang_book: Book, pdf_text: tuple[Path, str]
     columns, page, last = widest
     assert columns >= 10, "the book has a wide table"
     assert _squash(last) in text, f"{page}: the last column {last!r} of its {columns}-column table is not in the PDF"
+
+
+#: per table in print layout: wider than its container, numbers over more than one line, text cells not in the table's size
+_PRINT_TABLES = """() => Array.from(document.querySelectorAll('.book-table table')).map(t => {
+  const lines = (cell) => { const r = document.createRange(); r.selectNodeContents(cell);
+    return new Set(Array.from(r.getClientRects()).map(x => Math.round(x.top))).size; };
+  const size = parseFloat(getComputedStyle(t).fontSize);
+  return {page: (t.closest('section.print-chapter') || {dataset: {}}).dataset.page,
+          caption: t.caption ? t.caption.textContent.slice(0, 60) : '',
+          over: t.getBoundingClientRect().width - t.parentElement.clientWidth,
+          broken: Array.from(t.querySelectorAll('td.num')).filter(c => c.textContent.trim() && lines(c) > 1).map(c => c.textContent).slice(0, 3),
+          sizes: Array.from(t.querySelectorAll('td.txt')).filter(c => Math.abs(parseFloat(getComputedStyle(c).fontSize) - size) > 0.01).length};
+})"""
+
+
+def test_print_layout_fits_every_table_and_never_breaks_a_number(book: Book, tmp_path: Path) -> None:
+    """The Dutch book laid out as the PDF edition prints it: every table within the paper's text width, every
+    number on one line, and the text cells of every table in the table's (fitted) size."""
+    from test_browser import CHROMIUM, FLAGS
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip("chromium not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    from helpers.book.sphinx_ext import CSP_DIRECTIVES
+
+    site = tmp_path / "nl"  # a copy: the print version is written beside the pages, which other test processes read
+    shutil.copytree(book.html, site, ignore=shutil.ignore_patterns("*.pdf"))
+    pages = pdf.toc_pages(pdf.PROJECT_ROOT / "_toc.yml")
+    config = pdf.mathjax_config(site, pages)
+    if config:
+        (site / "print-config.js").write_text(config, encoding="utf-8")
+    policy = "; ".join(f"{name} {value}" for name, value in CSP_DIRECTIVES.items())
+    html_file = site / "print.html"
+    html_file.write_text(pdf.print_html(site, pages, "nl", policy, "print-config.js" if config else None), encoding="utf-8")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        try:
+            page = browser.new_page(viewport={"width": pdf.CONTENT_WIDTH_PX, "height": 1000})
+            pdf.print_layout(page, html_file)
+            tables = page.evaluate(_PRINT_TABLES)
+        finally:
+            browser.close()
+    assert len(tables) > 50
+    wide = [f"{t['page']} {t['caption']!r}: {t['over']:.0f} px too wide" for t in tables if t["over"] > 1]
+    broken = [f"{t['page']} {t['caption']!r}: {t['broken']}" for t in tables if t["broken"]]
+    sizes = [f"{t['page']} {t['caption']!r}: {t['sizes']} text cells" for t in tables if t["sizes"]]
+    assert not wide, "tables wider than the printed page:\n  " + "\n  ".join(wide)
+    assert not broken, "numbers broken over two lines in print:\n  " + "\n  ".join(broken)
+    assert not sizes, "text cells not in their table's size in print:\n  " + "\n  ".join(sizes)

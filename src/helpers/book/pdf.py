@@ -271,17 +271,20 @@ _STATUS = """() => {
 #: the smallest text a table is shrunk to (points) before its words are broken anywhere
 MIN_TABLE_PT = 5.0
 #: in print layout (the page as wide as the paper's text): shrink the text of each table wider than
-#: its container by half points down to ``min`` points, then let its cells break words anywhere
+#: its container by half points down to ``min`` points; then let its headers, and if that is not
+#: enough its text cells, break inside words (numbers never break: print.css)
 _FIT_TABLES = """(min) => {
   const minPx = min * 96 / 72;
   const wide = (table) => table.getBoundingClientRect().width > table.parentElement.clientWidth + 1;
   const over = Array.from(document.querySelectorAll('table')).filter(wide);
   // one layout per pass: the text shrinks in proportion to the excess, three times at most
-  for (let pass = 0, todo = over; pass < 3 && todo.length; pass++, todo = todo.filter(wide)) {
+  let todo = over;
+  for (let pass = 0; pass < 3 && todo.length; pass++, todo = todo.filter(wide)) {
     const sizes = todo.map(t => [t, parseFloat(getComputedStyle(t).fontSize), t.parentElement.clientWidth / t.getBoundingClientRect().width]);
     for (const [t, size, ratio] of sizes) { t.style.fontSize = Math.max(minPx, size * Math.min(ratio, 0.95)) + 'px'; }
   }
-  over.filter(wide).forEach(t => t.classList.add('print-squeeze'));
+  todo.forEach(t => t.classList.add('print-squeeze-head'));
+  todo.filter(wide).forEach(t => t.classList.add('print-squeeze'));
   return over.length;
 }"""
 
@@ -302,13 +305,7 @@ def _print_to_pdf(html_file: Path, target: Path) -> int:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
             try:
                 page = browser.new_page(viewport={"width": CONTENT_WIDTH_PX, "height": 1000})
-                errors: list[str] = []
-                page.on("pageerror", lambda exc: errors.append(str(exc)))
-                page.goto(html_file.resolve().as_uri(), wait_until="load", timeout=RENDER_TIMEOUT * 1000)
-                _wait_for_charts(page, errors)
-                page.evaluate("() => window.MathJax && MathJax.startup && MathJax.startup.promise ? MathJax.startup.promise.then(() => true) : true")
-                page.emulate_media(media="print")
-                page.evaluate(_FIT_TABLES, MIN_TABLE_PT)
+                print_layout(page, html_file)
                 title = page.title()
                 page.pdf(path=str(target), format="A4", print_background=True, outline=True,
                          margin={"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"},
@@ -321,6 +318,18 @@ def _print_to_pdf(html_file: Path, target: Path) -> int:
     except PlaywrightError as exc:
         raise BuildError(f"the PDF edition failed in Chromium: {str(exc).strip().splitlines()[0]}") from None
     return _page_count(target)
+
+
+def print_layout(page: Any, html_file: Path) -> None:
+    """Load the print version ``html_file`` in the Playwright ``page`` (as wide as the paper's text), wait for
+    every chart and formula, switch to print media and fit the wide tables to the page (:data:`_FIT_TABLES`)."""
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(html_file.resolve().as_uri(), wait_until="load", timeout=RENDER_TIMEOUT * 1000)
+    _wait_for_charts(page, errors)
+    page.evaluate("() => window.MathJax && MathJax.startup && MathJax.startup.promise ? MathJax.startup.promise.then(() => true) : true")
+    page.emulate_media(media="print")
+    page.evaluate(_FIT_TABLES, MIN_TABLE_PT)
 
 
 def _wait_for_charts(page: Any, errors: list[str]) -> None:
