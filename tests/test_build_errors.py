@@ -47,6 +47,18 @@ def test_bad_edition_leaves_previous_book(previous_book: Path, tmp_path: Path, o
     assert tree_digest(previous_book) == before
 
 
+def test_bad_edition_fails_before_the_build_is_imported():
+    """The edition is read and checked before the build's modules (altair, the Jupyter and Sphinx machinery) are imported."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom helpers.book import cli\n"
+            "try:\n    cli.build(['--set', 'rca_threshold=-1'])\nexcept Exception as exc:\n    print(type(exc).__name__)\n"
+            "print(sorted(m for m in ('helpers.book.build', 'altair', 'nbformat', 'papermill') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.stdout.split() == ["InputError", "[]"], result.stdout + result.stderr
+
+
 def test_window_beyond_the_data_stops_after_the_data_step(previous_book: Path, tmp_path: Path):
     """A valid edition whose window has no data stops right after the data step, naming the window."""
     raw = raw_data_or_skip()

@@ -54,11 +54,10 @@ from helpers.book import site
 from helpers.book.execute import (NotebookTask, inputs_removed, memo_folder, merge_tables, notebook_tables,  # noqa: F401 (re-exported)
                                   prepare_for_book, run_notebook, run_notebooks, scrub_kernel_paths, with_narrative)
 from helpers.book.cache import cache_key_of_files, cache_problem, common_inputs, notebooks_key, prune_cache, store_cache, store_notebook, usable_cache  # noqa: F401 (re-exported)
-from helpers.book.edition import PROJECT_ROOT, Edition
+from helpers.book.edition import BUILD_DIR, PROJECT_ROOT, Edition  # noqa: F401 (BUILD_DIR re-exported)
 from helpers.errors import BuildError
 
 Progress = Callable[[str], None]
-BUILD_DIR = PROJECT_ROOT / "_build"
 
 
 def _say(msg: str) -> None:

@@ -8,9 +8,16 @@ from pathlib import Path
 
 import yaml
 
-from helpers.book.build import BUILD_DIR, build_book
-from helpers.book.edition import DEFAULT_EDITION, load_edition
+from helpers.book.edition import BUILD_DIR, DEFAULT_EDITION, load_edition
 from helpers.errors import BuildError, InputError
+
+
+def build_book(*args, **kwargs):
+    """:func:`helpers.book.build.build_book`, imported once the edition is read and checked: the build's modules
+    import pandas and altair (a second), so a bad edition file or override fails in under a second."""
+    from helpers.book.build import build_book as build
+
+    return build(*args, **kwargs)
 
 
 def add_edition_arguments(parser: argparse.ArgumentParser) -> None:

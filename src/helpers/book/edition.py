@@ -21,6 +21,8 @@ from helpers.data.regions import EDITION_AGGREGATES as AGGREGATES, region_is_kno
 from helpers.errors import InputError
 
 DEFAULT_EDITION = PROJECT_ROOT / "editions" / "2026.yml"
+#: the default work folder of ``helpers build`` (canonical data, stage, logs, the published site in ``html/``)
+BUILD_DIR = PROJECT_ROOT / "_build"
 
 SOURCES = ("patents", "publications", "investments", "sectors", "rd", "patents_ipc", "publications_scimago")
 #: reference groups of the IPC-subclass RCA (or a list of region codes)
