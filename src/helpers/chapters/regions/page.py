@@ -219,8 +219,8 @@ class RegionsPage:
                                   caption=t("reg_agreement_caption", lang))}
         sensitivity = self.sensitivity_table()
         if sensitivity is not None:
-            out["sensitivity"] = Table(sensitivity, "regions_focus_sensitivity", labels=labels, formats={"n_changed": ".0f"},
-                                       caption=t("stab_sensitivity_caption", lang, region=fname), hidden=("changed",), page_only=("changed_shown",))
+            out["sensitivity"] = Table(sensitivity, "regions_focus_sensitivity", labels=labels,
+                                       caption=t("stab_sensitivity_caption", lang, region=fname), **stab.SENSITIVITY_TABLE)
         return out
 
     def charts(self) -> dict[str, Any]:

@@ -295,8 +295,8 @@ class IpcPage:
         }
         if self.stability is not None:
             out["sensitivity"] = Table(stab.sensitivity_table(self.profile, self.stability, lang), "technologies_ipc_sensitivity",
-                                       labels=column_labels(lang, "technology"), formats={"n_changed": ".0f"},
-                                       caption=t("stab_sensitivity_caption", lang, region=self.name), hidden=("changed",), page_only=("changed_shown",))
+                                       labels=column_labels(lang, "technology"), caption=t("stab_sensitivity_caption", lang, region=self.name),
+                                       **stab.SENSITIVITY_TABLE)
         return out
 
     def charts(self, label_top_n: int = 12) -> dict[str, Any]:

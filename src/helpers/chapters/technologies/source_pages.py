@@ -123,8 +123,7 @@ class SourcePage:
         }
         if self.stability is not None:
             out["sensitivity"] = Table(stab.sensitivity_table(p, self.stability, lang), f"technologies_{source}_sensitivity", labels=labels,
-                                       formats={"n_changed": ".0f"}, caption=t("stab_sensitivity_caption", lang, region=self.name),
-                                       hidden=("changed",), page_only=("changed_shown",))
+                                       caption=t("stab_sensitivity_caption", lang, region=self.name), **stab.SENSITIVITY_TABLE)
         return out
 
     def charts(self, label_top_n: int) -> dict[str, Any]:

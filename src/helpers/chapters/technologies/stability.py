@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import altair as alt
 import numpy as np
@@ -202,6 +203,9 @@ def _change_name(change: str, language: str, stability: Stability) -> str:
 
 #: moves named in the shown column of the sensitivity table; the CSV's ``changed`` names them all
 SHOWN_MOVES = 10
+#: how a page publishes :func:`sensitivity_table` (``Table(df, name, labels=..., caption=..., **SENSITIVITY_TABLE)``):
+#: the full list in the CSV, the first moves on the page
+SENSITIVITY_TABLE = {"formats": MappingProxyType({"n_changed": ".0f"}), "hidden": ("changed",), "page_only": ("changed_shown",)}
 
 
 def sensitivity_table(profile: pd.DataFrame, stability: Stability, language: str, label_column: str | None = None,
