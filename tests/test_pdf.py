@@ -236,17 +236,13 @@ def test_print_layout_fits_every_table_and_never_breaks_a_number(book: Book, tmp
         pytest.skip("chromium not installed (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
-    from helpers.book.sphinx_ext import CSP_DIRECTIVES
-
     site = tmp_path / "nl"  # a copy: the print version is written beside the pages, which other test processes read
     shutil.copytree(book.html, site, ignore=shutil.ignore_patterns("*.pdf"))
-    pages = pdf.toc_pages(pdf.PROJECT_ROOT / "_toc.yml")
-    config = pdf.mathjax_config(site, pages)
+    text, config = pdf.print_version(site, pdf.toc_pages(pdf.PROJECT_ROOT / "_toc.yml"), "nl", "print-config.js")
     if config:
         (site / "print-config.js").write_text(config, encoding="utf-8")
-    policy = "; ".join(f"{name} {value}" for name, value in CSP_DIRECTIVES.items())
     html_file = site / "print.html"
-    html_file.write_text(pdf.print_html(site, pages, "nl", policy, "print-config.js" if config else None), encoding="utf-8")
+    html_file.write_text(text, encoding="utf-8")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         try:

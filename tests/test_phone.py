@@ -34,7 +34,6 @@ _WIDTHS = """() => {
 }"""
 
 
-
 def book_pages(book: Book) -> list[str]:
     """Every page of the book, except the pages that only forward the reader to another one."""
     return sorted(p.relative_to(book.html).as_posix() for p in book.html.rglob("*.html")

@@ -213,6 +213,16 @@ def mathjax_config(site: Path, pages: list[str]) -> str | None:
     return None
 
 
+def print_version(site: Path, pages: list[str], language: str, config_name: str) -> tuple[str, str | None]:
+    """The print version of ``site`` under the book's Content-Security-Policy (:func:`print_html`) and the MathJax
+    settings to write beside it as ``config_name`` (``None``: the pages use no MathJax settings, nothing to write)."""
+    from helpers.book.sphinx_ext import CSP_DIRECTIVES
+
+    policy = "; ".join(f"{name} {value}" for name, value in CSP_DIRECTIVES.items())
+    config = mathjax_config(site, pages)
+    return print_html(site, pages, language, policy, config_name if config else None), config
+
+
 def print_digest(text: str, config: str | None, site: Path) -> str:
     """What the PDF is printed from: the print version's HTML (without the edition page's build time, which
     alone differs between two builds of the same inputs), the MathJax configuration and the style sheets."""
@@ -226,8 +236,6 @@ def print_digest(text: str, config: str | None, site: Path) -> str:
 def write_pdf(site: Path, language: str, edition: int | str, progress: Callable[[str], None] = print,
               toc: Path = PROJECT_ROOT / "_toc.yml") -> float:
     """Print the built site ``site`` (one language) to ``site/<pdf_name>``; returns the seconds it took."""
-    from helpers.book.sphinx_ext import CSP_DIRECTIVES
-
     t = time.perf_counter()
     site = Path(site)
     pages = toc_pages(toc)
@@ -237,9 +245,7 @@ def write_pdf(site: Path, language: str, edition: int | str, progress: Callable[
     for stale in site.glob("*.pdf"):  # an earlier build's edition or language in the kept Sphinx output
         if stale != target and stale.name.startswith(tuple(f"{name}-" for name in PDF_NAMES.values())):
             stale.unlink()
-    policy = "; ".join(f"{name} {value}" for name, value in CSP_DIRECTIVES.items())
-    config = mathjax_config(site, pages)
-    text = print_html(site, pages, language, policy, config_file.name if config else None)
+    text, config = print_version(site, pages, language, config_file.name)
     stamp = site.parent / f"{target.name}.inputs"  # beside the Sphinx output, not published
     digest = print_digest(text.replace(token, ""), config, site)  # (the print files' names are random)
     if target.is_file() and stamp.is_file() and stamp.read_text(encoding="utf-8") == digest:
