@@ -167,6 +167,30 @@ def test_sector_page_wipo_and_ncses_routes_are_todays(canon):
 
 
 # ----------------------------------------------------------------------------- decision framework
+class _Asked(Exception):
+    pass
+
+
+def test_sector_page_and_framework_ask_domain_indicators_the_same_question(canon, monkeypatch):
+    """A build computes the domains' indicators once and shares them (memo): the two pages must call with equal arguments."""
+    import joblib
+
+    from helpers.chapters.sectors import page as sector_module
+
+    asked = []
+
+    def record(**kwargs):
+        asked.append(joblib.hash(sorted(kwargs.items())))
+        raise _Asked
+
+    monkeypatch.setattr(sector_module, "domain_indicators", record)
+    monkeypatch.setattr(sectors, "domain_indicators", record)
+    for page in (sectors.sector_page, framework.framework_page):
+        with pytest.raises(_Asked):
+            page(canon, focus_region="BEL", reference_region="EU27", language="nl", **WINDOWS)
+    assert len(asked) == 2 and asked[0] == asked[1]
+
+
 @pytest.fixture(scope="module")
 def domains_page(canon):
     return framework.framework_page(canon, focus_region="BEL", reference_region="EU27", language="en", **WINDOWS)

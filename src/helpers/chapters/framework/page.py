@@ -199,7 +199,8 @@ def framework_page(data_dir: str | Path, *, focus_region: str, reference_region:
             patents_window=patents_ipc_window if patents_source == "nace" else patents_window,
             publications_window=publications_scimago_window if publications_source == "scimago" else publications_window,
             rd_window=rd_window, region_indicators=data["region_indicators"], min_coverage=min_coverage,
-            patents_source=patents_source, publications_source=publications_source)
+            patents_source=patents_source, publications_source=publications_source,
+            **sectors.domain_mappings(domains, patents_source=patents_source, publications_source=publications_source))
         strength_ratings = sectors.rate_domains(values, sectors.make_rule(rating_rule, thresholds, rank_cuts))
     else:
         strength_ratings = load_published_ratings()

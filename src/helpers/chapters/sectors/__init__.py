@@ -33,7 +33,7 @@ The project data (domains, published Tabel 1, concordance, NCSES mapping) are re
 
 from helpers.chapters.sectors.fields import activity_specialisation, patent_field_map, publication_field_map
 from helpers.chapters.sectors.growth import GROWTH_MEASURES, growth_potential
-from helpers.chapters.sectors.indicators import domain_indicators, load_inputs
+from helpers.chapters.sectors.indicators import domain_indicators, domain_mappings, load_inputs
 from helpers.chapters.sectors.national_accounts import (
     RD_NA_REASON,
     SECTOR_MEASURES,
@@ -87,7 +87,7 @@ __all__ = [
     "SECTOR_MEASURES", "VALUE_COLUMNS", "Html", "Measure", "SectorPage", "asjc_publication_map", "domain_citation_impact",
     "load_asjc_mapping", "load_nace_patents_mapping", "nace_in_group", "nace_patent_map", "nace_patents_specialisation",
     "scimago_specialisation",
-    "activity_specialisation", "comparison_chart", "comparison_html", "comparison_table", "country_weights", "domain_indicators",
+    "activity_specialisation", "comparison_chart", "comparison_html", "comparison_table", "country_weights", "domain_indicators", "domain_mappings",
     "euro_factors", "eurostat_code", "flags_for_cells", "growth_chart", "growth_potential", "load_inputs", "make_rule", "na_summary",
     "patent_field_map", "plausibility_flags", "publication_field_map", "rate_domains", "reference_members", "rule_text",
     "sector_page", "sector_shares_by_year", "sector_specialisation", "summarise_sector_years", "values_chart", "with_names",

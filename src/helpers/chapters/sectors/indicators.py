@@ -127,6 +127,17 @@ def domain_indicators(*, sectors: pd.DataFrame | None, domains: pd.DataFrame, fo
     return values.reset_index(drop=True), by_year
 
 
+def domain_mappings(domains: pd.DataFrame, *, patents_source: str = "wipo35",
+                    publications_source: str = "ncses") -> dict[str, pd.DataFrame | None]:
+    """The project's mappings from the sources' fields to ``domains``, as :func:`domain_indicators` reads them by default:
+    concordance (WIPO fields), ncses_mapping, nace_mapping (``patents_source="nace"``), asjc_mapping
+    (``publications_source="scimago"``). The sector page and the framework pass them both, so that they ask
+    :func:`domain_indicators` the same question and a build computes it once (its key covers the arguments)."""
+    return {"concordance": load_concordance(), "ncses_mapping": load_ncses_mapping(domains=domains["domain_id"]),
+            "nace_mapping": load_nace_patents_mapping(domains=domains) if patents_source == "nace" else None,
+            "asjc_mapping": load_asjc_mapping(domains=domains["domain_id"]) if publications_source == "scimago" else None}
+
+
 def load_inputs(data_dir: str | Path, *, patents_source: str = "wipo35", publications_source: str = "ncses") -> dict[str, pd.DataFrame | None]:
     """The canonical tables the sector chapter reads; a source absent from the data folder is ``None``.
 

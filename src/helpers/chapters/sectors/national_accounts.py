@@ -87,7 +87,18 @@ RD_NA_REASON = (
 
 def component(table: pd.DataFrame, regions: Sequence[str], codes: Sequence[str], indicator: str,
               years: Sequence[int]) -> pd.DataFrame:
-    """Per (region, year): ``value`` = sum over ``codes`` and ``status`` ('' if usable, else why not)."""
+    """Per (region, year): ``value`` = sum over ``codes`` and ``status`` ('' if usable, else why not).
+
+    The status, in this order: ``absent`` (a code has no row), the flags of its rows (sorted, comma-separated),
+    ``missing`` (a row has no value).
+
+    >>> t = pd.DataFrame({"region": ["BE", "BE", "DE"], "sector": ["C", "F", "C"], "indicator": "VA", "year": 2015,
+    ...                   "value": [2.0, 3.0, 4.0], "flag": ["", "zero_suspect", ""]})
+    >>> component(t, ["BE", "DE"], ["C", "F"], "VA", [2015])["status"].tolist()
+    ['C+F VA zero_suspect', 'C+F VA absent']
+    >>> component(t, ["BE", "DE"], ["C"], "VA", [2015])["value"].tolist()
+    [2.0, 4.0]
+    """
     sub = table[(table["indicator"] == indicator) & table["region"].isin(regions) & table["sector"].isin(codes)
                 & table["year"].isin(years)]
     index = pd.MultiIndex.from_product([list(regions), list(years)], names=["region", "year"])
@@ -96,24 +107,29 @@ def component(table: pd.DataFrame, regions: Sequence[str], codes: Sequence[str],
         out = pd.DataFrame(index=index, data={"value": np.nan})
         out["status"] = f"{label} absent"
         return out
-    flags = sub["flag"].fillna("").astype(str)
-    grouped = sub.assign(flag=flags).groupby(["region", "year"])
+    keys = [sub["region"], sub["year"]]
+    grouped = sub.groupby(keys)
     out = pd.DataFrame({
         "value": grouped["value"].sum(min_count=1),
         "n": grouped["sector"].nunique(),
         "n_valid": grouped["value"].count(),
-        "flag": grouped["flag"].agg(lambda s: ",".join(sorted({f for f in s if f}))),
     }).reindex(index)
-    status = []
-    for n, n_valid, flag in zip(out["n"], out["n_valid"], out["flag"]):
-        if pd.isna(n) or n < len(codes):
-            status.append(f"{label} absent")
-        elif isinstance(flag, str) and flag:
-            status.append(f"{label} {flag}")
-        elif n_valid < len(codes):
-            status.append(f"{label} missing")
-        else:
-            status.append("")
+    # the flags of a cell: its rows' flags, sorted and without repeats; one column per flag (few distinct ones),
+    # then one join per distinct combination rather than one per cell
+    flags = sub["flag"].fillna("").astype(str).to_numpy(dtype=object)
+    vocabulary = sorted(set(flags) - {""})
+    combination = np.zeros(len(out), dtype=np.int64)
+    if vocabulary:
+        has = pd.DataFrame({i: flags == f for i, f in enumerate(vocabulary)}, index=sub.index).groupby(keys).any().reindex(index)
+        for i in range(len(vocabulary)):
+            combination |= has[i].fillna(False).to_numpy(dtype=bool).astype(np.int64) << i
+    n, n_valid = out["n"].to_numpy(dtype=float), out["n_valid"].to_numpy(dtype=float)
+    absent = np.isnan(n) | (n < len(codes))
+    status = np.full(len(out), "", dtype=object)
+    status[~absent & (n_valid < len(codes))] = f"{label} missing"
+    for value in np.unique(combination[~absent & (combination > 0)]):
+        status[~absent & (combination == value)] = f"{label} " + ",".join(f for i, f in enumerate(vocabulary) if value >> i & 1)
+    status[absent] = f"{label} absent"
     out["status"] = status
     return out[["value", "status"]]
 
@@ -189,6 +205,11 @@ def sector_shares_by_year(table: pd.DataFrame, domains: pd.DataFrame, focus: str
     # every component below selects rows of one indicator, these regions and years: select them once
     table = table[table["region"].isin(all_regions) & table["year"].isin(years)]
     by_indicator = {str(k): part for k, part in table.groupby("indicator", sort=False)}
+    members = np.array([all_regions.index(r) for r in ref_regions], dtype=int)
+
+    def grid(column: pd.Series) -> np.ndarray:
+        return column.to_numpy(dtype=object if column.dtype != float else float).reshape(len(all_regions), len(years))
+
     rows = []
     for ind in indicators:
         if ind not in SECTOR_MEASURES:
@@ -202,17 +223,20 @@ def sector_shares_by_year(table: pd.DataFrame, domains: pd.DataFrame, focus: str
         for _, dom in domains.iterrows():
             codes = split_codes(dom["nace"])
             raw = [(component(by_indicator.get(k, table.iloc[:0]), all_regions, c, k, years), k) for c, k in _components_for(measure, codes)]
-            f_status = pd.concat([c["status"] for c, _ in raw], axis=1)
-            f_values = pd.concat([c["value"] for c, _ in raw], axis=1)
             conv = [to_euro(c, k, factors) for c, k in raw]
-            r_usable = (pd.concat([c["status"] for c in conv], axis=1) == "").all(axis=1)
-            r_values = pd.concat([c["value"] for c in conv], axis=1)
-            for y in years:
-                f_key = (focus_code, y)
-                status = "; ".join(s for s in f_status.loc[f_key] if s)
-                f_val = _measure_value(measure, f_values.loc[f_key].tolist()) if not status else float("nan")
-                ok = [r for r in ref_regions if r_usable.loc[(r, y)]]
-                r_val = _measure_value(measure, r_values.loc[[(r, y) for r in ok]].sum(axis=0).tolist()) if ok else float("nan")
+            # each component as a regions x years grid (its index is the product of all_regions and years, in order):
+            # the focus is row 0, the reference's members are the rows ``members``
+            f_status = [grid(c["status"])[0] for c, _ in raw]
+            f_values = [grid(c["value"])[0] for c, _ in raw]
+            r_usable = np.logical_and.reduce([grid(c["status"])[members] == "" for c in conv])
+            r_values = [grid(c["value"])[members] for c in conv]
+            for i, y in enumerate(years):
+                status = "; ".join(s[i] for s in f_status if s[i])
+                f_val = _measure_value(measure, [float(v[i]) for v in f_values]) if not status else float("nan")
+                usable = r_usable[:, i]
+                ok = [r for r, u in zip(ref_regions, usable) if u]
+                # the members' sum in the members' order (as the reference has always been summed), NaN as 0
+                r_val = _measure_value(measure, [float(np.nan_to_num(v[usable, i], nan=0.0).sum()) for v in r_values]) if ok else float("nan")
                 coverage = float(weights[ok].sum()) / total_weight if ok else 0.0
                 si = f_val / r_val if (np.isfinite(f_val) and np.isfinite(r_val) and r_val > 0) else float("nan")
                 used = bool(np.isfinite(si) and coverage >= min_coverage)
@@ -220,7 +244,7 @@ def sector_shares_by_year(table: pd.DataFrame, domains: pd.DataFrame, focus: str
                     "domain_id": dom["domain_id"], "indicator_id": ind, "year": int(y), "focus_value": f_val,
                     "reference_value": r_val, "reference_countries": len(ok), "reference_members": len(ref_regions),
                     "reference_coverage": coverage, "used": used, "si": si if used else float("nan"), "focus_status": status,
-                    "reference_left_out": ", ".join(r for r in ref_regions if r not in ok),
+                    "reference_left_out": ", ".join(r for r, u in zip(ref_regions, usable) if not u),
                 })
     return pd.DataFrame(rows, columns=["domain_id", "indicator_id", "year", "focus_value", "reference_value", "reference_countries",
                                        "reference_members", "reference_coverage", "used", "si", "focus_status", "reference_left_out"])

@@ -21,17 +21,17 @@ import altair as alt
 import pandas as pd
 
 from helpers.chapters.page import Table
-from helpers.chapters.sectors.indicators import domain_indicators, load_inputs
+from helpers.chapters.sectors.indicators import domain_indicators, domain_mappings, load_inputs
 from helpers.chapters.sectors.quality import flags_for_cells
 from helpers.chapters.sectors.rating import comparison_table, make_rule, rate_domains
 from helpers.chapters.sectors.reader_text import flag_explanation, flag_word, reader_notes
 from helpers.chapters.sectors.reasons import reader_reasons
 from helpers.chapters.sectors.regions import reference_members
-from helpers.chapters.sectors.sources import domain_citation_impact, load_asjc_mapping, load_nace_patents_mapping
+from helpers.chapters.sectors.sources import domain_citation_impact
 from helpers.chapters.sectors.table1 import agreement_by_rule, rule_kinds, table1_html, view_cells
 from helpers.chapters.sectors.values import ALL_INDICATORS, with_names
 from helpers.charts import ratings as rating_charts
-from helpers.data.domains import load_concordance, load_domains, load_ncses_mapping, load_published_ratings
+from helpers.data.domains import load_domains, load_published_ratings
 from helpers.i18n import FIELD_NAMES_NL, LABELS, column_labels, localise_number, region_name, t
 from helpers.i18n.labels.ipc import ASJC_NAMES_NL
 from helpers.i18n.labels.sectors import NACE_NAMES_NL
@@ -472,19 +472,17 @@ def sector_page(data_dir: str | Path, *, focus_region: str, reference_region: st
     data = load_inputs(data_dir, patents_source=patents_source, publications_source=publications_source)
     names = data["regions"].set_index("region")["name"]
     domains = load_domains()
-    concordance = load_concordance()
-    ncses_mapping = load_ncses_mapping(domains=domains["domain_id"])
-    nace_mapping = load_nace_patents_mapping(domains=domains) if patents_source == "nace" else None
-    asjc_mapping = load_asjc_mapping(domains=domains["domain_id"]) if publications_source == "scimago" else None
+    mappings = domain_mappings(domains, patents_source=patents_source, publications_source=publications_source)
+    concordance, ncses_mapping, nace_mapping, asjc_mapping = (mappings[k] for k in ("concordance", "ncses_mapping", "nace_mapping",
+                                                                                     "asjc_mapping"))
     p_window = patents_ipc_window if patents_source == "nace" else patents_window
     a_window = publications_scimago_window if publications_source == "scimago" else publications_window
     values, by_year = domain_indicators(
         sectors=data["sector_indicators"], domains=domains, focus=focus_region, reference=reference_region,
         sectors_window=sectors_window, patents=data["patents"], publications=data["publications"],
         patents_window=p_window, publications_window=a_window, rd_window=rd_window,
-        concordance=concordance, ncses_mapping=ncses_mapping, region_indicators=data["region_indicators"],
-        min_coverage=min_coverage, patents_source=patents_source, publications_source=publications_source,
-        nace_mapping=nace_mapping, asjc_mapping=asjc_mapping)
+        region_indicators=data["region_indicators"], min_coverage=min_coverage, patents_source=patents_source,
+        publications_source=publications_source, **mappings)
     impact = None
     if publications_source == "scimago" and data["publications"] is not None and data["citations"] is not None:
         impact = domain_citation_impact(data["publications"], data["citations"], asjc_mapping, domains, focus_region, reference_region,
