@@ -241,11 +241,26 @@ def _findings(pages: dict[str, object], language: str) -> dict[str, list[Finding
             "profiles": cm.profiles_findings(pages["profiles"], language)}
 
 
+MEMO_STORED: dict[str, set[str]] = {}  # the shared results stored after each language's pages
+
+
 @pytest.fixture(scope="module")
 def pages(canon, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("memo")
     with pytest.MonkeyPatch.context() as patch:  # as in a build, the English pages reuse the Dutch pages' heavy results
-        patch.setenv(memo.ENV, str(tmp_path_factory.mktemp("memo")))
-        return {lang: _pages(canon, lang) for lang in ("nl", "en")}
+        patch.setenv(memo.ENV, str(folder))
+        out = {}
+        for lang in ("nl", "en"):
+            out[lang] = _pages(canon, lang)
+            MEMO_STORED[lang] = {p.name for p in folder.glob("*.pickle")}
+        return out
+
+
+def test_the_english_pages_compute_nothing_the_dutch_pages_computed(pages):
+    """Every shared computation of the English pages is read back: their arguments carry no language."""
+    stored = {name.split("-")[0] for name in MEMO_STORED["nl"]}
+    assert {"domain_indicators", "growth_potential", "region_stability"} <= stored
+    assert MEMO_STORED["en"] == MEMO_STORED["nl"]
 
 
 @pytest.fixture(scope="module")

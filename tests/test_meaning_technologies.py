@@ -257,11 +257,25 @@ def _findings(canon, language: str) -> dict[str, list[Finding]]:
     return out
 
 
+MEMO_STORED: dict[str, set[str]] = {}  # the shared results stored after each language's pages
+
+
 @pytest.fixture(scope="module")
 def real(canon, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("memo")
     with pytest.MonkeyPatch.context() as patch:  # as in a build, the English pages reuse the Dutch pages' heavy results
-        patch.setenv(memo.ENV, str(tmp_path_factory.mktemp("memo")))
-        return {lang: _findings(canon, lang) for lang in ("nl", "en")}
+        patch.setenv(memo.ENV, str(folder))
+        out = {}
+        for lang in ("nl", "en"):
+            out[lang] = _findings(canon, lang)
+            MEMO_STORED[lang] = {p.name for p in folder.glob("*.pickle")}
+        return out
+
+
+def test_the_english_pages_compute_nothing_the_dutch_pages_computed(real):
+    """Every shared computation of the English pages is read back: their arguments carry no language."""
+    assert {"field_checks", "space_stability"} <= {name.split("-")[0] for name in MEMO_STORED["nl"]}
+    assert MEMO_STORED["en"] == MEMO_STORED["nl"]
 
 
 def test_every_page_has_findings_in_both_languages(real):

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from helpers.chapters.memo import shared
 from helpers.chapters.regions.space import RegionalSpace
 from helpers.chapters.technologies import stability as stab
 from helpers.errors import InputError
@@ -45,6 +46,7 @@ def _focus(space: RegionalSpace, region: str) -> str | list[str]:
     return members
 
 
+@shared  # the same runs in both languages' pages
 def region_stability(space: RegionalSpace, region: str, profile: pd.DataFrame, *, measure: str, relatedness: str, n_runs: int,
                      seed: int, rules_too: bool = False) -> stab.Stability:
     """The stability of ``region``'s placements (``profile``: its rows of the page's profiles, with

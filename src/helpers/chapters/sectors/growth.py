@@ -19,6 +19,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from helpers.chapters.memo import shared
 from helpers.chapters.sectors.national_accounts import component
 from helpers.chapters.sectors.regions import prepare_reference, to_euro
 from helpers.chapters.sectors.values import check_domains, split_codes, window_years
@@ -29,6 +30,7 @@ from helpers.methods.ratings import require_columns
 GROWTH_MEASURES = {"VA": "value_added", "EXP": "export"}
 
 
+@shared  # the framework's page in both languages
 def growth_potential(table: pd.DataFrame, domains: pd.DataFrame, reference: str, window: Sequence[int], *, measure: str = "VA",
                      margin: float = 0.0, region_indicators: pd.DataFrame | None = None, common_currency: bool = False,
                      min_coverage: float = 0.9, source: str = "sector_indicators") -> pd.DataFrame:

@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from helpers.chapters.memo import shared
 from helpers.chapters.technologies.published import computed_by_technology, load_inputs, published_profile, spearman
 from helpers.chapters.technologies.sources import SourceData
 from helpers.chapters.technologies.space import technology_space
@@ -101,6 +102,7 @@ class Axis:
                  cut=localise_number(f"{PASS_RHO:.1f}", language))
 
 
+@shared  # every page that places a source asks again, in both languages (the language changes no number)
 def field_checks(data: SourceData, window: Sequence[int], published: pd.Series, *, min_activity: float = 0.0, rca_threshold: float = 1.0,
                  relatedness: str = "cosine", language: str = "en") -> pd.DataFrame:
     """Spearman of every computed complexity of ``data``'s classification with the published complexity of the 38 technologies."""
