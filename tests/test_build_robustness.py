@@ -29,7 +29,7 @@ from helpers.book import guards
 from helpers.book.build import cache_problem, publish, scrub_kernel_paths, store_cache, usable_cache
 from helpers.errors import BuildError
 
-from conftest import HELPERS, ROOT, raw_data_or_skip, tree_digest
+from conftest import HELPERS, ROOT, Book, raw_data_or_skip, tree_digest, with_canonical_tables
 
 
 @pytest.fixture
@@ -62,15 +62,17 @@ def _processes_with(tag: str) -> list[int]:
 
 
 @pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="reads /proc to find the build's processes")
-def test_ctrl_c_during_notebooks_stops_at_once(previous_book: Path, tmp_path: Path):
+def test_ctrl_c_during_notebooks_stops_at_once(previous_book: Path, tmp_path: Path, book: Book):
     """Ctrl-C on the terminal (SIGINT to the whole process group) while the notebooks run: the
-    workers and kernels are killed at once, one line, status 130, the earlier book untouched."""
+    workers and kernels are killed at once, one line, status 130, the earlier book untouched. (The build
+    folder starts with the session book's canonical tables and no executed notebooks: every notebook runs.)"""
     raw = raw_data_or_skip()
     before = tree_digest(previous_book)
     tag = f"HELPERS_TEST_TAG={uuid.uuid4().hex}"
     env = dict(os.environ, HELPERS_TEST_TAG=tag.partition("=")[2])
-    proc = subprocess.Popen([*HELPERS, "build", "--build-dir", str(tmp_path / "build"), "--out", str(previous_book),
-                             "--set", f"data_dir={raw}", "--no-cache", "--jobs", "2"],
+    build_dir = with_canonical_tables(book, tmp_path / "build")
+    proc = subprocess.Popen([*HELPERS, "build", "--build-dir", str(build_dir), "--out", str(previous_book),
+                             "--set", f"data_dir={raw}", "--jobs", "2"],
                             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     started = threading.Event()
     stdout: list[str] = []

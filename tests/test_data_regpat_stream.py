@@ -70,7 +70,7 @@ def build_folder(inv: Path, ipc: Path, out: Path, **kw) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory) -> tuple[Path, Path]:
-    return generate(tmp_path_factory.mktemp("regpat_gen"), 100_000)  # about 300,000 inventor rows
+    return generate(tmp_path_factory.mktemp("regpat_gen"), 30_000)  # about 90,000 inventor rows
 
 
 @pytest.fixture(scope="module")
@@ -99,8 +99,8 @@ def test_stream_parquet_row_groups(generated, tmp_path, monkeypatch):
     # documents above the threshold go to parquet: the same file from both paths, row group by row group
     from helpers.data import canonical
 
-    monkeypatch.setattr(canonical, "PARQUET_THRESHOLD", 100_000)
-    monkeypatch.setattr(canonical, "PARQUET_ROW_GROUP", 65_536)
+    monkeypatch.setattr(canonical, "PARQUET_THRESHOLD", 30_000)
+    monkeypatch.setattr(canonical, "PARQUET_ROW_GROUP", 8_192)
     inv, ipc = generated
     want = build_folder(inv, ipc, tmp_path / "pandas", stream=False)
     got = build_folder(inv, ipc, tmp_path / "stream", stream=True)

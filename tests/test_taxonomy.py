@@ -159,11 +159,13 @@ def test_wipo_fields_unknown_codes(wipo35):
 def test_wipo_mapping_follows_the_codes(codes, coarse, wipo35):
     """Every WIPO field a technology is mapped to holds at least one of its patent codes, unless the note says why not."""
     conc = tx.wipo_concordance(wipo35)
+    patent_codes = codes.loc[codes["source"] == "patents", "code"].drop_duplicates().tolist()
+    labels = dict(zip(patent_codes, tx.wipo_fields(pd.Series(patent_codes), wipo35=wipo35)["wipo_field"]))  # (one call for all codes)
 
     def fields_of(code: str) -> set[str]:
         if len(code) == 3 or (len(code) == 4 and not conc["code"].eq(code).any()):
             return set(conc.loc[conc["code"].str.startswith(code), "label"])
-        label = tx.wipo_fields(pd.Series([code]), wipo35=wipo35)["wipo_field"].iloc[0]
+        label = labels[code]
         return set() if pd.isna(label) else {label}
 
     for r in coarse[coarse["scheme"] == "wipo35"].itertuples():
