@@ -74,12 +74,14 @@ def desktop(book: Book, server: str, browser) -> dict[str, dict]:
     drawn per chart and the charts' boxes (the checks below share this one visit per page)."""
     context = browser.new_context(viewport=DESKTOP)
     seen = {}
+    page = context.new_page()  # one tab for all pages, as a reader goes from page to page (a new tab per page took as long again)
+    current: dict[str, list[str]] = {"requests": [], "errors": []}  # the page being visited's
+    page.on("request", lambda request: current["requests"].append(request.url))
+    page.on("pageerror", lambda exc: current["errors"].append(str(exc)))
     for page_path in chart_pages(book):
-        page = context.new_page()
         requests: list[str] = []
-        page.on("request", lambda request: requests.append(request.url))
         errors: list[str] = []
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        current["requests"], current["errors"] = requests, errors
         page.goto(f"{server}/{page_path}", wait_until="load")
         containers = page.locator("div.vega-chart")
         count = containers.count()
@@ -87,7 +89,7 @@ def desktop(book: Book, server: str, browser) -> dict[str, dict]:
             containers.nth(i).locator("svg, canvas").first.wait_for(state="attached", timeout=20_000)
         rendered = page.evaluate("Array.from(document.querySelectorAll('div.vega-chart')).map(d => d.querySelectorAll('svg.marks, canvas').length)")
         seen[page_path] = {"count": count, "rendered": rendered, "errors": errors, "requests": requests, "charts": page.evaluate(CHARTS)}
-        page.close()
+    page.close()
     context.close()
     return seen
 

@@ -44,8 +44,9 @@ def chart_pages(book: Book) -> list[str]:
     return [p for p in book_pages(book) if 'class="vega-chart"' in (book.html / p).read_text(encoding="utf-8")]
 
 
-def _visit(context, server: str, path: str, book: Book):
-    page = context.new_page()
+def _visit(context, server: str, path: str, book: Book, page=None):
+    """``path`` loaded in ``page`` (a new tab of ``context`` if None), its charts drawn."""
+    page = page or context.new_page()
     page.goto(f"{server}/{path}", wait_until="load")
     if 'class="vega-chart"' in (book.html / path).read_text(encoding="utf-8"):
         page.wait_for_function(_RENDERED, timeout=30_000)
@@ -63,10 +64,11 @@ def phone(browser):  # noqa: F811 (the fixture of test_browser)
 def phone_charts(book: Book, server: str, phone) -> dict[str, list[dict]]:  # noqa: F811
     """Every page on the phone: its widths, and its charts' boxes."""
     seen = {}
+    page = phone.new_page()  # one tab for all pages, as a reader goes from page to page (a new tab per page took as long again)
     for path in book_pages(book):
-        page = _visit(phone, server, path, book)
+        _visit(phone, server, path, book, page)
         seen[path] = {"widths": page.evaluate(_WIDTHS), "charts": page.evaluate(CHARTS)}
-        page.close()
+    page.close()
     return seen
 
 
