@@ -8,10 +8,11 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 # The suite runs builds (two notebooks at a time) beside in-process numerics: BLAS threads would only compete.
 for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS"):
@@ -103,6 +104,21 @@ def with_canonical_tables(book: Book, build_dir: Path) -> Path:
     ``make book`` does."""
     shutil.copytree(book.build_dir / "data", build_dir / "data")
     return build_dir
+
+
+def in_both_languages(memo_folder: Path, compute: Callable[[str], Any]) -> tuple[dict[str, Any], dict[str, set[str]]]:
+    """``compute(language)`` for the Dutch and then the English book with the build's shared results in ``memo_folder``,
+    as a build runs its pages; with the shared results stored after each language (file names)."""
+    from helpers.chapters import memo
+
+    out: dict[str, Any] = {}
+    stored: dict[str, set[str]] = {}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(memo.ENV, str(memo_folder))
+        for language in ("nl", "en"):
+            out[language] = compute(language)
+            stored[language] = {p.name for p in memo_folder.glob("*.pickle")}
+    return out, stored
 
 
 @pytest.fixture(scope="session")

@@ -17,9 +17,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers.chapters import memo
 
-from conftest import RAW_DATA, ROOT, raw_data_or_skip
+from conftest import RAW_DATA, ROOT, in_both_languages, raw_data_or_skip
 from helpers.chapters import countries, framework, overview, regions, sectors
 from helpers.chapters import overview_meaning as om
 from helpers.chapters.countries import meaning as cm
@@ -246,14 +245,10 @@ MEMO_STORED: dict[str, set[str]] = {}  # the shared results stored after each la
 
 @pytest.fixture(scope="module")
 def pages(canon, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("memo")
-    with pytest.MonkeyPatch.context() as patch:  # as in a build, the English pages reuse the Dutch pages' heavy results
-        patch.setenv(memo.ENV, str(folder))
-        out = {}
-        for lang in ("nl", "en"):
-            out[lang] = _pages(canon, lang)
-            MEMO_STORED[lang] = {p.name for p in folder.glob("*.pickle")}
-        return out
+    # as in a build, the English pages reuse the Dutch pages' heavy results
+    out, stored = in_both_languages(tmp_path_factory.mktemp("memo"), lambda language: _pages(canon, language))
+    MEMO_STORED.update(stored)
+    return out
 
 
 def test_the_english_pages_compute_nothing_the_dutch_pages_computed(pages):

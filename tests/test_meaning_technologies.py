@@ -14,9 +14,8 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from helpers.chapters import memo
 
-from conftest import RAW_DATA, ROOT, raw_data_or_skip
+from conftest import RAW_DATA, ROOT, in_both_languages, raw_data_or_skip
 from helpers.chapters import technologies
 from helpers.chapters.page import THEMES, Finding
 from helpers.chapters.technologies import meaning
@@ -262,14 +261,10 @@ MEMO_STORED: dict[str, set[str]] = {}  # the shared results stored after each la
 
 @pytest.fixture(scope="module")
 def real(canon, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("memo")
-    with pytest.MonkeyPatch.context() as patch:  # as in a build, the English pages reuse the Dutch pages' heavy results
-        patch.setenv(memo.ENV, str(folder))
-        out = {}
-        for lang in ("nl", "en"):
-            out[lang] = _findings(canon, lang)
-            MEMO_STORED[lang] = {p.name for p in folder.glob("*.pickle")}
-        return out
+    # as in a build, the English pages reuse the Dutch pages' heavy results
+    out, stored = in_both_languages(tmp_path_factory.mktemp("memo"), lambda language: _findings(canon, language))
+    MEMO_STORED.update(stored)
+    return out
 
 
 def test_the_english_pages_compute_nothing_the_dutch_pages_computed(real):
