@@ -17,7 +17,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-
 from conftest import RAW_DATA, ROOT, in_both_languages, raw_data_or_skip
 from helpers.chapters import countries, framework, overview, regions, sectors
 from helpers.chapters import overview_meaning as om
@@ -240,22 +239,23 @@ def _findings(pages: dict[str, object], language: str) -> dict[str, list[Finding
             "profiles": cm.profiles_findings(pages["profiles"], language)}
 
 
-MEMO_STORED: dict[str, set[str]] = {}  # the shared results stored after each language's pages
+@pytest.fixture(scope="module")
+def both_languages(canon, tmp_path_factory):
+    """The pages in both languages, and the shared results stored after each (as in a build, the English pages
+    reuse the Dutch pages' heavy results)."""
+    return in_both_languages(tmp_path_factory.mktemp("memo"), lambda language: _pages(canon, language))
 
 
 @pytest.fixture(scope="module")
-def pages(canon, tmp_path_factory):
-    # as in a build, the English pages reuse the Dutch pages' heavy results
-    out, stored = in_both_languages(tmp_path_factory.mktemp("memo"), lambda language: _pages(canon, language))
-    MEMO_STORED.update(stored)
-    return out
+def pages(both_languages):
+    return both_languages[0]
 
 
-def test_the_english_pages_compute_nothing_the_dutch_pages_computed(pages):
+def test_the_english_pages_compute_nothing_the_dutch_pages_computed(both_languages):
     """Every shared computation of the English pages is read back: their arguments carry no language."""
-    stored = {name.split("-")[0] for name in MEMO_STORED["nl"]}
-    assert {"domain_indicators", "growth_potential", "region_stability"} <= stored
-    assert MEMO_STORED["en"] == MEMO_STORED["nl"]
+    stored = both_languages[1]
+    assert {"domain_indicators", "growth_potential", "region_stability"} <= {name.split("-")[0] for name in stored["nl"]}
+    assert stored["en"] == stored["nl"]
 
 
 @pytest.fixture(scope="module")

@@ -256,21 +256,23 @@ def _findings(canon, language: str) -> dict[str, list[Finding]]:
     return out
 
 
-MEMO_STORED: dict[str, set[str]] = {}  # the shared results stored after each language's pages
+@pytest.fixture(scope="module")
+def both_languages(canon, tmp_path_factory):
+    """The findings in both languages, and the shared results stored after each (as in a build, the English pages
+    reuse the Dutch pages' heavy results)."""
+    return in_both_languages(tmp_path_factory.mktemp("memo"), lambda language: _findings(canon, language))
 
 
 @pytest.fixture(scope="module")
-def real(canon, tmp_path_factory):
-    # as in a build, the English pages reuse the Dutch pages' heavy results
-    out, stored = in_both_languages(tmp_path_factory.mktemp("memo"), lambda language: _findings(canon, language))
-    MEMO_STORED.update(stored)
-    return out
+def real(both_languages):
+    return both_languages[0]
 
 
-def test_the_english_pages_compute_nothing_the_dutch_pages_computed(real):
+def test_the_english_pages_compute_nothing_the_dutch_pages_computed(both_languages):
     """Every shared computation of the English pages is read back: their arguments carry no language."""
-    assert {"field_checks", "space_stability"} <= {name.split("-")[0] for name in MEMO_STORED["nl"]}
-    assert MEMO_STORED["en"] == MEMO_STORED["nl"]
+    stored = both_languages[1]
+    assert {"field_checks", "space_stability"} <= {name.split("-")[0] for name in stored["nl"]}
+    assert stored["en"] == stored["nl"]
 
 
 def test_every_page_has_findings_in_both_languages(real):
