@@ -32,7 +32,7 @@ from helpers.errors import InputError
 from helpers.data.regions import regions_frame
 from helpers.data.schema import BUILT_TABLES, TABLES, get_schema
 from helpers.data.tablewriter import write_frame_csv
-from helpers.data.validation import coerce, sort_table, validate
+from helpers.data.validation import coerce, empty_frame, sort_table, validate
 
 FORMAT = "helpers-canonical/1"
 FLOAT_FORMAT = "%.15g"
@@ -143,7 +143,7 @@ def merge_results(results: list[AdapterResult], *, file_label: str = "<build>") 
         if parts:
             df = pd.concat([coerce(ducktable.frame(p), name) for p in parts], ignore_index=True)
         else:
-            df = coerce(pd.DataFrame({c: [] for c in get_schema(name).column_names}), name)
+            df = empty_frame(name)
         if name == "technologies":
             df = df.drop_duplicates()
         tables[name] = df
