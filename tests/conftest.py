@@ -98,6 +98,30 @@ def _build_command(build_dir: Path, *extra: str, out: Path | None = None) -> Boo
     return Book(build_dir, site, result.stdout)
 
 
+@pytest.fixture(scope="session")
+def real_canonical(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The canonical tables of every real source, made by the build's own data step (read them, never write there).
+
+    They are the project build folder's (``_build/data``), which ``make book`` leaves: reused as a build reuses them,
+    when they were made from today's raw files and code, else made there now (one test process at a time). So the
+    modules that compute real pages share one folder of tables instead of each making those of a few sources.
+    ``HELPERS_TEST_FRESH=1`` makes them in a temporary folder instead.
+    """
+    from helpers.book.build import current_data, data_step
+
+    raw = raw_data_or_skip()
+    if os.environ.get("HELPERS_TEST_FRESH"):
+        folder = tmp_path_factory.mktemp("canonical") / "data"
+        data_step(raw, folder, False, lambda m: None)
+        return folder
+    build_dir = ROOT / "_build"
+    folder = build_dir / "data"
+    if current_data(raw, folder) is None:  # (a build replaces the folder whole, then stamps it: no lock needed to read)
+        with one_build_at_a_time(build_dir):
+            data_step(raw, folder, True, lambda m: None)
+    return folder
+
+
 def with_canonical_tables(book: Book, build_dir: Path) -> Path:
     """``build_dir`` (new) holding the canonical tables of the session's ``book``, made from the same raw files and
     code: a test's own build reuses them instead of making them again (seconds of its run), as a second

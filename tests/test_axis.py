@@ -6,10 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from conftest import RAW_DATA, raw_data_or_skip
 from helpers.chapters import technologies
 from helpers.chapters.technologies.axis import PASS_RHO, Axis, apply_published, choice_for, choose
-from helpers.data.canonical import build
 from helpers.errors import InputError
 
 CHECKS = pd.DataFrame({"method": ["eigenvector", "reflections", "fitness"], "rho": [-0.7, 0.45, 0.6], "n": [38, 38, 38]})
@@ -48,11 +46,8 @@ def test_apply_published_places_only_fields_with_a_technology():
 
 
 @pytest.fixture(scope="module")
-def canon(tmp_path_factory):
-    raw_data_or_skip()
-    out = tmp_path_factory.mktemp("axis") / "data"
-    build(RAW_DATA, out, sources=["patents", "publications", "published"], progress=lambda m: None)
-    return out
+def canon(real_canonical):
+    return real_canonical
 
 
 def test_auto_on_the_real_data(canon):

@@ -6,10 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from conftest import RAW_DATA, raw_data_or_skip
+from conftest import RAW_DATA
 from helpers.chapters import technologies
 from helpers.chapters.technologies.citations import CITATIONS, DOCUMENTS, citation_page
-from helpers.data.canonical import build
 from helpers.errors import InputError
 
 
@@ -47,13 +46,10 @@ def test_hand_worked_case():
 
 
 @pytest.fixture(scope="module")
-def canon(tmp_path_factory):
-    raw_data_or_skip()
+def canon(real_canonical):
     if not (RAW_DATA / "publications_scimago").is_dir():
         pytest.skip("no publications_scimago/ in the raw data")
-    out = tmp_path_factory.mktemp("scimago") / "data"
-    build(RAW_DATA, out, sources=["scimago"], progress=lambda m: None)
-    return out
+    return real_canonical
 
 
 def test_real_data(canon):

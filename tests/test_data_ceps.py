@@ -26,11 +26,8 @@ def _raw_rows(name: str) -> list[dict[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def canon(tmp_path_factory):
-    raw_data_or_skip()
-    out = tmp_path_factory.mktemp("ceps") / "data"
-    build(RAW_DATA, out, sources=["published"], progress=lambda m: None)
-    return out
+def canon(real_canonical):
+    return real_canonical
 
 
 def test_positions_of_the_38_technologies(canon):

@@ -27,12 +27,8 @@ needs_raw = pytest.mark.skipif(RAW is None, reason="real data folder ../shared/d
 
 
 @pytest.fixture(scope="module")
-def canon(tmp_path_factory):
-    if RAW is None:
-        pytest.skip("real data folder not present")
-    out = tmp_path_factory.mktemp("canon") / "data"
-    build(RAW, out, sources=["rd", "sectors", "investments"], progress=lambda m: None)
-    return out
+def canon(real_canonical):
+    return real_canonical
 
 
 @needs_raw

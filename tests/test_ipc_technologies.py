@@ -7,13 +7,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from conftest import RAW_DATA, raw_data_or_skip
+from conftest import RAW_DATA
 from helpers.chapters import technologies
 from helpers.chapters.technologies.ipc_page import short_title
 from helpers.chapters.technologies.ipc_space import IpcData, ipc_space, reference_regions
 from helpers.chapters.technologies.ipc_technologies import movement, subclass_membership, technology_positions
 from helpers.chapters.technologies.space import technology_space
-from helpers.data.canonical import build
 from helpers.errors import InputError
 from helpers.methods import specialisation
 from helpers.methods.aggregation import group_rca, membership_matrix, weighted_group_mean
@@ -116,13 +115,10 @@ def test_short_title():
 
 
 @pytest.fixture(scope="module")
-def canon(tmp_path_factory):
-    raw_data_or_skip()
+def canon(real_canonical):
     if not (RAW_DATA / "patents_country_ipc4").is_dir():
         pytest.skip("no patents_country_ipc4/ in the raw data")
-    out = tmp_path_factory.mktemp("ipc") / "data"
-    build(RAW_DATA, out, sources=["patents", "ipc4", "published"], progress=lambda m: None)
-    return out
+    return real_canonical
 
 
 @pytest.mark.parametrize("language", ["nl"])

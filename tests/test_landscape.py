@@ -247,13 +247,11 @@ def test_budget_years_spread_multi_year_rows(data):
 
 # ----------------------------------------------------------------------------- R&D intensity
 @pytest.fixture(scope="module")
-def rd_folder(tmp_path_factory) -> Path:
+def rd_folder(real_canonical) -> Path:
     raw = RAW_DATA / "regional_rd_eurostat.csv"
     if not raw.is_file():
         pytest.skip(f"{raw} not present")
-    out = tmp_path_factory.mktemp("canon_rd")
-    canonical.build(RAW_DATA, out, sources=["rd"], progress=lambda m: None)
-    return out
+    return real_canonical
 
 
 def _raw_value(indicator: str, region: str, year: int) -> float:

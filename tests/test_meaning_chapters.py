@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from conftest import RAW_DATA, ROOT, in_both_languages, raw_data_or_skip
+from conftest import ROOT, in_both_languages
 from helpers.chapters import countries, framework, overview, regions, sectors
 from helpers.chapters import overview_meaning as om
 from helpers.chapters.countries import meaning as cm
@@ -25,7 +25,6 @@ from helpers.chapters.framework import meaning as fm
 from helpers.chapters.page import THEMES, Finding
 from helpers.chapters.regions import meaning as rm
 from helpers.chapters.sectors import meaning as sm
-from helpers.data.canonical import build
 from helpers.i18n import localise_number
 from helpers.methods.specialisation import rca
 
@@ -202,12 +201,8 @@ COUNTRIES = dict(focus_region="BEL", comparison_regions=["NLD", "DEU", "SWE", "G
 
 
 @pytest.fixture(scope="module")
-def canon(tmp_path_factory):
-    raw_data_or_skip()
-    out = tmp_path_factory.mktemp("meaning_chapters") / "data"
-    build(RAW_DATA, out, sources=["natacc", "eurostat_regional", "patents_wipo35", "articles_ncses", "patents_ipc4", "scimago",
-                                  "nuts2_keytech42", "ceps_vario"], progress=lambda m: None)
-    return out
+def canon(real_canonical):
+    return real_canonical
 
 
 def _pages(canon, language: str) -> dict[str, object]:

@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 
-from conftest import RAW_DATA, ROOT, in_both_languages, raw_data_or_skip
+from conftest import ROOT, in_both_languages
 from helpers.chapters import technologies
 from helpers.chapters.page import THEMES, Finding
 from helpers.chapters.technologies import meaning
@@ -26,7 +26,6 @@ from helpers.chapters.technologies.meaning_summary import CLAIM_SHORT, claims_fi
 from helpers.chapters.technologies.published import Published, published_profile
 from helpers.chapters.technologies.report_figures import ReportFigures
 from helpers.chapters.technologies.report_claims import CLAIMS
-from helpers.data.canonical import build
 from helpers.i18n import t
 
 #: English words that must not appear in the Dutch findings (data labels, in italics, are left out of the check)
@@ -230,11 +229,8 @@ RUNS = dict(robustness_runs=40, robustness_seed=2026)
 
 
 @pytest.fixture(scope="module")
-def canon(tmp_path_factory):
-    raw_data_or_skip()
-    out = tmp_path_factory.mktemp("meaning") / "data"
-    build(RAW_DATA, out, sources=["patents", "publications", "investments", "published", "ipc4", "scimago"], progress=lambda m: None)
-    return out
+def canon(real_canonical):
+    return real_canonical
 
 
 def _findings(canon, language: str) -> dict[str, list[Finding]]:

@@ -336,13 +336,8 @@ def test_domain_ids_join_with_domains_csv():
 
 # ----------------------------------------------------------------------------- what the budget and priorities pages draw
 @pytest.fixture(scope="module")
-def rd_canon(tmp_path_factory):
-    from conftest import raw_data_or_skip
-    from helpers.data import canonical
-
-    out = tmp_path_factory.mktemp("canon_rd_pages")
-    canonical.build(raw_data_or_skip(), out, sources=["rd"], progress=lambda m: None)
-    return out
+def rd_canon(real_canonical):
+    return real_canonical
 
 
 def test_budget_step_chart_stacks_only_the_parts_the_report_names(rd_canon, data):

@@ -9,10 +9,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from conftest import RAW_DATA, raw_data_or_skip
+from conftest import RAW_DATA
 from helpers.chapters import regions
 from helpers.data.adapters import nuts2_keytech42 as adapter
-from helpers.data.canonical import build
 from helpers.errors import InputError
 from helpers.methods.aggregation import group_region_rca, region_shares
 from helpers.methods.specialisation import rca
@@ -114,13 +113,10 @@ def test_adapter_good_input(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def canon(tmp_path_factory):
-    raw_data_or_skip()
+def canon(real_canonical):
     if not (RAW_DATA / "patents_nuts2_keytech42").is_dir():
         pytest.skip("no patents_nuts2_keytech42/ in the raw data")
-    out = tmp_path_factory.mktemp("regions") / "data"
-    build(RAW_DATA, out, sources=["keytech42"], progress=lambda m: None)
-    return out
+    return real_canonical
 
 
 def test_real_data(canon):

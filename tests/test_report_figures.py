@@ -26,11 +26,8 @@ MINIMUM = {"patents": 1000, "publications": 1000, "investments": 0}
 
 
 @pytest.fixture(scope="module")
-def canon(tmp_path_factory):
-    raw_data_or_skip()
-    out = tmp_path_factory.mktemp("report") / "data"
-    build(RAW_DATA, out, sources=["patents", "publications", "investments", "published", "sectors", "rd"], progress=lambda m: None)
-    return out
+def canon(real_canonical):
+    return real_canonical
 
 
 @pytest.fixture(scope="module")

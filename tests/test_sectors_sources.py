@@ -241,13 +241,8 @@ EU27_NAMES = ["Austria", "Belgium", "Bulgaria", "Croatia", "Cyprus", "Czech Repu
 
 
 @pytest.fixture(scope="module")
-def canon(tmp_path_factory):
-    from helpers.data import canonical
-
-    raw = raw_data_or_skip()
-    out = tmp_path_factory.mktemp("canon_sources")
-    canonical.build(raw, out, sources=["patents_ipc4", "scimago"], progress=lambda m: None)
-    return out
+def canon(real_canonical):
+    return real_canonical
 
 
 def _si(rows, own, member, selected, key, value):

@@ -18,14 +18,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from conftest import RAW_DATA, raw_data_or_skip
+from conftest import RAW_DATA
 from helpers.chapters import technologies
 from helpers.chapters.technologies import stability as stab
 from helpers.chapters.technologies.ipc_technologies import subclass_membership, technology_runs
 from helpers.chapters.technologies.report_summary import computed_composite
 from helpers.charts.rca_quadrants import rca_quadrant_chart
 from helpers.data import taxonomy
-from helpers.data.canonical import build
 from helpers.methods import robustness as rb
 from helpers.methods.aggregation import weighted_group_mean
 from helpers.methods.batched import weighted_means
@@ -137,13 +136,10 @@ def test_rca_chart_gets_interval_bars_and_the_stability_tooltip():
 
 
 @pytest.fixture(scope="module")
-def canon(tmp_path_factory):
-    raw_data_or_skip()
+def canon(real_canonical):
     if not (RAW_DATA / "patents_country_ipc4").is_dir():
         pytest.skip("no patents_country_ipc4/ in the raw data")
-    out = tmp_path_factory.mktemp("stab") / "data"
-    build(RAW_DATA, out, sources=["patents", "publications", "ipc4", "published"], progress=lambda m: None)
-    return out
+    return real_canonical
 
 
 def _ipc(canon, runs: int = RUNS, seed: int = SEED, language: str = "nl", **options):

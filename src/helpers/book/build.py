@@ -241,7 +241,7 @@ def build_book(edition: Edition, edition_file: Path, overrides: list[str], out: 
             progress(f"[clean] removed {len(removed)} temporary folder(s) left by an interrupted build: {', '.join(p.name for p in removed)}")
         t = time.perf_counter()
         data_dir = build_dir / "data"
-        manifest = _data_step(Path(edition.data_dir), data_dir, use_cache, progress)
+        manifest = data_step(Path(edition.data_dir), data_dir, use_cache, progress)
         timings["data"] = time.perf_counter() - t
         progress(f"[data] done in {timings['data']:.1f} s")
         # an edition window beyond the years the data cover stops here, not as "no rows" in a chapter
@@ -357,25 +357,36 @@ def _sphinx_and_pdf(edition: Edition, language: str, build_dir: Path, strict: bo
 DATA_STAMP = ".inputs"  # in the canonical folder: the digest of the raw files and code it was built from
 
 
-def _data_step(raw_dir: Path, data_dir: Path, use_cache: bool, progress: Progress) -> dict[str, Any]:
+def data_step(raw_dir: Path, data_dir: Path, use_cache: bool, progress: Progress) -> dict[str, Any]:
     """Build the canonical tables, or reuse them when the raw files (their bytes), the data layer's code
     and the project data are those of the last build and every table still matches its checksum."""
     from helpers.data import canonical
 
-    key = cache_key_of_files(sorted(p for p in raw_dir.rglob("*") if p.is_file()), raw_dir,
-                             sorted((PROJECT_ROOT / "src" / "helpers" / "data").rglob("*.py"))
-                             + [PROJECT_ROOT / "src" / "helpers" / "errors.py"]
-                             + sorted(p for p in (PROJECT_ROOT / "data").rglob("*") if p.is_file()))
-    stamp = data_dir / DATA_STAMP
-    if use_cache and stamp.is_file() and stamp.read_text(encoding="utf-8") == key:
-        manifest = _intact_manifest(data_dir)
-        if manifest is not None:
-            progress(f"[data] raw files and code unchanged since the last build: reusing the canonical tables in {data_dir}")
-            return manifest
+    key = _data_key(raw_dir)
+    manifest = current_data(raw_dir, data_dir, key) if use_cache else None
+    if manifest is not None:
+        progress(f"[data] raw files and code unchanged since the last build: reusing the canonical tables in {data_dir}")
+        return manifest
     progress(f"[data] canonical tables from {raw_dir}")
     manifest = canonical.build(raw_dir, data_dir, progress=lambda m: progress(f"       {m}"))
-    stamp.write_text(key, encoding="utf-8")
+    (data_dir / DATA_STAMP).write_text(key, encoding="utf-8")
     return manifest
+
+
+def current_data(raw_dir: Path, data_dir: Path, key: str | None = None) -> dict[str, Any] | None:
+    """The manifest of the canonical folder ``data_dir`` if a build made it from today's ``raw_dir`` and code
+    (:func:`data_step` would reuse it) and every table is intact; else None."""
+    stamp = data_dir / DATA_STAMP
+    if not stamp.is_file() or stamp.read_text(encoding="utf-8") != (key or _data_key(raw_dir)):
+        return None
+    return _intact_manifest(data_dir)
+
+
+def _data_key(raw_dir: Path) -> str:
+    return cache_key_of_files(sorted(p for p in raw_dir.rglob("*") if p.is_file()), raw_dir,
+                              sorted((PROJECT_ROOT / "src" / "helpers" / "data").rglob("*.py"))
+                              + [PROJECT_ROOT / "src" / "helpers" / "errors.py"]
+                              + sorted(p for p in (PROJECT_ROOT / "data").rglob("*") if p.is_file()))
 
 
 def _intact_manifest(data_dir: Path) -> dict[str, Any] | None:
