@@ -19,7 +19,8 @@ from conftest import ROOT, raw_data_or_skip, run_helpers
 from helpers.cli import main as cli
 from helpers.data import canonical
 from helpers.data.adapters import articles_ncses, check_partial_years, patents_wipo35, read_csv_raw, scimago
-from helpers.data.canonical import build, check_windows, read
+from helpers.data.canonical import build, read
+from helpers.data.windows import check_windows
 from helpers.errors import InputError
 from helpers.methods.matrix import check_activity
 from helpers.methods.specialisation import rca

@@ -60,7 +60,7 @@ def fakes(tmp_path: Path, monkeypatch):
         return 0
 
     monkeypatch.setattr("helpers.data.canonical.build", data_step)
-    monkeypatch.setattr("helpers.data.canonical.check_windows", lambda *a, **k: None)
+    monkeypatch.setattr("helpers.data.windows.check_windows", lambda *a, **k: None)
     monkeypatch.setattr(build_mod, "run_notebooks", notebooks)
     monkeypatch.setattr(build_mod, "_sphinx", sphinx)
     def write_pdf(site, language, edition, progress):  # the fake site has no pages to print: a file stands for the PDF

@@ -226,7 +226,7 @@ def build_book(edition: Edition, edition_file: Path, overrides: list[str], out: 
                with_pdf: bool = True) -> dict[str, Any]:
     """Run the whole pipeline; return timings. Raises InputError/BuildError; ``out`` changes only on success.
     ``with_pdf=False`` leaves the PDF editions out (and their links; a PDF kept from an earlier build is not published)."""
-    from helpers.data import canonical
+    from helpers.data import windows
 
     timings: dict[str, float] = {}
     start = time.perf_counter()
@@ -245,7 +245,7 @@ def build_book(edition: Edition, edition_file: Path, overrides: list[str], out: 
         timings["data"] = time.perf_counter() - t
         progress(f"[data] done in {timings['data']:.1f} s")
         # an edition window beyond the years the data cover stops here, not as "no rows" in a chapter
-        canonical.check_windows(data_dir, {name: (window.start, window.end) for name, window in edition.windows})
+        windows.check_windows(data_dir, {name: (window.start, window.end) for name, window in edition.windows})
         notebooks = toc_notebooks()
         for entry in notebooks:
             if not (PROJECT_ROOT / f"{entry}.ipynb").is_file():
