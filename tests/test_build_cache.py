@@ -25,7 +25,7 @@ def fakes(tmp_path: Path, monkeypatch):
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "counts.csv").write_text("a\n1\n")
-    calls: dict[str, list] = {"data": [], "notebooks": [], "languages": [], "pdf": []}
+    calls: dict[str, list] = {"data": [], "notebooks": [], "languages": [], "pdf": [], "sphinx": []}
 
     def data_step(raw_dir, data_dir, progress=None):
         calls["data"].append(1)
@@ -53,6 +53,7 @@ def fakes(tmp_path: Path, monkeypatch):
         return {}
 
     def sphinx(stage, log, strict):
+        calls["sphinx"].append(Path(stage).name)
         html = Path(stage) / "_build" / "html"
         html.mkdir(parents=True, exist_ok=True)
         shutil.copytree(Path(stage) / "_static", html / "_static", dirs_exist_ok=True)
@@ -156,6 +157,48 @@ def test_sync_keeps_unchanged_files_and_drops_sphinx_state_when_pages_change(tmp
     (new / "notebooks" / "c.ipynb").write_text("a new page")
     build_mod.sync_stage(new, stage)
     assert not (stage / "_build").exists(), "a page added: full Sphinx rebuild"
+
+
+def test_sync_says_whether_the_stage_changed_and_a_new_build_time_alone_changes_nothing(tmp_path: Path):
+    stage, new = tmp_path / "stage", tmp_path / "new"
+    page = '- **Gebouwd op**: <span class="build-time" data-built="{}"></span>\n'
+    for root, built in ((stage, "2026-01-02 09:30 UTC"), (new, "2026-01-02 17:30 UTC")):
+        (root / "generated").mkdir(parents=True)
+        (root / "generated" / "edition.md").write_text("# Editie\n" + page.format(built))
+    (stage / "_build").mkdir()
+    (stage / "_build" / build_mod.SPHINX_STAMP).write_text("key 0\n")
+    assert build_mod.sync_stage(new, stage) is False
+    assert "09:30" in (stage / "generated" / "edition.md").read_text(), "the stage keeps the time its pages were built"
+    assert (stage / "_build" / build_mod.SPHINX_STAMP).is_file()
+    new.mkdir()
+    (new / "generated").mkdir()
+    (new / "generated" / "edition.md").write_text("# Editie 2027\n" + page.format("2026-01-02 17:30 UTC"))
+    assert build_mod.sync_stage(new, stage) is True
+    assert "17:30" in (stage / "generated" / "edition.md").read_text()
+    assert not (stage / "_build" / build_mod.SPHINX_STAMP).exists(), "a changed stage is built by Sphinx again"
+
+
+def test_sphinx_runs_only_when_the_stage_or_the_code_changed(fakes, monkeypatch):
+    from helpers.book import provenance
+
+    raw, build_dir, out, calls, build = fakes
+    monkeypatch.setattr(provenance, "build_time", lambda: "2026-01-02 09:30 UTC")
+    build()
+    assert calls["sphinx"] == ["nl", "en"] or calls["sphinx"] == ["en", "nl"]
+    monkeypatch.setattr(provenance, "build_time", lambda: "2026-01-02 17:30 UTC")
+    lines = build()
+    assert len(calls["sphinx"]) == 2, "nothing changed: the pages of the last build are reused"
+    assert sum("reusing its HTML" in line for line in lines) == 2, lines
+    assert "09:30" in (build_dir / "stage" / "nl" / "generated" / "edition.md").read_text(), "their build time with them"
+    build("rca_threshold=1.25")
+    assert len(calls["sphinx"]) == 4 and "17:30" in (build_dir / "stage" / "en" / "generated" / "edition.md").read_text()
+    monkeypatch.setattr(build_mod, "sphinx_key", lambda strict: "other code")
+    build("rca_threshold=1.25")
+    assert len(calls["sphinx"]) == 6, "another code or Sphinx version: Sphinx runs"
+    edition = load_edition(ROOT / "editions" / "2026.yml", [f"data_dir={raw}", "rca_threshold=1.25"])
+    build_mod.build_book(edition, ROOT / "editions" / "2026.yml", ["rca_threshold=1.25"], out, progress=lambda m: None,
+                         build_dir=build_dir, use_cache=False)
+    assert len(calls["sphinx"]) == 8, "--no-cache runs Sphinx too"
 
 
 def test_two_notebooks_publishing_different_tables_under_one_name_stop_the_build(tmp_path: Path):

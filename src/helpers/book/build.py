@@ -12,7 +12,8 @@ Steps and where things go (all under ``_build/`` of the project unless ``--out``
    can be reused; each notebook writes its tables into a folder of its own, gathered afterwards;
 5. write the generated pages (edition record, data dictionary);
 6. synchronise the new source into ``_build/stage`` (only changed files are rewritten) and
-   ``jupyter-book build`` it: Sphinx's incremental build rewrites the changed pages only;
+   ``jupyter-book build`` it: Sphinx's incremental build rewrites the changed pages only, and is not run
+   when neither the stage (the edition page's build time aside) nor the code changed (:data:`SPHINX_STAMP`);
 7. publish: copy the HTML next to the output folder and swap it in only when every step above
    succeeded. On any failure the previously published book is left exactly as it was.
 
@@ -53,7 +54,7 @@ from helpers.book import landing
 from helpers.book import site
 from helpers.book.execute import (NotebookTask, inputs_removed, memo_folder, merge_tables, notebook_tables,  # noqa: F401 (re-exported)
                                   prepare_for_book, run_notebook, run_notebooks, scrub_kernel_paths, with_narrative)
-from helpers.book.cache import cache_key_of_files, cache_problem, common_inputs, notebooks_key, prune_cache, store_cache, store_notebook, usable_cache  # noqa: F401 (re-exported)
+from helpers.book.cache import cache_key_of_files, cache_problem, common_inputs, notebooks_key, prune_cache, sphinx_key, store_cache, store_notebook, usable_cache  # noqa: F401 (re-exported)
 from helpers.book.edition import BUILD_DIR, PROJECT_ROOT, Edition  # noqa: F401 (BUILD_DIR re-exported)
 from helpers.errors import BuildError
 
@@ -267,7 +268,7 @@ def build_book(edition: Edition, edition_file: Path, overrides: list[str], out: 
         t = time.perf_counter()
         progress(f"[book] jupyter-book build ({', '.join(edition.languages)}) ...")
         sphinx_timings = site.run_per_language(edition.languages, lambda language: _sphinx_and_pdf(edition, language, build_dir, strict,
-                                                                                                   progress, with_pdf))
+                                                                                                   progress, with_pdf, use_cache))
         timings |= {f"book+pdf ({language})": value for language, value in sphinx_timings.items()}
         timings["book"] = time.perf_counter() - t
         assembled = site.assemble(build_dir, {language: _stage(build_dir, language) / "_build" / "html" for language in edition.languages},
@@ -335,18 +336,28 @@ def _finish_language(edition: Edition, plan: LanguagePlan, edition_file: Path, o
     shutil.rmtree(tables_root)
 
 
-def _sphinx_and_pdf(edition: Edition, language: str, build_dir: Path, strict: bool, progress: Progress, with_pdf: bool = True) -> float:
-    """Sphinx's (incremental) build of one language's stage, then its PDF edition (unless ``with_pdf`` is False);
-    returns the seconds taken."""
+def _sphinx_and_pdf(edition: Edition, language: str, build_dir: Path, strict: bool, progress: Progress, with_pdf: bool = True,
+                    use_cache: bool = True) -> float:
+    """Sphinx's (incremental) build of one language's stage, unless the stage and the code are those of its last
+    complete build (:data:`SPHINX_STAMP`; ``use_cache=False`` runs it anyway), then its PDF edition (unless
+    ``with_pdf`` is False); returns the seconds taken."""
     t = time.perf_counter()
     stage = _stage(build_dir, language)
     log = build_dir / (f"sphinx-{language}.log" if len(edition.languages) > 1 else "sphinx.log")
-    try:
-        warnings = _sphinx(stage, log, strict)
-    except BaseException:
-        shutil.rmtree(stage / "_build", ignore_errors=True)  # a half-written Sphinx state is never reused
-        raise
-    progress(f"[book] {language} done in {time.perf_counter() - t:.1f} s ({warnings} Sphinx warnings; log: {log})")
+    stamp, key = stage / "_build" / SPHINX_STAMP, sphinx_key(strict)
+    done = stamp.read_text(encoding="utf-8").split() if stamp.is_file() else []
+    if use_cache and done[:1] == [key] and (stage / "_build" / "html" / "index.html").is_file():
+        warnings = int(done[1])  # the stage and the code are those of the last complete Sphinx build
+        progress(f"[book] {language}: the pages are those of the last build; reusing its HTML ({warnings} Sphinx warnings; log: {log})")
+    else:
+        stamp.unlink(missing_ok=True)
+        try:
+            warnings = _sphinx(stage, log, strict)
+        except BaseException:
+            shutil.rmtree(stage / "_build", ignore_errors=True)  # a half-written Sphinx state is never reused
+            raise
+        stamp.write_text(f"{key} {warnings}\n", encoding="utf-8")
+        progress(f"[book] {language} done in {time.perf_counter() - t:.1f} s ({warnings} Sphinx warnings; log: {log})")
     if with_pdf:
         pdf.write_pdf(stage / "_build" / "html", language, edition.edition, progress)  # a failure publishes nothing
     else:
@@ -423,30 +434,51 @@ def _reuse_notebooks(notebooks: list[str], keys: dict[str, str], work: Path, tab
     return todo
 
 
-def sync_stage(new: Path, stage: Path) -> None:
-    """Make ``stage`` hold exactly the files of ``new`` (its ``_build`` folder kept), then delete ``new``.
+#: in a stage's Sphinx folder (``_build``): the key (:func:`helpers.book.cache.sphinx_key`) and the warnings of its
+#: last complete Sphinx build; removed before the stage changes
+SPHINX_STAMP = ".sphinx-done"
+EDITION_PAGE = Path("generated") / "edition.md"
+
+
+def sync_stage(new: Path, stage: Path) -> bool:
+    """Make ``stage`` hold exactly the files of ``new`` (its ``_build`` folder kept), then delete ``new``; return
+    whether the stage changed.
 
     A file whose bytes did not change keeps its time stamp, so Sphinx's incremental build rereads
     and rewrites only the pages that changed. When pages were added or removed, Sphinx's state is
-    dropped (a full rebuild), so that no page of an earlier build lingers in the book.
+    dropped (a full rebuild), so that no page of an earlier build lingers in the book. A stage that
+    changes loses :data:`SPHINX_STAMP` first. When the edition page's build time is all that differs,
+    the stage keeps its page: an unchanged rebuild keeps the time at which its pages were built.
     """
+    from helpers.book.provenance import same_but_build_time
+
     def files(root: Path) -> set[Path]:
         return {p.relative_to(root) for p in root.rglob("*") if p.is_file() and p.relative_to(root).parts[0] != "_build"}
 
+    def same(rel: Path) -> bool:
+        source, target = new / rel, stage / rel
+        return target.is_file() and target.stat().st_size == source.stat().st_size and filecmp.cmp(source, target, shallow=False)
+
     stage.mkdir(parents=True, exist_ok=True)
     fresh, old = files(new), files(stage)
+    removed = old - fresh
+    changed = [rel for rel in sorted(fresh) if not same(rel)]
+    if changed == [EDITION_PAGE] and not removed and (stage / EDITION_PAGE).is_file() and same_but_build_time(
+            (new / EDITION_PAGE).read_text(encoding="utf-8"), (stage / EDITION_PAGE).read_text(encoding="utf-8")):
+        changed = []
+    if changed or removed:
+        (stage / "_build" / SPHINX_STAMP).unlink(missing_ok=True)
     pages = {f for f in fresh if f.suffix in (".md", ".ipynb")}
     if pages != {f for f in old if f.suffix in (".md", ".ipynb")}:
         shutil.rmtree(stage / "_build", ignore_errors=True)
-    for rel in old - fresh:
+    for rel in removed:
         (stage / rel).unlink()
-    for rel in sorted(fresh):
-        source, target = new / rel, stage / rel
-        if target.is_file() and target.stat().st_size == source.stat().st_size and filecmp.cmp(source, target, shallow=False):
-            continue
+    for rel in changed:
+        target = stage / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        shutil.copyfile(new / rel, target)
     shutil.rmtree(new)
+    return bool(changed or removed)
 
 
 def _size_mb(path: Path) -> float:

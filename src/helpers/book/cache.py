@@ -66,6 +66,22 @@ def common_inputs() -> str:
     return digest.hexdigest()
 
 
+def sphinx_key(strict: bool) -> str:
+    """SHA-256 of what Sphinx's output depends on besides the stage's files: the whole package's code (the Sphinx
+    extension and the pages' labels with it), the versions of the packages that turn the stage into HTML and
+    whether warnings are errors. With the same stage and the same key, Sphinx would write the same pages."""
+    from importlib import metadata
+    import sys
+
+    digest = hashlib.sha256(f"{sys.version}|strict={strict}".encode())
+    for name in ("jupyter-book", "sphinx", "myst-nb", "myst-parser", "docutils", "sphinx-book-theme", "pydata-sphinx-theme"):
+        digest.update(f"{name}={metadata.version(name)}".encode())
+    for path in sorted((PROJECT_ROOT / "src" / "helpers").rglob("*.py")):
+        digest.update(str(path.relative_to(PROJECT_ROOT)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def notebook_in_language(path: Path, language: object) -> bytes:
     """The bytes of notebook ``path`` for the key of the ``language`` book: its code cells (and metadata) without
     the cells tagged for another language (``lang-xx``), which that book drops before running it; the file's bytes

@@ -15,6 +15,7 @@ import html
 import json
 import os
 import platform
+import re
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -260,6 +261,20 @@ def _numbers_in(language: str) -> Iterator[None]:
             del os.environ["HELPERS_LANGUAGE"]
         else:
             os.environ["HELPERS_LANGUAGE"] = before
+
+
+def same_but_build_time(a: str, b: str) -> bool:
+    """Whether two edition pages (their Markdown) are the same but for their build time.
+
+    >>> same_but_build_time('x <span data-built="2026-01-02 09:30 UTC"></span>', 'x <span data-built="2026-01-02 17:30 UTC"></span>')
+    True
+    >>> same_but_build_time('x <span data-built="2026-01-02 09:30 UTC"></span>', 'y <span data-built="2026-01-02 09:30 UTC"></span>')
+    False
+    """
+    return _BUILT.sub("", a) == _BUILT.sub("", b)
+
+
+_BUILT = re.compile(r'data-built="[^"]*"')
 
 
 def build_time() -> str:
