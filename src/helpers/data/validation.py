@@ -77,7 +77,8 @@ def validate(
     (negative counts) or above the maximum, allowed values, duplicate keys, and when given, region
     codes unknown to ``regions`` and (classification, technology) pairs unknown to ``technologies``.
     The first problem raises :class:`InputError` with one line: file, column or row, what is wrong,
-    what to do. ``from_file`` makes row references give the line number in the file.
+    what to do. ``from_file`` makes row references give the line number in the file. A table without rows
+    passes the column checks only and comes back as the schema's typed empty frame (:func:`empty_frame`).
     """
     schema = get_schema(table_name)
     where = _where(file)
