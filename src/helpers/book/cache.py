@@ -73,12 +73,11 @@ def sphinx_key(strict: bool) -> str:
     from importlib import metadata
     import sys
 
-    digest = hashlib.sha256(f"{sys.version}|strict={strict}".encode())
+    from helpers.chapters.memo import code_digest
+
+    digest = hashlib.sha256(f"{sys.version}|strict={strict}|{code_digest()}".encode())
     for name in ("jupyter-book", "sphinx", "myst-nb", "myst-parser", "docutils", "sphinx-book-theme", "pydata-sphinx-theme"):
         digest.update(f"{name}={metadata.version(name)}".encode())
-    for path in sorted((PROJECT_ROOT / "src" / "helpers").rglob("*.py")):
-        digest.update(str(path.relative_to(PROJECT_ROOT)).encode())
-        digest.update(path.read_bytes())
     return digest.hexdigest()
 
 

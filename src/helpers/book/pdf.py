@@ -226,7 +226,9 @@ def print_version(site: Path, pages: list[str], language: str, config_name: str)
 def print_digest(text: str, config: str | None, site: Path) -> str:
     """What the PDF is printed from: the print version's HTML (without the edition page's build time, which
     alone differs between two builds of the same inputs), the MathJax configuration and the style sheets."""
-    digest = hashlib.sha256(re.sub(r'data-built="[^"]*"', "", text).encode())
+    from helpers.book.provenance import without_build_time
+
+    digest = hashlib.sha256(without_build_time(text).encode())
     digest.update((config or "").encode())
     for css in sorted((site / "_static").rglob("*.css")):
         digest.update(css.read_bytes())

@@ -271,7 +271,16 @@ def same_but_build_time(a: str, b: str) -> bool:
     >>> same_but_build_time('x <span data-built="2026-01-02 09:30 UTC"></span>', 'y <span data-built="2026-01-02 09:30 UTC"></span>')
     False
     """
-    return _BUILT.sub("", a) == _BUILT.sub("", b)
+    return without_build_time(a) == without_build_time(b)
+
+
+def without_build_time(text: str) -> str:
+    """An edition page (Markdown or HTML, or a document holding it) without its build time.
+
+    >>> without_build_time('<span class="build-time" data-built="2026-01-02 09:30 UTC"></span>')
+    '<span class="build-time" ></span>'
+    """
+    return _BUILT.sub("", text)
 
 
 _BUILT = re.compile(r'data-built="[^"]*"')
