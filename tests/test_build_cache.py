@@ -64,8 +64,8 @@ def fakes(tmp_path: Path, monkeypatch):
     monkeypatch.setattr("helpers.data.windows.check_windows", lambda *a, **k: None)
     monkeypatch.setattr(build_mod, "run_notebooks", notebooks)
     monkeypatch.setattr(build_mod, "_sphinx", sphinx)
-    def write_pdf(site, language, edition, progress):  # the fake site has no pages to print: a file stands for the PDF
-        calls["pdf"].append(language)
+    def write_pdf(site, language, edition, progress, use_cache=True):  # the fake site has no pages to print: a file stands for the PDF
+        calls["pdf"].append(language if use_cache else f"{language} (no cache)")
         (Path(site) / build_mod.pdf.pdf_name(language, edition)).write_text("%PDF")
         return 0.0
 
@@ -117,6 +117,7 @@ def test_a_changed_or_tampered_input_rebuilds_the_canonical_tables(fakes):
     edition = load_edition(ROOT / "editions" / "2026.yml", [f"data_dir={raw}"])
     build_mod.build_book(edition, ROOT / "editions" / "2026.yml", [], out, progress=lines.append, build_dir=build_dir, use_cache=False)
     assert len(calls["data"]) == 4, "--no-cache rebuilds the data too"
+    assert calls["pdf"][-2:] and all(call.endswith("(no cache)") for call in calls["pdf"][-2:]), "and prints the PDFs whole"
 
 
 def test_a_text_change_in_one_notebook_reruns_that_notebook_only(fakes, monkeypatch, tmp_path: Path):

@@ -79,8 +79,11 @@ def test_print_html_on_a_fake_site(tmp_path: Path) -> None:
     assert "Content-Security-Policy" in text and "script-src 'self'" in text
     # ids are unique per page; links between pages and inside a page point into the document
     assert 'id="p1-intro"' in text and 'id="p3-intro"' in text
-    assert 'href="#p2-figuur"' in text and text.count('href="#p2-figuur"') == 2
+    assert 'href="#p2-figuur"' in text and text.count('href="#p2-figuur"') == 3  # two links and the hidden one
     assert 'href="#p1"' in text  # annex -> intro (no fragment)
+    # each section links (hidden) to itself and to each of its ids that a link points at
+    assert re.findall(r'<nav class="print-targets" hidden>(.*?)</nav>', text) == [
+        '<a href="#p1"></a>', '<a href="#p2"></a><a href="#p2-figuur"></a>', '<a href="#p3"></a>']
     assert 'id="p2-vg-abc-1"' in text and 'data-chart="p2-vg-abc-1"' in text
     assert '{"spec":{"title":"a \\u003c b"}}' in text  # the chart's JSON untouched
     # links to other files of the site become text; external links stay; sources resolve from the root
@@ -110,31 +113,135 @@ def test_missing_page_and_missing_chromium(tmp_path: Path, monkeypatch: pytest.M
     assert not list(site.glob(".print-*")), "the print version is removed after a failure"
 
 
+class FakePrinter:
+    """Stands for Chromium: a print of ``n`` sections has ``sections + 1`` pages per section (numbered from the
+    section's own pages) with Chromium's named destinations: each section's start and its linked ids."""
+
+    def __init__(self, log: list[str]) -> None:
+        self.log = log
+
+    def __enter__(self) -> "FakePrinter":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def body(self, html_file: Path, target: Path) -> None:
+        import pikepdf
+
+        text = html_file.read_text(encoding="utf-8")
+        linked = set(re.findall(r'href="#([^"]+)"', text))
+        sections = re.findall(r'(<section class="print-chapter" id="p(\d+)".*?</section>)', text, re.S)
+        self.log.append("whole" if len(sections) > 1 else f"chapter {sections[0][1]}")
+        out, dests = pikepdf.Pdf.new(), pikepdf.Dictionary()
+        for section, number in sections:
+            first = len(out.pages)
+            for _ in range(int(number) + 1):
+                out.add_blank_page(page_size=(595, 842))
+            for name in linked & set(re.findall(r'id="([^"]+)"', section)):  # (Chromium: the ids that links point at)
+                dests["/" + name] = pikepdf.Array([out.pages[first].obj, pikepdf.Name.XYZ, 0, 800, 0])
+        out.Root.Dests = dests
+        out.save(target)
+
+    def footers(self, count: int, title: str, target: Path) -> None:
+        import pikepdf
+
+        self.log.append(f"footers {count}")
+        out = pikepdf.Pdf.new()
+        for k in range(count):
+            out.add_blank_page(page_size=(595, 842))
+            out.pages[k].obj.Contents = pikepdf.Stream(out, f"% page {k + 1} / {count}".encode())
+            out.pages[k].obj.Resources = pikepdf.Dictionary()
+        out.save(target)
+
+
 def test_unchanged_pages_reuse_the_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The PDF is printed again only when what it is printed from changed (the build time aside)."""
+    """The PDF is printed again only when what it is printed from changed (the build time aside), and then only
+    the chapters that changed; the joined PDF keeps every chapter's pages in book order."""
+    import pikepdf
+
     site, toc = _fake_site(tmp_path)
-    printed: list[Path] = []
+    printed: list[str] = []
+    monkeypatch.setattr(pdf, "_Printer", lambda: FakePrinter(printed))
+    target = site / pdf.pdf_name("nl", 2026)
 
-    def fake_print(html_file: Path, target: Path) -> int:
-        printed.append(target)
-        target.write_bytes(b"%PDF-1.7 fake")
-        return 1
+    def build() -> list[str]:
+        printed.clear()
+        lines: list[str] = []
+        pdf.write_pdf(site, "nl", 2026, progress=lines.append, toc=toc)
+        return printed[:]
 
-    monkeypatch.setattr(pdf, "_print_to_pdf", fake_print)
-    pdf.write_pdf(site, "nl", 2026, progress=lambda _: None, toc=toc)
-    lines: list[str] = []
-    pdf.write_pdf(site, "nl", 2026, progress=lines.append, toc=toc)
-    assert len(printed) == 1 and any("reusing its PDF" in line for line in lines), lines
+    def pages() -> list[int]:  # the page count of each chapter in the published PDF, from its bookmarks
+        with pikepdf.open(target) as out, out.open_outline() as outline:
+            starts = [out.pages.index(pikepdf.Page(item.destination[0])) for item in outline.root] + [len(out.pages)]
+        return [b - a for a, b in zip(starts, starts[1:])]
+
+    assert build() == ["whole", "footers 9"]
+    assert pages() == [2, 3, 4]
+    assert build() == [], "nothing changed: the PDF is reused"
     intro = site / "book" / "intro.html"
     intro.write_text(intro.read_text(encoding="utf-8").replace("naar de figuur", "naar figuur 1"), encoding="utf-8")
-    pdf.write_pdf(site, "nl", 2026, progress=lambda _: None, toc=toc)
-    assert len(printed) == 2, "a changed page is printed again"
+    assert build() == ["chapter 1"], "a changed page is printed again, alone; the footers are those of 9 pages"
+    assert pages() == [2, 3, 4]
+    with pikepdf.open(target) as out:
+        assert sorted(str(k) for k in out.Root.Dests.keys()) == ["/p1", "/p2", "/p2-figuur", "/p3"]
+        assert len(out.pages) == 9 and all("/Footer" in str(page.Resources.XObject.keys()) for page in out.pages)
+        dests = {str(k): out.pages.index(pikepdf.Page(v[0])) for k, v in out.Root.Dests.items()}
+        assert dests == {"/p1": 0, "/p2": 2, "/p2-figuur": 2, "/p3": 5}, "the stand-in of /p2-figuur in chapter 1 is dropped"
     (site / "_static" / "print.css").write_text("@page { size: A4 }", encoding="utf-8")
-    pdf.write_pdf(site, "nl", 2026, progress=lambda _: None, toc=toc)
-    assert len(printed) == 3, "a changed style sheet too"
-    (site / pdf.pdf_name("nl", 2026)).unlink()
-    pdf.write_pdf(site, "nl", 2026, progress=lambda _: None, toc=toc)
-    assert len(printed) == 4, "a missing PDF is printed"
+    assert build() == ["whole"], "a changed style sheet prints the whole book (the footers are still those of 9 pages)"
+    target.unlink()
+    assert build() == [], "a missing PDF is put together again from the kept pages"
+    assert target.is_file() and pages() == [2, 3, 4]
+    printed.clear()
+    pdf.write_pdf(site, "nl", 2026, progress=lambda _: None, toc=toc, use_cache=False)
+    assert printed == ["whole", "footers 9"], "without the cache, everything is printed"
+
+
+def test_a_chapter_printed_alone_joins_into_the_same_pages(tmp_path: Path) -> None:
+    """In Chromium: the fake site printed whole, then again after one page changed (that chapter printed alone and
+    joined with the kept pages), gives the pages, links, bookmarks and page numbers of a print of the whole book."""
+    from test_browser import CHROMIUM
+
+    if not Path(CHROMIUM).exists() or not shutil.which("pdftotext"):
+        pytest.skip("chromium and pdftotext needed (apt-get install chromium poppler-utils)")
+    import pikepdf
+
+    site, toc = _fake_site(tmp_path)
+    shutil.copy(pdf.PROJECT_ROOT / "book" / "_static" / "print.css", site / "_static" / "print.css")
+    target = site / pdf.pdf_name("nl", 2026)
+    lines: list[str] = []
+    chart = site / "notebooks" / "chart.html"
+    text = chart.read_text(encoding="utf-8").replace('<div class="vega-chart" id="vg-abc-1"></div>', "")  # (no Vega here)
+    chart.write_text(text, encoding="utf-8")
+    pdf.write_pdf(site, "nl", 2026, progress=lines.append, toc=toc)
+    intro = site / "book" / "intro.html"  # the first chapter grows by a page; it links to the second chapter's figure
+    intro.write_text(intro.read_text(encoding="utf-8").replace("<h2 id", "<p>" + "Een langere pagina. " * 400 + "</p><h2 id"),
+                     encoding="utf-8")
+    pdf.write_pdf(site, "nl", 2026, progress=lines.append, toc=toc)
+    assert "printed 1 of 3 chapters again (1)" in lines[-1], lines
+    joined = tmp_path / "joined.pdf"
+    shutil.copy(target, joined)
+    pdf.write_pdf(site, "nl", 2026, progress=lines.append, toc=toc, use_cache=False)
+    assert "printed the whole book" in lines[-1], lines
+
+    def read(path: Path) -> tuple[list[str], list[tuple[str, int]], dict[str, int], list[tuple[int, str]]]:
+        text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+        with pikepdf.open(path) as out, out.open_outline() as outline:
+            index = {page.objgen: i for i, page in enumerate(out.pages)}
+            dests = {str(k): index[v[0].objgen] for k, v in out.Root.Dests.items()}
+            marks = [(item.title, index[item.destination[0].objgen]) for item in outline.root]
+            links = [(i, str(a.Dest)) for i, page in enumerate(out.pages) for a in page.get("/Annots", []) if "/Dest" in a]
+        return text.split("\f"), marks, dests, links
+
+    pages, marks, dests, links = read(joined)
+    assert (pages, marks, dests, links) == read(target), "the joined PDF differs from the whole book's print"
+    count = len(pages) - 1  # (pdftotext ends the last page with a form feed too)
+    assert count >= 4 and [title for title, _ in marks] == ["Vlaamse sterktes", "Een grafiek", "Bijlage"]
+    assert all(re.search(rf"Boek 2026\s+{k}\s*/\s*{count}\s*$", page) for k, page in enumerate(pages[:-1], 1)), pages
+    assert {name for _, name in links} <= set(dests), "every link between chapters leads to its target"
+    assert marks[1][1] == dests["/p2"] == dests["/p2-figuur"] >= 2, "the second chapter starts after the longer first one"
+    assert (dests["/p2"] - 1, "/p2-figuur") in links, "the first chapter's link (on its last page) to the second chapter's figure"
 
 
 # --- the PDF of the built book ---------------------------------------------------------------------
@@ -200,6 +307,33 @@ def test_pdf_holds_every_chapter_and_the_summary(lang_book: Book, pdf_text: tupl
         assert _squash(heading) in text, f"landing page heading {heading.strip()!r} missing from the PDF"
 
 
+def test_pdf_has_bookmarks_links_and_page_numbers(lang_book: Book, pdf_text: tuple[Path, str]) -> None:
+    """A bookmark per chapter (its title, at its first page, in book order) with its sections below it; every link
+    between chapters leads to a destination; every page carries its number out of the total."""
+    import pikepdf
+
+    path, text = pdf_text
+    titles = []
+    for page in pdf.toc_pages(pdf.PROJECT_ROOT / "_toc.yml"):
+        built = _article((lang_book.html / f"{page}.html").read_text(encoding="utf-8"))
+        h1 = re.search(r"<h1>(.*?)<a class=\"headerlink\"", built, re.S) or re.search(r"<h1>(.*?)</h1>", built, re.S)
+        titles.append(" ".join(html.unescape(_strip(h1.group(1))).split()))
+    with pikepdf.open(path) as out, out.open_outline() as outline:
+        index = {page.objgen: i for i, page in enumerate(out.pages)}
+        dests = {str(name): index[target[0].objgen] for name, target in out.Root.Dests.items()}
+        marks = [(item.title, index[item.destination[0].objgen], len(item.children)) for item in outline.root]
+        links = [str(a.Dest) for page in out.pages for a in page.get("/Annots", []) if "/Dest" in a]
+        count = len(out.pages)
+    assert [title for title, _, _ in marks] == titles
+    starts = [start for _, start, _ in marks]
+    assert starts[0] == 0 and starts == sorted(set(starts)), f"chapters in book order, each on its own pages: {starts}"
+    assert sum(children for _, _, children in marks) > len(titles), "sections below the chapters"
+    assert len(links) > 20 and set(links) <= set(dests), sorted(set(links) - set(dests))[:5]
+    pages = text.split("\f")[:count]
+    unnumbered = [k for k, page in enumerate(pages, 1) if not re.search(rf"(?<!\d){k}\s*/\s*{count}(?!\d)", page)]
+    assert not unnumbered, f"pages without 'page / {count}': {unnumbered[:10]}"
+
+
 def test_pdf_shows_wide_tables_whole(lang_book: Book, pdf_text: tuple[Path, str]) -> None:
     """The widest published table's last column header is printed (not cut off at the page's edge)."""
     text = _squash(pdf_text[1])
@@ -238,11 +372,11 @@ def test_print_layout_fits_every_table_and_never_breaks_a_number(book: Book, tmp
 
     site = tmp_path / "nl"  # a copy: the print version is written beside the pages, which other test processes read
     shutil.copytree(book.html, site, ignore=shutil.ignore_patterns("*.pdf"))
-    text, config = pdf.print_version(site, pdf.toc_pages(pdf.PROJECT_ROOT / "_toc.yml"), "nl", "print-config.js")
+    version, config = pdf.print_version(site, pdf.toc_pages(pdf.PROJECT_ROOT / "_toc.yml"), "nl", "print-config.js")
     if config:
         (site / "print-config.js").write_text(config, encoding="utf-8")
     html_file = site / "print.html"
-    html_file.write_text(text, encoding="utf-8")
+    html_file.write_text(version.whole(), encoding="utf-8")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         try:

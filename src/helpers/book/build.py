@@ -359,7 +359,7 @@ def _sphinx_and_pdf(edition: Edition, language: str, build_dir: Path, strict: bo
         stamp.write_text(f"{key} {warnings}\n", encoding="utf-8")
         progress(f"[book] {language} done in {time.perf_counter() - t:.1f} s ({warnings} Sphinx warnings; log: {log})")
     if with_pdf:
-        pdf.write_pdf(stage / "_build" / "html", language, edition.edition, progress)  # a failure publishes nothing
+        pdf.write_pdf(stage / "_build" / "html", language, edition.edition, progress, use_cache=use_cache)  # a failure publishes nothing
     else:
         progress(f"[pdf] {language}: left out (--no-pdf)")
     return time.perf_counter() - t

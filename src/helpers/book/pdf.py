@@ -3,19 +3,24 @@
 ``helpers build`` calls :func:`write_pdf` after Jupyter Book and before publishing, on the built
 HTML folder of one language; a second language's build calls it again on its own folder. Steps:
 
-1. :func:`print_html` assembles a single-page print version of the book: the content (the
-   ``<article>``) of every page of ``_toc.yml``, in book order, one ``<section class="print-chapter">``
-   each. Ids are prefixed per page (``p3-...``), so links between pages become links inside the
-   document; links to other files of the site (CSV downloads) become plain text; images, scripts
-   and stylesheets point at the site's own files. The page carries the book's
+1. :func:`print_parts` assembles the print version of the book: the content (the ``<article>``) of
+   every page of ``_toc.yml``, in book order, one ``<section class="print-chapter">`` each
+   (:class:`PrintVersion`). Ids are prefixed per page (``p3-...``), so links between pages become
+   links inside the document; links to other files of the site (CSV downloads) become plain text;
+   images, scripts and stylesheets point at the site's own files. The page carries the book's
    Content-Security-Policy and runs no inline script: the MathJax settings go into a small file
    beside it.
 2. The print version is written into the built HTML folder (so that ``_static/`` resolves), loaded
    in headless Chromium (Playwright with the system's ``chromium``) from ``file://``; once every
-   chart container holds Vega's SVG and MathJax has typeset, Chromium prints it to A4 with page
-   numbers. The print stylesheet (``book/_static/print.css``) shows tables whole, scales charts into
-   the page width, leaves navigation and code cells out and starts each chapter on a new page.
-3. The PDF is written as ``<html>/<name>-<edition>.pdf`` (:func:`pdf_name`), the print version
+   chart container holds Vega's SVG and MathJax has typeset, Chromium prints it to A4. The print
+   stylesheet (``book/_static/print.css``) shows tables whole, scales charts into the page width,
+   leaves navigation and code cells out and starts each chapter on a new page.
+3. The first build prints the whole book; a later build prints again only the chapters whose
+   section changed, each alone (the same pages, since each chapter starts on a new page), and
+   :mod:`helpers.book.pdf_join` joins them with the other chapters' pages from the last print
+   (``<name>.pdf.parts/`` beside the site, not published), adds bookmarks per chapter and section
+   and lays the page numbers over the pages.
+4. The PDF is written as ``<html>/<name>-<edition>.pdf`` (:func:`pdf_name`), the print files
    removed. Any failure (Chromium missing, a chart that does not render) is one-line
    :class:`BuildError`, so the build publishes nothing.
 """
@@ -24,18 +29,21 @@ from __future__ import annotations
 
 import hashlib
 import html as html_lib
+import json
 import os
 import posixpath
 import re
 import secrets
 import shutil
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import unquote, urlsplit
 
 import yaml
 
+from helpers.book import pdf_join
 from helpers.book.edition import PROJECT_ROOT
 from helpers.errors import BuildError
 
@@ -160,9 +168,62 @@ def _rewrite(content: str, index: int, rel: str, page_ids: dict[str, int]) -> st
     return "".join(out)
 
 
+_LINK_TARGET = re.compile(r'href="#(p(\d+)(?:-[^"]*)?)"')
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
+
+
+def _text(fragment: str) -> str:
+    """The reader's text of an HTML fragment (a heading without its pilcrow link)."""
+    return " ".join(html_lib.unescape(re.sub(r"<[^>]+>", "", _HEADERLINK.sub("", fragment))).split())
+
+
+@dataclass(frozen=True)
+class PrintVersion:
+    """The book as one print document: the document's head (up to its ``<article>``), one ``<section>`` per page
+    of ``_toc.yml`` in book order, and its title. :meth:`whole` is the whole book, :meth:`chapter` one page
+    alone; each prints to the same pages (every chapter starts on a new page)."""
+
+    head: str
+    sections: list[str]
+    title: str
+    #: per section: the ids of other sections it links to (stand-ins when the section is printed alone)
+    elsewhere: list[list[str]]
+
+    def whole(self) -> str:
+        return self.head + "\n".join(self.sections) + _TAIL
+
+    def chapter(self, index: int) -> str:
+        """Section ``index`` (1-based) alone, with empty stand-ins of the other sections' ids it links to, so
+        that Chromium keeps those links (named destinations that :func:`helpers.book.pdf_join.join` resolves)."""
+        section = self.sections[index - 1]
+        spans = "".join(f'<span id="{name}"></span>' for name in self.elsewhere[index - 1])
+        at = section.index(">") + 1
+        stand_ins = f'\n<div class="print-elsewhere" aria-hidden="true">{spans}</div>' if spans else ""
+        return self.head + section[:at] + stand_ins + section[at:] + _TAIL
+
+    def outline(self) -> list[pdf_join.Chapter]:
+        """Each section's title (its first-level heading) and second-level headings with their ids."""
+        chapters = []
+        for i, section in enumerate(self.sections, 1):
+            h1 = _H1.search(section)
+            subs = [(_text(title), name) for name, title in
+                    re.findall(rf'<section id="(p{i}-[^"]+)"[^>]*>\s*<h2\b[^>]*>(.*?)</h2>', section, re.S)]
+            chapters.append(pdf_join.Chapter(_text(h1.group(1)) if h1 else self.title, subs))
+        return chapters
+
+
+_TAIL = "\n</article>\n</main>\n</body>\n</html>\n"
+
+
 def print_html(site: Path, pages: list[str], language: str, policy: str, config_js: str | None = None) -> str:
     """The single-page print version of the built site ``site`` (pages in book order), as HTML to
     be written at the site's root. ``config_js``: a script of the site root run before MathJax."""
+    return print_parts(site, pages, language, policy, config_js).whole()
+
+
+def print_parts(site: Path, pages: list[str], language: str, policy: str, config_js: str | None = None) -> PrintVersion:
+    """The print version of ``site`` in its parts (:class:`PrintVersion`); see :func:`print_html`."""
     page_ids = {f"{page}.html": i for i, page in enumerate(pages, 1)}
     texts = {}
     for page in pages:
@@ -186,21 +247,34 @@ def print_html(site: Path, pages: list[str], language: str, policy: str, config_
         mathjax = posixpath.normpath(posixpath.join(posixpath.dirname(page), urlsplit(mathjax).path))
         scripts += ([config_js] if config_js else []) + [mathjax]
 
+    contents = [_rewrite(_article(texts[page]), i, f"{page}.html", page_ids) for i, page in enumerate(pages, 1)]
+    # the ids that links point at, per section: each section links to them (hidden), so that Chromium writes a named
+    # destination for each in the section's own print too; the section's own id marks where its pages start
+    targets: dict[int, set[str]] = {i: {f"p{i}"} for i in range(1, len(pages) + 1)}
+    linked: list[set[str]] = []
+    for content in contents:
+        found = {(name, int(number)) for name, number in _LINK_TARGET.findall(content)}
+        linked.append({name for name, _ in found})
+        for name, number in found:
+            targets.setdefault(number, set()).add(name)
     sections = []
-    for i, page in enumerate(pages, 1):
-        content = _rewrite(_article(texts[page]), i, f"{page}.html", page_ids)
-        sections.append(f'<section class="print-chapter" id="p{i}" data-page="{html_lib.escape(page)}">\n{content}\n</section>')
+    for i, (page, content) in enumerate(zip(pages, contents), 1):
+        hidden = "".join(f'<a href="#{name}"></a>' for name in sorted(targets[i]))
+        sections.append(f'<section class="print-chapter" id="p{i}" data-page="{html_lib.escape(page)}">\n'
+                        f'<nav class="print-targets" hidden>{hidden}</nav>\n{content}\n</section>')
+    elsewhere = [sorted(name for name in names if not pdf_join.own(name, i)) for i, names in enumerate(linked, 1)]
     esc = html_lib.escape
+    title = _site_title(first)
     head = "\n".join([
         '<meta charset="utf-8" />',
         f'<meta http-equiv="Content-Security-Policy" content="{esc(policy, quote=False).replace(chr(34), "&quot;")}" />',
-        f"<title>{esc(_site_title(first))}</title>",
+        f"<title>{esc(title)}</title>",
         *(f'<link rel="stylesheet" href="{esc(url)}" />' for url in styles),
         *(f'<script src="{esc(url)}"{" defer" if "mathjax" in url else ""}></script>' for url in scripts),
     ])
-    return (f'<!DOCTYPE html>\n<html lang="{esc(language)}" data-theme="light" data-mode="light" data-content_root="./">\n'
-            f'<head>\n{head}\n</head>\n<body class="print-edition">\n<main class="bd-main">\n<article class="bd-article">\n'
-            + "\n".join(sections) + "\n</article>\n</main>\n</body>\n</html>\n")
+    start = (f'<!DOCTYPE html>\n<html lang="{esc(language)}" data-theme="light" data-mode="light" data-content_root="./">\n'
+             f'<head>\n{head}\n</head>\n<body class="print-edition">\n<main class="bd-main">\n<article class="bd-article">\n')
+    return PrintVersion(start, sections, title, elsewhere)
 
 
 def mathjax_config(site: Path, pages: list[str]) -> str | None:
@@ -213,59 +287,159 @@ def mathjax_config(site: Path, pages: list[str]) -> str | None:
     return None
 
 
-def print_version(site: Path, pages: list[str], language: str, config_name: str) -> tuple[str, str | None]:
-    """The print version of ``site`` under the book's Content-Security-Policy (:func:`print_html`) and the MathJax
+def print_version(site: Path, pages: list[str], language: str, config_name: str) -> tuple[PrintVersion, str | None]:
+    """The print version of ``site`` under the book's Content-Security-Policy (:func:`print_parts`) and the MathJax
     settings to write beside it as ``config_name`` (``None``: the pages use no MathJax settings, nothing to write)."""
     from helpers.book.sphinx_ext import CSP_DIRECTIVES
 
     policy = "; ".join(f"{name} {value}" for name, value in CSP_DIRECTIVES.items())
     config = mathjax_config(site, pages)
-    return print_html(site, pages, language, policy, config_name if config else None), config
+    return print_parts(site, pages, language, policy, config_name if config else None), config
 
 
-def print_digest(text: str, config: str | None, site: Path) -> str:
-    """What the PDF is printed from: the print version's HTML (without the edition page's build time, which
-    alone differs between two builds of the same inputs), the MathJax configuration and the style sheets."""
-    from helpers.book.provenance import without_build_time
-
-    digest = hashlib.sha256(without_build_time(text).encode())
-    digest.update((config or "").encode())
-    for css in sorted((site / "_static").rglob("*.css")):
-        digest.update(css.read_bytes())
+def _digest(*texts: str | bytes) -> str:
+    digest = hashlib.sha256()
+    for text in texts:
+        digest.update(text.encode() if isinstance(text, str) else text)
+        digest.update(b"\0")
     return digest.hexdigest()
 
 
+def shared_digest(head: str, config: str | None, site: Path, pages: list[str]) -> str:
+    """What every chapter's print depends on: the print version's head, the MathJax configuration, the style
+    sheets, the list of pages (the ids' prefixes), this printing code and the Chromium that prints."""
+    browser = Path(CHROMIUM)
+    stat = browser.stat() if browser.exists() else None
+    code = [Path(module.__file__).read_bytes() for module in (pdf_join, __import__(__name__, fromlist=["_"]))]
+    return _digest(head, config or "", *(css.read_bytes() for css in sorted((site / "_static").rglob("*.css"))),
+                   "\n".join(pages), *code, f"{stat.st_size if stat else 0} {stat.st_mtime_ns if stat else 0}")
+
+
+def chapter_digest(section: str) -> str:
+    """What one chapter is printed from: its section of the print version (without the edition page's build time,
+    which alone differs between two builds of the same inputs)."""
+    from helpers.book.provenance import without_build_time
+
+    return _digest(without_build_time(section))
+
+
+#: the part of a chapter's print: the pages of the last print (kept beside the Sphinx output, not published)
+BODY, MANIFEST, FOOTERS = "body.pdf", "parts.json", "footers.pdf"
+
+
+def _manifest(parts: Path) -> dict[str, Any]:
+    try:
+        manifest = json.loads((parts / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return manifest if isinstance(manifest, dict) and (parts / BODY).is_file() else {}
+
+
+def _file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+
+
 def write_pdf(site: Path, language: str, edition: int | str, progress: Callable[[str], None] = print,
-              toc: Path = PROJECT_ROOT / "_toc.yml") -> float:
-    """Print the built site ``site`` (one language) to ``site/<pdf_name>``; returns the seconds it took."""
+              toc: Path = PROJECT_ROOT / "_toc.yml", use_cache: bool = True) -> float:
+    """Print the built site ``site`` (one language) to ``site/<pdf_name>``; returns the seconds it took.
+
+    The first print is of the whole book; later builds print again only the chapters whose pages changed (each
+    on its own: :meth:`PrintVersion.chapter`) and take the others' pages from the last print, kept in
+    ``<pdf_name>.parts`` beside the site. ``use_cache=False`` prints the whole book."""
     t = time.perf_counter()
     site = Path(site)
     pages = toc_pages(toc)
     token = secrets.token_hex(6)
-    html_file, config_file = site / f".print-{token}.html", site / f".print-{token}.js"
+    config_file = site / f".print-{token}.js"
     target = site / pdf_name(language, edition)
     for stale in site.glob("*.pdf"):  # an earlier build's edition or language in the kept Sphinx output
         if stale != target and stale.name.startswith(tuple(f"{name}-" for name in PDF_NAMES.values())):
             stale.unlink()
-    text, config = print_version(site, pages, language, config_file.name)
-    stamp = site.parent / f"{target.name}.inputs"  # beside the Sphinx output, not published
-    digest = print_digest(text.replace(token, ""), config, site)  # (the print files' names are random)
-    if target.is_file() and stamp.is_file() and stamp.read_text(encoding="utf-8") == digest:
+    version, config = print_version(site, pages, language, config_file.name)
+    parts = site.parent / f"{target.name}.parts"
+    (site.parent / f"{target.name}.inputs").unlink(missing_ok=True)  # (what earlier versions kept instead)
+    shared = shared_digest(version.head.replace(token, ""), config, site, pages)  # (the print files' names are random)
+    digests = [chapter_digest(section) for section in version.sections]
+    last = _manifest(parts) if use_cache else {}
+    kept = last.get("chapters", []) if last.get("shared") == shared and len(last.get("chapters", [])) == len(digests) else []
+    changed = [i for i, digest in enumerate(digests, 1) if not kept or kept[i - 1]["digest"] != digest]
+    if not changed and last.get("pdf") == _file_digest(target):
         progress(f"[pdf] {target.name}: the pages are those of the last build; reusing its PDF")
         return time.perf_counter() - t
-    stamp.unlink(missing_ok=True)
+    (parts / MANIFEST).unlink(missing_ok=True)  # what is kept is changed from here on: never reused half-written
+    parts.mkdir(exist_ok=True)
+    whole = not kept or 2 * len(changed) > len(digests)  # (each chapter's print loads the charts' scripts again)
+    files = [parts / f"{BODY}.new"]
     try:
         if config:
             config_file.write_text(config, encoding="utf-8")
-        html_file.write_text(text, encoding="utf-8")
-        pages_printed = _print_to_pdf(html_file, target)
-        stamp.write_text(digest, encoding="utf-8")
+            files.append(config_file)
+        printed: dict[int, Path] = {}  # chapter (0: the whole book) -> its print
+        with _Printer() as printer:
+            for i in ([0] if whole else changed):
+                html_file = site / f".print-{token}-{i}.html"
+                html_file.write_text(version.whole() if i == 0 else version.chapter(i), encoding="utf-8")
+                printed[i] = parts / f"print-{i}.pdf"
+                files += [html_file, printed[i]]
+                printer.body(html_file, printed[i])
+            footers_key = _digest(version.title, FOOTER_TEMPLATE)
+            count, chapters = _join(parts, printed, kept, version, (last, footers_key), printer, target, language)
+        (parts / f"{BODY}.new").replace(parts / BODY)
+        manifest = {"shared": shared, "footers": [footers_key, count], "pdf": _file_digest(target),
+                    "chapters": [{"digest": digest, "first": first, "count": n} for digest, (first, n) in zip(digests, chapters)]}
+        (parts / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     finally:
-        for path in (html_file, config_file):
+        for path in files:
             path.unlink(missing_ok=True)
     seconds = time.perf_counter() - t
-    progress(f"[pdf] {target.name}: {pages_printed} pages, {target.stat().st_size / 1e6:.1f} MB, done in {seconds:.1f} s")
+    what = ("the whole book" if whole else f"{len(changed)} of {len(digests)} chapters again ({', '.join(map(str, changed))})"
+            if changed else "no chapter again")
+    progress(f"[pdf] {target.name}: {count} pages, {target.stat().st_size / 1e6:.1f} MB, printed {what}, done in {seconds:.1f} s")
     return seconds
+
+
+def _join(parts: Path, printed: dict[int, Path], kept: list[dict[str, Any]], version: PrintVersion,
+          footers: tuple[dict[str, Any], str], printer: _Printer, target: Path, language: str) -> tuple[int, list[tuple[int, int]]]:
+    """Join the new prints (``printed[0]``: the whole book; else chapter -> its print) with the ``kept`` chapters of
+    ``parts/body.pdf`` into ``parts/body.pdf.new`` and the PDF edition ``target`` (bookmarks, page numbers); returns
+    the page count and each chapter's first page and page count. ``footers``: the last manifest and the footers' key."""
+    from pikepdf import Pdf
+
+    opened: list[Pdf] = []
+
+    def open_pdf(path: Path) -> Pdf:
+        opened.append(Pdf.open(path))
+        return opened[-1]
+
+    try:
+        if 0 in printed:
+            body = open_pdf(printed[0])
+            starts = pdf_join.chapter_starts(body, len(version.sections), "the print of the whole book") + [len(body.pages)]
+            sources = [(body, starts[i], starts[i + 1] - starts[i]) for i in range(len(version.sections))]
+        else:
+            old = open_pdf(parts / BODY)
+            sources = [(open_pdf(printed[i]), 0, None) if i in printed else (old, chapter["first"], chapter["count"])
+                       for i, chapter in enumerate(kept, 1)]
+            sources = [(pdf, first, len(pdf.pages) if count is None else count) for pdf, first, count in sources]
+        joined = pdf_join.join(sources)
+        chapters, first = [], 0
+        for _, _, count in sources:
+            chapters.append((first, count))
+            first += count
+        joined.save(parts / f"{BODY}.new")
+        total = len(joined.pages)
+        last, key = footers
+        if last.get("footers") != [key, total] or not (parts / FOOTERS).is_file():
+            printer.footers(total, version.title, parts / FOOTERS)
+        pdf_join.add_footers(joined, open_pdf(parts / FOOTERS))
+        pdf_join.add_outline(joined, [start for start, _ in chapters], version.outline())
+        new = target.with_name(f".{target.name}.new")
+        pdf_join.finish(joined, version.title, language, new)
+        new.replace(target)
+        return total, chapters
+    finally:
+        for pdf_file in opened:
+            pdf_file.close()
 
 
 _STATUS = """() => {
@@ -297,37 +471,78 @@ _FIT_TABLES = """(min) => {
 }"""
 
 
-def _print_to_pdf(html_file: Path, target: Path) -> int:
-    """Load ``html_file`` in headless Chromium, wait for the charts and formulas, print it to ``target``; the page count."""
-    if not Path(CHROMIUM).exists():
-        raise BuildError(f"the PDF edition needs Chromium, not found at {CHROMIUM}: install it (Debian: apt-get install chromium) "
-                         "or set HELPERS_CHROMIUM to its path")
-    try:
-        from playwright.sync_api import Error as PlaywrightError
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        raise BuildError("the PDF edition needs the playwright package to drive Chromium: pip install playwright "
-                         "(make book installs it)") from None
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+#: the page margins (the footer sits in the bottom one) and the footer: the book's title, ``page / pages``
+MARGIN = {"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"}
+FOOTER_TEMPLATE = ('<div style="font-size:7pt;color:#555;width:100%;padding:0 14mm;display:flex;justify-content:space-between">'
+                   '<span>{title}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>')
+
+
+class _Printer:
+    """Headless Chromium (Playwright with the system's ``chromium``), started at the first print and closed on exit.
+
+    :meth:`body` prints a print version without page numbers; :meth:`footers` prints as many empty pages with
+    only the footer (:data:`FOOTER_TEMPLATE`), laid over the joined body by :func:`helpers.book.pdf_join.add_footers`.
+    A Chromium error is a one-line :class:`BuildError`."""
+
+    def __enter__(self) -> _Printer:
+        self._playwright: Any = None
+        self._browser: Any = None
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            if self._browser is not None:
+                self._browser.close()
+        finally:
+            if self._playwright is not None:
+                self._playwright.stop()
+
+    def _page(self) -> Any:
+        if self._browser is None:
+            if not Path(CHROMIUM).exists():
+                raise BuildError(f"the PDF edition needs Chromium, not found at {CHROMIUM}: install it (Debian: apt-get install chromium) "
+                                 "or set HELPERS_CHROMIUM to its path")
             try:
-                page = browser.new_page(viewport={"width": CONTENT_WIDTH_PX, "height": 1000})
-                print_layout(page, html_file)
-                title = page.title()
-                # (Chromium writes a document outline only into a tagged PDF: ``tagged=True`` doubles the printing time and the
-                # file's size, so the edition has no bookmarks; ``outline=True`` alone adds none)
-                page.pdf(path=str(target), format="A4", print_background=True, outline=True,
-                         margin={"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"},
-                         display_header_footer=True, header_template="<div></div>",
-                         footer_template=('<div style="font-size:7pt;color:#555;width:100%;padding:0 14mm;display:flex;'
-                                          f'justify-content:space-between"><span>{html_lib.escape(title)}</span>'
-                                          '<span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>'))
-            finally:
-                browser.close()
-    except PlaywrightError as exc:
-        raise BuildError(f"the PDF edition failed in Chromium: {str(exc).strip().splitlines()[0]}") from None
-    return _page_count(target)
+                from playwright.sync_api import sync_playwright
+            except ImportError:
+                raise BuildError("the PDF edition needs the playwright package to drive Chromium: pip install playwright "
+                                 "(make book installs it)") from None
+            with _chromium_errors():
+                self._playwright = sync_playwright().start()
+                self._browser = self._playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        return self._browser.new_page(viewport={"width": CONTENT_WIDTH_PX, "height": 1000})
+
+    def body(self, html_file: Path, target: Path) -> None:
+        """Print ``html_file`` (once its charts and formulas are drawn and its tables fitted) to ``target``."""
+        page = self._page()
+        with _chromium_errors():
+            print_layout(page, html_file)
+            page.pdf(path=str(target), format="A4", print_background=True, margin=MARGIN)
+            page.close()
+
+    def footers(self, count: int, title: str, target: Path) -> None:
+        """Print ``count`` empty pages with the footer of a book titled ``title`` to ``target``."""
+        page = self._page()
+        with _chromium_errors():
+            page.set_content("<!DOCTYPE html><html><body style='margin:0'>"
+                             + "<div style='height:1px;break-after:page'></div>" * (count - 1) + "<div style='height:1px'></div></body></html>")
+            page.pdf(path=str(target), format="A4", margin=MARGIN, display_header_footer=True, header_template="<div></div>",
+                     footer_template=FOOTER_TEMPLATE.format(title=html_lib.escape(title)))
+            page.close()
+
+
+class _chromium_errors:
+    """Playwright's errors as one-line :class:`BuildError`."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type | None, exc: BaseException | None, _tb: object) -> bool:
+        from playwright.sync_api import Error as PlaywrightError
+
+        if isinstance(exc, PlaywrightError):
+            raise BuildError(f"the PDF edition failed in Chromium: {str(exc).strip().splitlines()[0]}") from None
+        return False
 
 
 def print_layout(page: Any, html_file: Path) -> None:
@@ -356,10 +571,3 @@ def _wait_for_charts(page: Any, errors: list[str]) -> None:
             raise BuildError(f"the PDF edition: {status['total'] - status['done']} of {status['total']} charts had not rendered "
                              f"after {RENDER_TIMEOUT:.0f} s{detail}")
         page.wait_for_timeout(100)
-
-
-def _page_count(pdf: Path) -> int:
-    """The number of pages of a PDF that Chromium wrote (its page tree's ``/Count``)."""
-    counts = [int(n) for n in re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", pdf.read_bytes())]
-    counts += [int(n) for n in re.findall(rb"/Count\s+(\d+)[^>]*?/Type\s*/Pages\b", pdf.read_bytes())]
-    return max(counts, default=0)
