@@ -132,7 +132,7 @@ class FakePrinter:
         text = html_file.read_text(encoding="utf-8")
         linked = set(re.findall(r'href="#([^"]+)"', text))
         sections = re.findall(r'(<section class="print-chapter" id="p(\d+)".*?</section>)', text, re.S)
-        self.log.append("whole" if len(sections) > 1 else f"chapter {sections[0][1]}")
+        self.log.append("print " + " ".join(number for _, number in sections))
         out, dests = pikepdf.Pdf.new(), pikepdf.Dictionary()
         for section, number in sections:
             first = len(out.pages)
@@ -176,12 +176,12 @@ def test_unchanged_pages_reuse_the_pdf(tmp_path: Path, monkeypatch: pytest.Monke
             starts = [out.pages.index(pikepdf.Page(item.destination[0])) for item in outline.root] + [len(out.pages)]
         return [b - a for a, b in zip(starts, starts[1:])]
 
-    assert build() == ["whole", "footers 9"]
+    assert build() == ["print 1 2 3", "footers 9"]
     assert pages() == [2, 3, 4]
     assert build() == [], "nothing changed: the PDF is reused"
     intro = site / "book" / "intro.html"
     intro.write_text(intro.read_text(encoding="utf-8").replace("naar de figuur", "naar figuur 1"), encoding="utf-8")
-    assert build() == ["chapter 1"], "a changed page is printed again, alone; the footers are those of 9 pages"
+    assert build() == ["print 1"], "a changed page is printed again, alone; the footers are those of 9 pages"
     assert pages() == [2, 3, 4]
     with pikepdf.open(target) as out:
         assert sorted(str(k) for k in out.Root.Dests.keys()) == ["/p1", "/p2", "/p2-figuur", "/p3"]
@@ -189,59 +189,73 @@ def test_unchanged_pages_reuse_the_pdf(tmp_path: Path, monkeypatch: pytest.Monke
         dests = {str(k): out.pages.index(pikepdf.Page(v[0])) for k, v in out.Root.Dests.items()}
         assert dests == {"/p1": 0, "/p2": 2, "/p2-figuur": 2, "/p3": 5}, "the stand-in of /p2-figuur in chapter 1 is dropped"
     (site / "_static" / "print.css").write_text("@page { size: A4 }", encoding="utf-8")
-    assert build() == ["whole"], "a changed style sheet prints the whole book (the footers are still those of 9 pages)"
+    assert build() == ["print 1 2 3"], "a changed style sheet prints the whole book (the footers are still those of 9 pages)"
     target.unlink()
     assert build() == [], "a missing PDF is put together again from the kept pages"
     assert target.is_file() and pages() == [2, 3, 4]
     printed.clear()
     pdf.write_pdf(site, "nl", 2026, progress=lambda _: None, toc=toc, use_cache=False)
-    assert printed == ["whole", "footers 9"], "without the cache, everything is printed"
+    assert printed == ["print 1 2 3", "footers 9"], "without the cache, everything is printed"
+    for page in (intro, site / "book" / "annex.html"):  # two of three chapters change: printed together
+        page.write_text(page.read_text(encoding="utf-8").replace("</h1>", " (nieuw)</h1>"), encoding="utf-8")
+    assert build() == ["print 1 3"] and pages() == [2, 3, 4]
 
 
-def test_a_chapter_printed_alone_joins_into_the_same_pages(tmp_path: Path) -> None:
+def _read_pdf(path: Path) -> tuple[list[str], list[tuple[str, int]], dict[str, int], list[tuple[int, str]]]:
+    """A PDF's pages (pdftotext's layout), bookmarks (title, page), named destinations (name -> page) and links
+    (page, destination name)."""
+    import pikepdf
+
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    with pikepdf.open(path) as out, out.open_outline() as outline:
+        index = {page.objgen: i for i, page in enumerate(out.pages)}
+        dests = {str(k): index[v[0].objgen] for k, v in out.Root.Dests.items()}
+        marks = [(item.title, index[item.destination[0].objgen]) for item in outline.root]
+        links = [(i, str(a.Dest)) for i, page in enumerate(out.pages) for a in page.get("/Annots", []) if "/Dest" in a]
+    return text.split("\f"), marks, dests, links
+
+
+def test_changed_chapters_printed_again_join_into_the_same_pages(tmp_path: Path) -> None:
     """In Chromium: the fake site printed whole, then again after one page changed (that chapter printed alone and
-    joined with the kept pages), gives the pages, links, bookmarks and page numbers of a print of the whole book."""
+    joined with the kept pages) and after two changed (printed together), gives each time the pages, links,
+    bookmarks and page numbers of a print of the whole book."""
     from test_browser import CHROMIUM
 
     if not Path(CHROMIUM).exists() or not shutil.which("pdftotext"):
         pytest.skip("chromium and pdftotext needed (apt-get install chromium poppler-utils)")
-    import pikepdf
-
     site, toc = _fake_site(tmp_path)
     shutil.copy(pdf.PROJECT_ROOT / "book" / "_static" / "print.css", site / "_static" / "print.css")
     target = site / pdf.pdf_name("nl", 2026)
     lines: list[str] = []
     chart = site / "notebooks" / "chart.html"
-    text = chart.read_text(encoding="utf-8").replace('<div class="vega-chart" id="vg-abc-1"></div>', "")  # (no Vega here)
-    chart.write_text(text, encoding="utf-8")
-    pdf.write_pdf(site, "nl", 2026, progress=lines.append, toc=toc)
-    intro = site / "book" / "intro.html"  # the first chapter grows by a page; it links to the second chapter's figure
-    intro.write_text(intro.read_text(encoding="utf-8").replace("<h2 id", "<p>" + "Een langere pagina. " * 400 + "</p><h2 id"),
+    chart.write_text(chart.read_text(encoding="utf-8").replace('<div class="vega-chart" id="vg-abc-1"></div>', ""),  # (no Vega)
                      encoding="utf-8")
     pdf.write_pdf(site, "nl", 2026, progress=lines.append, toc=toc)
-    assert "printed 1 of 3 chapters again (1)" in lines[-1], lines
-    joined = tmp_path / "joined.pdf"
-    shutil.copy(target, joined)
-    pdf.write_pdf(site, "nl", 2026, progress=lines.append, toc=toc, use_cache=False)
-    assert "printed the whole book" in lines[-1], lines
-
-    def read(path: Path) -> tuple[list[str], list[tuple[str, int]], dict[str, int], list[tuple[int, str]]]:
-        text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
-        with pikepdf.open(path) as out, out.open_outline() as outline:
-            index = {page.objgen: i for i, page in enumerate(out.pages)}
-            dests = {str(k): index[v[0].objgen] for k, v in out.Root.Dests.items()}
-            marks = [(item.title, index[item.destination[0].objgen]) for item in outline.root]
-            links = [(i, str(a.Dest)) for i, page in enumerate(out.pages) for a in page.get("/Annots", []) if "/Dest" in a]
-        return text.split("\f"), marks, dests, links
-
-    pages, marks, dests, links = read(joined)
-    assert (pages, marks, dests, links) == read(target), "the joined PDF differs from the whole book's print"
-    count = len(pages) - 1  # (pdftotext ends the last page with a form feed too)
-    assert count >= 4 and [title for title, _ in marks] == ["Vlaamse sterktes", "Een grafiek", "Bijlage"]
-    assert all(re.search(rf"Boek 2026\s+{k}\s*/\s*{count}\s*$", page) for k, page in enumerate(pages[:-1], 1)), pages
-    assert {name for _, name in links} <= set(dests), "every link between chapters leads to its target"
-    assert marks[1][1] == dests["/p2"] == dests["/p2-figuur"] >= 2, "the second chapter starts after the longer first one"
-    assert (dests["/p2"] - 1, "/p2-figuur") in links, "the first chapter's link (on its last page) to the second chapter's figure"
+    intro, annex = site / "book" / "intro.html", site / "book" / "annex.html"
+    longer = "<p>" + "Een langere pagina. " * 400 + "</p>"
+    edits = [  # the first chapter grows by a page (it links to the second chapter's figure); then the first and the last
+        ([(intro, "<h2 id", longer + "<h2 id")], "printed 1 of 3 chapters again (1)"),
+        ([(intro, "Samenvatting</h2>", "Samenvatting</h2>" + longer), (annex, "Zie ", longer + "Zie ")], "printed 2 of 3 chapters again (1, 3)"),
+    ]
+    for changes, message in edits:
+        for page, old, new in changes:
+            page.write_text(page.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+        pdf.write_pdf(site, "nl", 2026, progress=lines.append, toc=toc)
+        assert message in lines[-1], lines
+        joined = tmp_path / "joined.pdf"
+        shutil.copy(target, joined)
+        pdf.write_pdf(site, "nl", 2026, progress=lines.append, toc=toc, use_cache=False)
+        assert "printed the whole book" in lines[-1], lines
+        pages, marks, dests, links = _read_pdf(joined)
+        assert (pages, marks, dests, links) == _read_pdf(target), f"{message}: the joined PDF differs from the whole book's print"
+        count = len(pages) - 1  # (pdftotext ends the last page with a form feed too)
+        assert [title for title, _ in marks] == ["Vlaamse sterktes", "Een grafiek", "Bijlage"]
+        assert all(re.search(rf"Boek 2026\s+{k}\s*/\s*{count}\s*$", page) for k, page in enumerate(pages[:-1], 1)), pages
+        assert {name for _, name in links} <= set(dests), "every link between chapters leads to its target"
+        assert marks[1][1] == dests["/p2"] == dests["/p2-figuur"] >= 2, "the second chapter starts after the longer first one"
+        assert (dests["/p2"] - 1, "/p2-figuur") in links, "the first chapter's link (on its last page) to the second chapter's figure"
+        assert (count - 1, "/p1") in links, "the annex's link to the first chapter"
+    assert count >= 6, "the two edits made the book longer"
 
 
 # --- the PDF of the built book ---------------------------------------------------------------------

@@ -16,7 +16,7 @@ HTML folder of one language; a second language's build calls it again on its own
    stylesheet (``book/_static/print.css``) shows tables whole, scales charts into the page width,
    leaves navigation and code cells out and starts each chapter on a new page.
 3. The first build prints the whole book; a later build prints again only the chapters whose
-   section changed, each alone (the same pages, since each chapter starts on a new page), and
+   section changed, together (the same pages, since each chapter starts on a new page), and
    :mod:`helpers.book.pdf_join` joins them with the other chapters' pages from the last print
    (``<name>.pdf.parts/`` beside the site, not published), adds bookmarks per chapter and section
    and lays the page numbers over the pages.
@@ -181,26 +181,31 @@ def _text(fragment: str) -> str:
 @dataclass(frozen=True)
 class PrintVersion:
     """The book as one print document: the document's head (up to its ``<article>``), one ``<section>`` per page
-    of ``_toc.yml`` in book order, and its title. :meth:`whole` is the whole book, :meth:`chapter` one page
-    alone; each prints to the same pages (every chapter starts on a new page)."""
+    of ``_toc.yml`` in book order, and its title. :meth:`whole` is the whole book, :meth:`chapters` some of its
+    pages; a page prints to the same pages in either (every chapter starts on a new page)."""
 
     head: str
     sections: list[str]
     title: str
-    #: per section: the ids of other sections it links to (stand-ins when the section is printed alone)
+    #: per section: the ids of other sections it links to (stand-ins when those sections are not printed with it)
     elsewhere: list[list[str]]
 
     def whole(self) -> str:
         return self.head + "\n".join(self.sections) + _TAIL
 
-    def chapter(self, index: int) -> str:
-        """Section ``index`` (1-based) alone, with empty stand-ins of the other sections' ids it links to, so
-        that Chromium keeps those links (named destinations that :func:`helpers.book.pdf_join.join` resolves)."""
-        section = self.sections[index - 1]
-        spans = "".join(f'<span id="{name}"></span>' for name in self.elsewhere[index - 1])
-        at = section.index(">") + 1
-        stand_ins = f'\n<div class="print-elsewhere" aria-hidden="true">{spans}</div>' if spans else ""
-        return self.head + section[:at] + stand_ins + section[at:] + _TAIL
+    def chapters(self, numbers: list[int]) -> str:
+        """Sections ``numbers`` (1-based, in book order) without the others, each with empty stand-ins of the ids it links to in
+        the other sections, so that Chromium keeps those links (named destinations that
+        :func:`helpers.book.pdf_join.join` resolves)."""
+        parts = []
+        for number in numbers:
+            section = self.sections[number - 1]
+            names = [name for name in self.elsewhere[number - 1] if not any(pdf_join.own(name, other) for other in numbers)]
+            spans = "".join(f'<span id="{name}"></span>' for name in names)
+            at = section.index(">") + 1
+            stand_ins = f'\n<div class="print-elsewhere" aria-hidden="true">{spans}</div>' if spans else ""
+            parts.append(section[:at] + stand_ins + section[at:])
+        return self.head + "\n".join(parts) + _TAIL
 
     def outline(self) -> list[pdf_join.Chapter]:
         """Each section's title (its first-level heading) and second-level headings with their ids."""
@@ -343,8 +348,8 @@ def write_pdf(site: Path, language: str, edition: int | str, progress: Callable[
               toc: Path = PROJECT_ROOT / "_toc.yml", use_cache: bool = True) -> float:
     """Print the built site ``site`` (one language) to ``site/<pdf_name>``; returns the seconds it took.
 
-    The first print is of the whole book; later builds print again only the chapters whose pages changed (each
-    on its own: :meth:`PrintVersion.chapter`) and take the others' pages from the last print, kept in
+    The first print is of the whole book; later builds print again only the chapters whose section changed (in one
+    print: :meth:`PrintVersion.chapters`) and take the others' pages from the last print, kept in
     ``<pdf_name>.parts`` beside the site. ``use_cache=False`` prints the whole book."""
     t = time.perf_counter()
     site = Path(site)
@@ -368,22 +373,20 @@ def write_pdf(site: Path, language: str, edition: int | str, progress: Callable[
         return time.perf_counter() - t
     (parts / MANIFEST).unlink(missing_ok=True)  # what is kept is changed from here on: never reused half-written
     parts.mkdir(exist_ok=True)
-    whole = not kept or 2 * len(changed) > len(digests)  # (each chapter's print loads the charts' scripts again)
     files = [parts / f"{BODY}.new"]
     try:
         if config:
             config_file.write_text(config, encoding="utf-8")
             files.append(config_file)
-        printed: dict[int, Path] = {}  # chapter (0: the whole book) -> its print
+        printed = parts / "print.pdf"  # the changed chapters in one print (all of them on a first build)
         with _Printer() as printer:
-            for i in ([0] if whole else changed):
-                html_file = site / f".print-{token}-{i}.html"
-                html_file.write_text(version.whole() if i == 0 else version.chapter(i), encoding="utf-8")
-                printed[i] = parts / f"print-{i}.pdf"
-                files += [html_file, printed[i]]
-                printer.body(html_file, printed[i])
+            if changed:
+                html_file = site / f".print-{token}.html"
+                files += [html_file, printed]
+                html_file.write_text(version.chapters(changed), encoding="utf-8")
+                printer.body(html_file, printed)
             footers_key = _digest(version.title, FOOTER_TEMPLATE)
-            count, chapters = _join(parts, printed, kept, version, (last, footers_key), printer, target, language)
+            count, chapters = _join(parts, (changed, printed), kept, version, (last, footers_key), printer, target, language)
         (parts / f"{BODY}.new").replace(parts / BODY)
         manifest = {"shared": shared, "footers": [footers_key, count], "pdf": _file_digest(target),
                     "chapters": [{"digest": digest, "first": first, "count": n} for digest, (first, n) in zip(digests, chapters)]}
@@ -392,17 +395,18 @@ def write_pdf(site: Path, language: str, edition: int | str, progress: Callable[
         for path in files:
             path.unlink(missing_ok=True)
     seconds = time.perf_counter() - t
-    what = ("the whole book" if whole else f"{len(changed)} of {len(digests)} chapters again ({', '.join(map(str, changed))})"
+    what = ("the whole book" if len(changed) == len(digests) else f"{len(changed)} of {len(digests)} chapters again ({', '.join(map(str, changed))})"
             if changed else "no chapter again")
     progress(f"[pdf] {target.name}: {count} pages, {target.stat().st_size / 1e6:.1f} MB, printed {what}, done in {seconds:.1f} s")
     return seconds
 
 
-def _join(parts: Path, printed: dict[int, Path], kept: list[dict[str, Any]], version: PrintVersion,
+def _join(parts: Path, printed: tuple[list[int], Path], kept: list[dict[str, Any]], version: PrintVersion,
           footers: tuple[dict[str, Any], str], printer: _Printer, target: Path, language: str) -> tuple[int, list[tuple[int, int]]]:
-    """Join the new prints (``printed[0]``: the whole book; else chapter -> its print) with the ``kept`` chapters of
-    ``parts/body.pdf`` into ``parts/body.pdf.new`` and the PDF edition ``target`` (bookmarks, page numbers); returns
-    the page count and each chapter's first page and page count. ``footers``: the last manifest and the footers' key."""
+    """Join the new print (``printed``: the chapters it holds and its file) with the other chapters of the last print
+    (``kept``: each chapter's first page and page count in ``parts/body.pdf``) into ``parts/body.pdf.new`` and the PDF
+    edition ``target`` (bookmarks, page numbers); returns the page count and each chapter's first page and page count.
+    ``footers``: the last manifest and the footers' key."""
     from pikepdf import Pdf
 
     opened: list[Pdf] = []
@@ -412,15 +416,13 @@ def _join(parts: Path, printed: dict[int, Path], kept: list[dict[str, Any]], ver
         return opened[-1]
 
     try:
-        if 0 in printed:
-            body = open_pdf(printed[0])
-            starts = pdf_join.chapter_starts(body, len(version.sections), "the print of the whole book") + [len(body.pages)]
-            sources = [(body, starts[i], starts[i + 1] - starts[i]) for i in range(len(version.sections))]
-        else:
-            old = open_pdf(parts / BODY)
-            sources = [(open_pdf(printed[i]), 0, None) if i in printed else (old, chapter["first"], chapter["count"])
-                       for i, chapter in enumerate(kept, 1)]
-            sources = [(pdf, first, len(pdf.pages) if count is None else count) for pdf, first, count in sources]
+        numbers, path = printed
+        new = open_pdf(path) if numbers else None
+        starts = (pdf_join.chapter_starts(new, numbers, "the print of the changed chapters") + [len(new.pages)]) if new else []
+        at = {number: (starts[k], starts[k + 1] - starts[k]) for k, number in enumerate(numbers)}
+        old = open_pdf(parts / BODY) if len(numbers) < len(version.sections) else None
+        sources = [(new, *at[i]) if i in at else (old, kept[i - 1]["first"], kept[i - 1]["count"])
+                   for i in range(1, len(version.sections) + 1)]
         joined = pdf_join.join(sources)
         chapters, first = [], 0
         for _, _, count in sources:

@@ -4,11 +4,11 @@
 and afterwards only the chapters whose pages changed, each on its own. This module joins those prints into one
 document, in book order:
 
-* :func:`chapter_starts` finds where each chapter begins in a print of the whole book, from the named destination
+* :func:`chapter_starts` finds where each chapter begins in a print of several chapters, from the named destination
   ``p<i>`` that Chromium writes for the chapter's ``<section id="p<i>">`` (every section links to itself, hidden);
 * :func:`join` copies each chapter's pages from the PDF that holds them and rebuilds the named destinations, so
   that a link between chapters (an annotation naming its target, e.g. ``/p7-methoden``) still leads there; a
-  chapter printed on its own also carries stand-ins of the other chapters' targets, which are dropped here;
+  print of some chapters also carries stand-ins of the other chapters' targets, which are dropped here;
 * :func:`add_outline` adds the bookmarks: each chapter, and its sections (second-level headings);
 * :func:`add_footers` lays the page numbers over the pages, from a print of as many empty pages that carries
   only Chromium's footer (title and ``page / pages``), so the numbers follow the joined document.
@@ -50,9 +50,9 @@ def _page_index(pdf: Pdf) -> dict[tuple[int, int], int]:
     return {page.objgen: i for i, page in enumerate(pdf.pages)}
 
 
-def chapter_starts(pdf: Pdf, count: int, source: str) -> list[int]:
-    """The first page (0-based) of chapters 1..``count`` in a print of the whole book, from its destinations
-    ``/p1`` .. ``/p<count>``; a missing one is a :class:`BuildError` (the print is not the book's)."""
+def chapter_starts(pdf: Pdf, numbers: list[int], source: str) -> list[int]:
+    """The first page (0-based) of each chapter ``numbers`` (in book order) in a print of those chapters, from its
+    destinations ``/p<number>``; a missing one is a :class:`BuildError` (the print is not of those chapters)."""
     dests = pdf.Root.get("/Dests")
     index = _page_index(pdf)
     starts: dict[int, int] = {}
@@ -60,12 +60,12 @@ def chapter_starts(pdf: Pdf, count: int, source: str) -> list[int]:
         match = _CHAPTER.match(key[1:])
         if match:
             starts[int(match.group(1))] = index[dests[key][0].objgen]
-    missing = [i for i in range(1, count + 1) if i not in starts]
+    missing = [number for number in numbers if number not in starts]
     if missing:
         raise BuildError(f"the PDF edition: {source} has no start for chapter(s) {missing}; print the book again with --no-cache")
-    ordered = [starts[i] for i in range(1, count + 1)]
-    if ordered != sorted(ordered) or ordered[0] != 0:
-        raise BuildError(f"the PDF edition: the chapters of {source} are not in book order ({ordered})")
+    ordered = [starts[number] for number in numbers]
+    if ordered != sorted(set(ordered)) or ordered[0] != 0:
+        raise BuildError(f"the PDF edition: the chapters of {source} are not each on pages of their own, in book order ({ordered})")
     return ordered
 
 
