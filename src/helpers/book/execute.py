@@ -57,8 +57,7 @@ def with_narrative(executed: Path, source: Path, language: str) -> bool:
     when the code cells of the two do not line up.
     """
     try:
-        text = nbformat.read(source, as_version=4)
-        done = nbformat.read(executed, as_version=4)
+        text, done = _read(source), _read(executed)
     except Exception:  # unreadable or not a notebook: run it
         return False
     prepare_for_book(text, language)
@@ -81,9 +80,17 @@ def with_narrative(executed: Path, source: Path, language: str) -> bool:
         cells += injected(cells)
     if queue:
         return False
-    done.cells = cells
-    nbformat.write(done, executed)
+    if cells != done.cells:  # (the text changed since the notebook ran; else it is left as it is)
+        done.cells = cells
+        nbformat.write(done, executed)
     return True
+
+
+def _read(path: Path) -> Any:
+    """A version-4 notebook, read without nbformat's schema validation (a changed notebook is validated when
+    written); another version is converted by nbformat."""
+    nb = nbformat.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    return nb if nb.get("nbformat") == 4 and isinstance(nb.get("cells"), list) else nbformat.read(path, as_version=4)
 
 
 def inputs_removed(path: Path) -> None:
