@@ -106,6 +106,7 @@ _RAW_BLOCK = re.compile(r"(<(script|style)\b[^>]*>.*?</\2\s*>)", re.S | re.I)
 _TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^<>]*)?>")
 _ATTR = re.compile(r"""(\s)([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 _ID_ATTRS = ("id", "data-chart", "for", "aria-labelledby", "aria-describedby")
+_REWRITTEN = re.compile(r"\s(?:id|data-chart|for|aria-labelledby|aria-describedby|href|src)\s*=", re.I)
 
 
 def _rewrite(content: str, index: int, rel: str, page_ids: dict[str, int]) -> str:
@@ -130,7 +131,7 @@ def _rewrite(content: str, index: int, rel: str, page_ids: dict[str, int]) -> st
 
     def tag(match: re.Match[str]) -> str:
         name, attrs = match.group(1).lower(), match.group(2) or ""
-        if not attrs:
+        if not _REWRITTEN.search(attrs):  # (most tags: nothing to rewrite, kept as they are)
             return match.group(0)
         drop_link = False
         out = []

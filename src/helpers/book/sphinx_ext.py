@@ -144,11 +144,13 @@ def _add_policies(app: Any, exception: Exception | None) -> None:
     logger = logging.getLogger(__name__)
     for path in sorted(Path(app.outdir).rglob("*.html")):
         # a page Sphinx did not write again (the stage is kept between builds) still has the policy of the last build
-        page, policy, blocked = page_policy(_OLD_POLICY.sub("", path.read_text(encoding="utf-8")))
+        text = path.read_text(encoding="utf-8")
+        page, policy, blocked = page_policy(_OLD_POLICY.sub("", text))
         for script in blocked:
             logger.warning(f"{path.relative_to(app.outdir)}: an inline script in the page's content is blocked by the "
                            f"Content-Security-Policy: {script!r}", type="book", subtype="csp")
-        path.write_text(_insert_policy(page, policy), encoding="utf-8")
+        if (new := _insert_policy(page, policy)) != text:
+            path.write_text(new, encoding="utf-8")
 
 
 def _is_thebe(raw: Any) -> bool:

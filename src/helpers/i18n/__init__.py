@@ -22,13 +22,14 @@ import os
 import re
 from collections.abc import Mapping
 from functools import lru_cache
-
-import pandas as pd
-import pycountry
+from typing import TYPE_CHECKING
 
 from helpers.i18n.labels import common, ipc, landscape, published, regions, sectors, stability, technology
 from helpers.i18n.labels.landscape import POLICY_REGIONS, STRATEGY_SHORT
 from helpers.i18n.labels.technology import FIELD_NAMES_NL
+
+if TYPE_CHECKING:  # (pandas and pycountry are imported where used: Sphinx's extension, which formats numbers only, needs neither)
+    import pandas as pd
 
 __all__ = [
     "CHAPTER_LABELS", "COLUMN_PREFIXES", "FIELD_NAMES_NL", "LABELS", "column_labels", "join_names", "md_names", "md_text", "merge_labels",
@@ -105,6 +106,8 @@ _FORMER = {"ANT": {"nl": "Nederlandse Antillen", "en": "Netherlands Antilles"}, 
 
 @lru_cache(maxsize=4)
 def _country_names(language: str) -> gettext.NullTranslations:
+    import pycountry
+
     return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
 
 
@@ -121,6 +124,9 @@ def region_name(code: str, language: str, names: Mapping[str, str] | pd.Series |
         return _AGGREGATES[code][language]
     if code in _FORMER:
         return _FORMER[code][language]
+    import pandas as pd
+    import pycountry
+
     country = pycountry.countries.get(alpha_3=code) if len(code) == 3 and code.isalpha() else None
     if country is not None:
         if language == "en":
