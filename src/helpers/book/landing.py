@@ -15,7 +15,7 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from helpers.book.notebook import FINDINGS_FILE
+from helpers.book.publish import FINDINGS_FILE
 from helpers.book.site import LANGUAGE_NAMES
 from helpers.chapters.page import THEMES, Finding
 from helpers.errors import BuildError

@@ -17,7 +17,7 @@ import altair as alt
 from IPython.display import HTML, Markdown, display
 
 from helpers.book import render
-from helpers.book.publish import glue_values, publish_table
+from helpers.book.publish import FINDINGS_FILE, glue_values, publish_table
 from helpers.chapters.page import Finding, Table
 
 _STATE: dict[str, Any] = {"tables_dir": None}
@@ -70,9 +70,6 @@ def show(*items: Any) -> None:
             display(render.chart_output(item), raw=True)
         else:
             display(item)
-
-
-FINDINGS_FILE = "_findings.json"  # in the page's tables folder; the build gathers it for the landing page
 
 
 def findings(items: Iterable[Finding]) -> None:

@@ -21,6 +21,8 @@ from IPython.display import HTML
 from helpers.i18n import book_language, localise_number, t
 
 FLOAT_FORMAT = "%.15g"
+#: a page's findings (:func:`helpers.book.notebook.findings`), in its tables folder; the build gathers them for the landing page
+FINDINGS_FILE = "_findings.json"
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
 
 

@@ -22,12 +22,12 @@ import os
 import shutil
 from pathlib import Path
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import altair as alt
-
-from helpers.charts.style import enable_theme
 from helpers.i18n import D3_LOCALES, book_language, t
+
+if TYPE_CHECKING:  # (Altair is imported where charts are made: the build's own process makes none)
+    import altair as alt
 
 BUNDLE_NAME = "vega-bundle.js"
 
@@ -306,7 +306,11 @@ def setup() -> None:
     again at 1 (a page's charts are numbered the same whichever pages its kernel ran before)."""
     global _counter
     _counter = itertools.count(1)
+    from helpers.charts.style import enable_theme
+
     enable_theme()
     if offline():
+        import altair as alt
+
         alt.renderers.register("book", _book_renderer)
         alt.renderers.enable("book")
