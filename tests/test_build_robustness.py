@@ -71,7 +71,7 @@ def test_ctrl_c_during_notebooks_stops_at_once(previous_book: Path, tmp_path: Pa
     tag = f"HELPERS_TEST_TAG={uuid.uuid4().hex}"
     env = dict(os.environ, HELPERS_TEST_TAG=tag.partition("=")[2])
     build_dir = with_canonical_tables(book, tmp_path / "build")
-    proc = subprocess.Popen([*HELPERS, "build", "--build-dir", str(build_dir), "--out", str(previous_book),
+    proc = subprocess.Popen([*AS_FROM_A_TERMINAL, *HELPERS, "build", "--build-dir", str(build_dir), "--out", str(previous_book),
                              "--set", f"data_dir={raw}", "--jobs", "2"],
                             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     started = threading.Event()
@@ -105,7 +105,8 @@ def test_ctrl_c_during_notebooks_stops_at_once(previous_book: Path, tmp_path: Pa
             code = proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
             alive = [(pid, _cmdline(pid)[:120]) for pid in _processes_with(tag)]
-            pytest.fail(f"the build did not stop within 30 s of Ctrl-C; processes left: {alive}; "
+            masks = _signal_masks(proc.pid)
+            pytest.fail(f"the build did not stop within 30 s of Ctrl-C ({masks}); processes left: {alive}; "
                         f"stdout: {''.join(stdout)[-1500:]}; stderr: {''.join(errors)[-1500:]}")
         took = time.monotonic() - sent
     finally:
@@ -122,6 +123,21 @@ def test_ctrl_c_during_notebooks_stops_at_once(previous_book: Path, tmp_path: Pa
     while _processes_with(tag) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not _processes_with(tag), "no worker or kernel outlives the build"
+
+
+#: runs the command given after it as a process started from a terminal gets it: Ctrl-C neither ignored nor blocked
+#: (a pytest worker may have either inherited or set them; the build would then inherit them and never see Ctrl-C)
+AS_FROM_A_TERMINAL = [sys.executable, "-c", "import os, signal, sys; signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT}); "
+                      "signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])"]
+
+
+def _signal_masks(pid: int) -> str:
+    """A process's blocked, ignored and caught signals (``/proc/<pid>/status``), for a failure's message."""
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except OSError:
+        return "process gone"
+    return ", ".join(line.replace("\t", " ") for line in lines if line.startswith(("SigBlk", "SigIgn", "SigCgt")))
 
 
 def _cmdline(pid: int) -> str:
