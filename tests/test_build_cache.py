@@ -52,7 +52,7 @@ def fakes(tmp_path: Path, monkeypatch):
             (folder / f"{Path(entry).name}_table.csv").write_text("x\n1\n")
         return {}
 
-    def sphinx(stage, log, strict, meanwhile=None):
+    def sphinx(stage, log, strict):
         calls["sphinx"].append(Path(stage).name)
         html = Path(stage) / "_build" / "html"
         html.mkdir(parents=True, exist_ok=True)
@@ -64,7 +64,7 @@ def fakes(tmp_path: Path, monkeypatch):
     monkeypatch.setattr("helpers.data.windows.check_windows", lambda *a, **k: None)
     monkeypatch.setattr(build_mod, "run_notebooks", notebooks)
     monkeypatch.setattr(build_mod, "_sphinx", sphinx)
-    def write_pdf(site, language, edition, progress, use_cache=True, printer=None):  # the fake site has no pages to print: a file stands for the PDF
+    def write_pdf(site, language, edition, progress, use_cache=True):  # the fake site has no pages to print: a file stands for the PDF
         calls["pdf"].append(language if use_cache else f"{language} (no cache)")
         (Path(site) / build_mod.pdf.pdf_name(language, edition)).write_text("%PDF")
         return 0.0

@@ -282,7 +282,7 @@ def test_build_reruns_the_notebooks_when_the_cache_lost_a_table(tmp_path: Path, 
         Path(parameters["tables_dir"], "overview", "overview_table.csv").write_text("x\n1\n")
         return {}
 
-    def sphinx(stage, log, strict, meanwhile=None):
+    def sphinx(stage, log, strict):
         html = Path(stage) / "_build" / "html"
         shutil.copytree(Path(stage) / "_static", html / "_static", dirs_exist_ok=True)
         (html / "index.html").write_text("<html>book</html>")

@@ -162,7 +162,7 @@ def test_unchanged_pages_reuse_the_pdf(tmp_path: Path, monkeypatch: pytest.Monke
 
     site, toc = _fake_site(tmp_path)
     printed: list[str] = []
-    monkeypatch.setattr(pdf, "Printer", lambda: FakePrinter(printed))
+    monkeypatch.setattr(pdf, "_Printer", lambda: FakePrinter(printed))
     target = site / pdf.pdf_name("nl", 2026)
 
     def build() -> list[str]:

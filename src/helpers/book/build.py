@@ -158,27 +158,17 @@ def _mathjax_file() -> Path:
     return path
 
 
-def _sphinx(stage: Path, log: Path, strict: bool, meanwhile: Callable[[], None] | None = None) -> int:
-    """Jupyter Book's Sphinx build of ``stage`` (its output in ``log``); returns the count of warnings.
-    ``meanwhile`` runs while Sphinx does (the PDF's browser starts then)."""
+def _sphinx(stage: Path, log: Path, strict: bool) -> int:
     exe = Path(sys.executable).with_name("jupyter-book")
     cmd = [str(exe) if exe.exists() else "jupyter-book", "build", str(stage), "--builder", "html", "--path-output", str(stage)]
     if strict:
         cmd += ["--warningiserror", "--keep-going"]
     env = dict(os.environ, PYTHONHASHSEED="0")
     with open(log, "w") as out:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env)
-        try:
-            if meanwhile is not None:
-                meanwhile()
-            returncode = proc.wait()
-        except BaseException:  # (as subprocess.run does: the child does not outlive a failure or a Ctrl-C)
-            proc.kill()
-            proc.wait()
-            raise
+        result = subprocess.run(cmd, stdout=out, stderr=subprocess.STDOUT, env=env)
     text = log.read_text(errors="replace")
     warnings = sum(1 for line in text.splitlines() if "WARNING" in line)
-    if returncode != 0 or not (stage / "_build" / "html" / "index.html").is_file():
+    if result.returncode != 0 or not (stage / "_build" / "html" / "index.html").is_file():
         last = [line for line in text.splitlines() if "WARNING" in line or "ERROR" in line or "Error" in line][-1:] or text.splitlines()[-1:]
         raise BuildError(f"jupyter-book build failed ({last[0].strip() if last else 'no output'}); full log: {log}")
     return warnings
@@ -356,32 +346,23 @@ def _sphinx_and_pdf(edition: Edition, language: str, build_dir: Path, strict: bo
     log = build_dir / (f"sphinx-{language}.log" if len(edition.languages) > 1 else "sphinx.log")
     stamp, key = stage / "_build" / SPHINX_STAMP, sphinx_key(strict)
     done = stamp.read_text(encoding="utf-8").split() if stamp.is_file() else []
-    with pdf.Printer() as printer:
-        if use_cache and done[:1] == [key] and (stage / "_build" / "html" / "index.html").is_file():
-            warnings = int(done[1])  # the stage and the code are those of the last complete Sphinx build
-            progress(f"[book] {language}: the pages are those of the last build; reusing its HTML ({warnings} Sphinx warnings; log: {log})")
-        else:
-            stamp.unlink(missing_ok=True)
-            try:  # (the PDF's browser starts while Sphinx runs: changed pages are likely to be printed)
-                warnings = _sphinx(stage, log, strict, meanwhile=(lambda: _start_quietly(printer)) if with_pdf else None)
-            except BaseException:
-                shutil.rmtree(stage / "_build", ignore_errors=True)  # a half-written Sphinx state is never reused
-                raise
-            stamp.write_text(f"{key} {warnings}\n", encoding="utf-8")
-            progress(f"[book] {language} done in {time.perf_counter() - t:.1f} s ({warnings} Sphinx warnings; log: {log})")
-        if with_pdf:  # a failure publishes nothing
-            pdf.write_pdf(stage / "_build" / "html", language, edition.edition, progress, use_cache=use_cache, printer=printer)
-        else:
-            progress(f"[pdf] {language}: left out (--no-pdf)")
+    if use_cache and done[:1] == [key] and (stage / "_build" / "html" / "index.html").is_file():
+        warnings = int(done[1])  # the stage and the code are those of the last complete Sphinx build
+        progress(f"[book] {language}: the pages are those of the last build; reusing its HTML ({warnings} Sphinx warnings; log: {log})")
+    else:
+        stamp.unlink(missing_ok=True)
+        try:
+            warnings = _sphinx(stage, log, strict)
+        except BaseException:
+            shutil.rmtree(stage / "_build", ignore_errors=True)  # a half-written Sphinx state is never reused
+            raise
+        stamp.write_text(f"{key} {warnings}\n", encoding="utf-8")
+        progress(f"[book] {language} done in {time.perf_counter() - t:.1f} s ({warnings} Sphinx warnings; log: {log})")
+    if with_pdf:
+        pdf.write_pdf(stage / "_build" / "html", language, edition.edition, progress, use_cache=use_cache)  # a failure publishes nothing
+    else:
+        progress(f"[pdf] {language}: left out (--no-pdf)")
     return time.perf_counter() - t
-
-
-def _start_quietly(printer: pdf.Printer) -> None:
-    """Start the PDF's browser ahead of time; if it cannot start, the PDF step tries again and says why."""
-    try:
-        printer.start()
-    except BuildError:
-        pass
 
 
 DATA_STAMP = ".inputs"  # in the canonical folder: the digest of the raw files and code it was built from

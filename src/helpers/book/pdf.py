@@ -27,7 +27,6 @@ HTML folder of one language; a second language's build calls it again on its own
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import html as html_lib
 import json
@@ -347,13 +346,12 @@ def _file_digest(path: Path) -> str:
 
 
 def write_pdf(site: Path, language: str, edition: int | str, progress: Callable[[str], None] = print,
-              toc: Path = PROJECT_ROOT / "_toc.yml", use_cache: bool = True, printer: Printer | None = None) -> float:
+              toc: Path = PROJECT_ROOT / "_toc.yml", use_cache: bool = True) -> float:
     """Print the built site ``site`` (one language) to ``site/<pdf_name>``; returns the seconds it took.
 
     The first print is of the whole book; later builds print again only the chapters whose section changed (in one
     print: :meth:`PrintVersion.chapters`) and take the others' pages from the last print, kept in
-    ``<pdf_name>.parts`` beside the site. ``use_cache=False`` prints the whole book. ``printer``: a :class:`Printer`
-    to print with (the caller closes it), else one of its own."""
+    ``<pdf_name>.parts`` beside the site. ``use_cache=False`` prints the whole book."""
     t = time.perf_counter()
     site = Path(site)
     pages = toc_pages(toc)
@@ -382,7 +380,7 @@ def write_pdf(site: Path, language: str, edition: int | str, progress: Callable[
             config_file.write_text(config, encoding="utf-8")
             files.append(config_file)
         printed = parts / "print.pdf"  # the changed chapters in one print (all of them on a first build)
-        with contextlib.nullcontext(printer) if printer is not None else Printer() as printer:
+        with _Printer() as printer:
             if changed:
                 html_file = site / f".print-{token}.html"
                 files += [html_file, printed]
@@ -405,7 +403,7 @@ def write_pdf(site: Path, language: str, edition: int | str, progress: Callable[
 
 
 def _join(parts: Path, printed: tuple[list[int], Path], kept: list[dict[str, Any]], version: PrintVersion,
-          footers: tuple[dict[str, Any], str], printer: Printer, target: Path, language: str) -> tuple[int, list[tuple[int, int]]]:
+          footers: tuple[dict[str, Any], str], printer: _Printer, target: Path, language: str) -> tuple[int, list[tuple[int, int]]]:
     """Join the new print (``printed``: the chapters it holds and its file) with the other chapters of the last print
     (``kept``: each chapter's first page and page count in ``parts/body.pdf``) into ``parts/body.pdf.new`` and the PDF
     edition ``target`` (bookmarks, page numbers); returns the page count and each chapter's first page and page count.
@@ -482,37 +480,27 @@ FOOTER_TEMPLATE = ('<div style="font-size:7pt;color:#555;width:100%;padding:0 14
                    '<span>{title}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>')
 
 
-class Printer:
-    """Headless Chromium (Playwright with the system's ``chromium``), started by :meth:`start` or at the first print,
-    and closed by :meth:`close` (or on leaving a ``with`` block).
+class _Printer:
+    """Headless Chromium (Playwright with the system's ``chromium``), started at the first print and closed on exit.
 
     :meth:`body` prints a print version without page numbers; :meth:`footers` prints as many empty pages with
     only the footer (:data:`FOOTER_TEMPLATE`), laid over the joined body by :func:`helpers.book.pdf_join.add_footers`.
-    A Chromium error is a one-line :class:`BuildError`. The build starts one while Sphinx runs, so that the
-    browser is ready when the pages are."""
+    A Chromium error is a one-line :class:`BuildError`."""
 
-    def __init__(self) -> None:
+    def __enter__(self) -> _Printer:
         self._playwright: Any = None
         self._browser: Any = None
-
-    def __enter__(self) -> Printer:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
         try:
             if self._browser is not None:
                 self._browser.close()
         finally:
-            self._browser = None
             if self._playwright is not None:
                 self._playwright.stop()
-                self._playwright = None
 
-    def start(self) -> None:
-        """Launch Chromium now (else at the first print)."""
+    def _page(self) -> Any:
         if self._browser is None:
             if not Path(CHROMIUM).exists():
                 raise BuildError(f"the PDF edition needs Chromium, not found at {CHROMIUM}: install it (Debian: apt-get install chromium) "
@@ -523,12 +511,8 @@ class Printer:
                 raise BuildError("the PDF edition needs the playwright package to drive Chromium: pip install playwright "
                                  "(make book installs it)") from None
             with _chromium_errors():
-                if self._playwright is None:
-                    self._playwright = sync_playwright().start()
+                self._playwright = sync_playwright().start()
                 self._browser = self._playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-
-    def _page(self) -> Any:
-        self.start()
         return self._browser.new_page(viewport={"width": CONTENT_WIDTH_PX, "height": 1000})
 
     def body(self, html_file: Path, target: Path) -> None:
