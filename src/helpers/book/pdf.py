@@ -27,6 +27,7 @@ HTML folder of one language; a second language's build calls it again on its own
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import html as html_lib
 import json
@@ -38,7 +39,7 @@ import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 from urllib.parse import unquote, urlsplit
 
 import yaml
@@ -316,7 +317,7 @@ def shared_digest(head: str, config: str | None, site: Path, pages: list[str]) -
     sheets, the list of pages (the ids' prefixes), this printing code and the Chromium that prints."""
     browser = Path(CHROMIUM)
     stat = browser.stat() if browser.exists() else None
-    code = [Path(module.__file__).read_bytes() for module in (pdf_join, __import__(__name__, fromlist=["_"]))]
+    code = [Path(path).read_bytes() for path in (pdf_join.__file__, __file__)]
     return _digest(head, config or "", *(css.read_bytes() for css in sorted((site / "_static").rglob("*.css"))),
                    "\n".join(pages), *code, f"{stat.st_size if stat else 0} {stat.st_mtime_ns if stat else 0}")
 
@@ -329,7 +330,8 @@ def chapter_digest(section: str) -> str:
     return _digest(without_build_time(section))
 
 
-#: the part of a chapter's print: the pages of the last print (kept beside the Sphinx output, not published)
+#: kept in ``<pdf_name>.parts`` beside the Sphinx output (not published): the last joined pages without page numbers,
+#: what each chapter's pages were printed from (and where they are), and the last page numbers' print
 BODY, MANIFEST, FOOTERS = "body.pdf", "parts.json", "footers.pdf"
 
 
@@ -436,9 +438,9 @@ def _join(parts: Path, printed: tuple[list[int], Path], kept: list[dict[str, Any
             printer.footers(total, version.title, parts / FOOTERS)
         pdf_join.add_footers(joined, open_pdf(parts / FOOTERS))
         pdf_join.add_outline(joined, [start for start, _ in chapters], version.outline())
-        new = target.with_name(f".{target.name}.new")
-        pdf_join.finish(joined, version.title, language, new)
-        new.replace(target)
+        written = target.with_name(f".{target.name}.new")
+        pdf_join.finish(joined, version.title, language, written)
+        written.replace(target)
         return total, chapters
     finally:
         for pdf_file in opened:
@@ -534,18 +536,15 @@ class _Printer:
             page.close()
 
 
-class _chromium_errors:
+@contextlib.contextmanager
+def _chromium_errors() -> Iterator[None]:
     """Playwright's errors as one-line :class:`BuildError`."""
+    from playwright.sync_api import Error as PlaywrightError
 
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: type | None, exc: BaseException | None, _tb: object) -> bool:
-        from playwright.sync_api import Error as PlaywrightError
-
-        if isinstance(exc, PlaywrightError):
-            raise BuildError(f"the PDF edition failed in Chromium: {str(exc).strip().splitlines()[0]}") from None
-        return False
+    try:
+        yield
+    except PlaywrightError as exc:
+        raise BuildError(f"the PDF edition failed in Chromium: {str(exc).strip().splitlines()[0]}") from None
 
 
 def print_layout(page: Any, html_file: Path) -> None:
