@@ -205,3 +205,13 @@ def test_docstring_examples(module):
 
     result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE, verbose=False)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_the_edition_page_reads_altairs_schema_version_without_importing_it():
+    """The edition page's package table names Altair's Vega-Lite schema, read from Altair's files (the build's own
+    process does not import Altair): it must be the version Altair itself gives."""
+    import altair
+
+    assert provenance.vega_lite_schema() == altair.SCHEMA_VERSION
+    table = provenance.package_versions()
+    assert table.loc[table["package"] == "vega-lite (schema)", "version"].tolist() == [altair.SCHEMA_VERSION]

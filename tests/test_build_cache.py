@@ -25,7 +25,7 @@ def fakes(tmp_path: Path, monkeypatch):
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "counts.csv").write_text("a\n1\n")
-    calls: dict[str, list] = {"data": [], "notebooks": [], "languages": [], "pdf": [], "sphinx": []}
+    calls: dict[str, list] = {"data": [], "notebooks": [], "languages": [], "pdf": [], "sphinx": [], "windows": []}
 
     def data_step(raw_dir, data_dir, progress=None):
         calls["data"].append(1)
@@ -61,7 +61,7 @@ def fakes(tmp_path: Path, monkeypatch):
         return 0
 
     monkeypatch.setattr("helpers.data.canonical.build", data_step)
-    monkeypatch.setattr("helpers.data.windows.check_windows", lambda *a, **k: None)
+    monkeypatch.setattr("helpers.data.windows.check_windows", lambda *a, **k: calls["windows"].append(1))
     monkeypatch.setattr(build_mod, "run_notebooks", notebooks)
     monkeypatch.setattr(build_mod, "_sphinx", sphinx)
     def write_pdf(site, language, edition, progress, use_cache=True):  # the fake site has no pages to print: a file stands for the PDF
@@ -94,6 +94,18 @@ def test_a_second_build_reuses_data_and_notebooks(fakes):
     for language in ("nl", "en"):
         published = {p.name for p in (out / language / "_static" / "tables").glob("*.csv")}
         assert {f"{Path(e).name}_table.csv" for e in everything} <= published, f"every notebook's tables are in the {language} book"
+
+
+def test_the_windows_are_checked_again_only_when_they_or_the_tables_changed(fakes):
+    raw, build_dir, out, calls, build = fakes
+    build()
+    build()
+    assert len(calls["windows"]) == 1, "the same windows on the same tables: checked once"
+    build("windows.patents=[2014,2018]")
+    assert len(calls["windows"]) == 2, "another window"
+    (raw / "counts.csv").write_text("a\n3\n")
+    build("windows.patents=[2014,2018]")
+    assert len(calls["data"]) == 2 and len(calls["windows"]) == 3, "new canonical tables"
 
 
 def test_a_changed_parameter_reruns_every_notebook_but_not_the_data_step(fakes):

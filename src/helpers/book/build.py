@@ -227,8 +227,6 @@ def build_book(edition: Edition, edition_file: Path, overrides: list[str], out: 
                with_pdf: bool = True) -> dict[str, Any]:
     """Run the whole pipeline; return timings. Raises InputError/BuildError; ``out`` changes only on success.
     ``with_pdf=False`` leaves the PDF editions out (and their links; a PDF kept from an earlier build is not published)."""
-    from helpers.data import windows
-
     timings: dict[str, float] = {}
     start = time.perf_counter()
     out = Path(out).resolve()
@@ -246,7 +244,7 @@ def build_book(edition: Edition, edition_file: Path, overrides: list[str], out: 
         timings["data"] = time.perf_counter() - t
         progress(f"[data] done in {timings['data']:.1f} s")
         # an edition window beyond the years the data cover stops here, not as "no rows" in a chapter
-        windows.check_windows(data_dir, {name: (window.start, window.end) for name, window in edition.windows})
+        check_windows(data_dir, {name: (window.start, window.end) for name, window in edition.windows}, manifest)
         notebooks = toc_notebooks()
         for entry in notebooks:
             if not (PROJECT_ROOT / f"{entry}.ipynb").is_file():
@@ -363,6 +361,25 @@ def _sphinx_and_pdf(edition: Edition, language: str, build_dir: Path, strict: bo
     else:
         progress(f"[pdf] {language}: left out (--no-pdf)")
     return time.perf_counter() - t
+
+
+WINDOWS_STAMP = ".windows-checked"  # in the canonical folder: the key of the last window check that passed
+
+
+def check_windows(data_dir: Path, windows: dict[str, tuple[int, int]], manifest: dict[str, Any]) -> None:
+    """:func:`helpers.data.windows.check_windows`, unless these windows passed it on these canonical tables (their
+    checksums in ``manifest``) with this check's code: reading the tables' years costs half a second per build."""
+    from importlib.util import find_spec
+
+    code = Path(find_spec("helpers.data.windows").origin).read_bytes()
+    key = hashlib.sha256(json.dumps([windows, manifest.get("tables", {})], sort_keys=True, default=str).encode() + code).hexdigest()
+    stamp = data_dir / WINDOWS_STAMP
+    if stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == key:
+        return
+    from helpers.data import windows as checks
+
+    checks.check_windows(data_dir, windows)
+    stamp.write_text(key + "\n", encoding="utf-8")
 
 
 DATA_STAMP = ".inputs"  # in the canonical folder: the digest of the raw files and code it was built from
