@@ -244,7 +244,7 @@ def build_book(edition: Edition, edition_file: Path, overrides: list[str], out: 
         timings["data"] = time.perf_counter() - t
         progress(f"[data] done in {timings['data']:.1f} s")
         # an edition window beyond the years the data cover stops here, not as "no rows" in a chapter
-        check_windows(data_dir, {name: (window.start, window.end) for name, window in edition.windows}, manifest)
+        _check_windows_once(data_dir, {name: (window.start, window.end) for name, window in edition.windows}, manifest)
         notebooks = toc_notebooks()
         for entry in notebooks:
             if not (PROJECT_ROOT / f"{entry}.ipynb").is_file():
@@ -366,7 +366,7 @@ def _sphinx_and_pdf(edition: Edition, language: str, build_dir: Path, strict: bo
 WINDOWS_STAMP = ".windows-checked"  # in the canonical folder: the key of the last window check that passed
 
 
-def check_windows(data_dir: Path, windows: dict[str, tuple[int, int]], manifest: dict[str, Any]) -> None:
+def _check_windows_once(data_dir: Path, windows: dict[str, tuple[int, int]], manifest: dict[str, Any]) -> None:
     """:func:`helpers.data.windows.check_windows`, unless these windows passed it on these canonical tables (their
     checksums in ``manifest``) with this check's code: reading the tables' years costs half a second per build."""
     from importlib.util import find_spec
