@@ -4,6 +4,7 @@ real PDF of the built book, read back with pdftotext (poppler-utils)."""
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import shutil
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Book
-from helpers.book import pdf
+from helpers.book import pdf, pdf_layout
 from helpers.errors import BuildError
 
 TOC = """format: jb-book
@@ -133,6 +134,8 @@ class FakePrinter:
         linked = set(re.findall(r'href="#([^"]+)"', text))
         sections = re.findall(r'(<section class="print-chapter" id="p(\d+)".*?</section>)', text, re.S)
         self.log.append("print " + " ".join(number for _, number in sections))
+        tables = [{"chapter": int(number), "page": "", "caption": f"printed {len(self.log)}", "over": 0, "broken": [], "sizes": 0}
+                  for _, number in sections]
         out, dests = pikepdf.Pdf.new(), pikepdf.Dictionary()
         for section, number in sections:
             first = len(out.pages)
@@ -142,6 +145,7 @@ class FakePrinter:
                 dests["/" + name] = pikepdf.Array([out.pages[first].obj, pikepdf.Name.XYZ, 0, 800, 0])
         out.Root.Dests = dests
         out.save(target)
+        return {"wider": "te breed" in text, "tables": tables}  # (Chromium: the print is wider than the paper)
 
     def footers(self, count: int, title: str, target: Path) -> None:
         import pikepdf
@@ -183,11 +187,19 @@ def test_unchanged_pages_reuse_the_pdf(tmp_path: Path, monkeypatch: pytest.Monke
     intro.write_text(intro.read_text(encoding="utf-8").replace("naar de figuur", "naar figuur 1"), encoding="utf-8")
     assert build() == ["print 1"], "a changed page is printed again, alone; the footers are those of 9 pages"
     assert pages() == [2, 3, 4]
+    measured = pdf.printed_tables(site.parent / f"{target.name}.parts")
+    assert [(t["chapter"], t["caption"]) for t in measured] == [(1, "printed 1"), (2, "printed 1"), (3, "printed 1")], \
+        "the printed chapter's tables as measured in its print, the others' as in the last print"
     with pikepdf.open(target) as out:
         assert sorted(str(k) for k in out.Root.Dests.keys()) == ["/p1", "/p2", "/p2-figuur", "/p3"]
         assert len(out.pages) == 9 and all("/Footer" in str(page.Resources.XObject.keys()) for page in out.pages)
         dests = {str(k): out.pages.index(pikepdf.Page(v[0])) for k, v in out.Root.Dests.items()}
         assert dests == {"/p1": 0, "/p2": 2, "/p2-figuur": 2, "/p3": 5}, "the stand-in of /p2-figuur in chapter 1 is dropped"
+    intro.write_text(intro.read_text(encoding="utf-8").replace("naar figuur 1", "te breed"), encoding="utf-8")
+    assert build() == ["print 1", "print 1 2 3"], "a print wider than the paper is shrunk to fit: printed whole, not joined"
+    intro.write_text(intro.read_text(encoding="utf-8").replace("te breed", "naar figuur 1"), encoding="utf-8")
+    assert build() == ["print 1 2 3"], "the pages of a shrunk print are not joined with a new print"
+    assert build() == []
     (site / "_static" / "print.css").write_text("@page { size: A4 }", encoding="utf-8")
     assert build() == ["print 1 2 3"], "a changed style sheet prints the whole book (the footers are still those of 9 pages)"
     target.unlink()
@@ -228,9 +240,22 @@ def test_changed_chapters_printed_again_join_into_the_same_pages(tmp_path: Path)
     target = site / pdf.pdf_name("nl", 2026)
     lines: list[str] = []
     chart = site / "notebooks" / "chart.html"
-    chart.write_text(chart.read_text(encoding="utf-8").replace('<div class="vega-chart" id="vg-abc-1"></div>', ""),  # (no Vega)
+    wide = ('<div class="book-table"><table class="sortable"><caption>Te breed</caption><thead><tr><th>a</th></tr></thead>'
+            f'<tbody><tr><td class="num">{"1" * 400}</td></tr></tbody></table></div>')  # a number never breaks: too wide at any size
+    chart.write_text(chart.read_text(encoding="utf-8").replace('<div class="vega-chart" id="vg-abc-1"></div>', wide),  # (no Vega)
                      encoding="utf-8")
     pdf.write_pdf(site, "nl", 2026, progress=lines.append, toc=toc)
+    measured = pdf.printed_tables(site.parent / f"{target.name}.parts")
+    assert [(t["chapter"], t["caption"], t["over"] > 100) for t in measured] == [(2, "Te breed", True), (2, "", False)]
+    assert pdf_layout.misfits(measured) == [f"notebooks/chart 'Te breed': {measured[0]['over']:.0f} px wider than the page"]
+    assert "tables that do not print as they should: 1 (first: notebooks/chart 'Te breed'" in lines[-1], lines
+    # (a table too wide for the paper makes Chromium shrink the whole print to fit it: not in the comparisons below)
+    chart.write_text(chart.read_text(encoding="utf-8").replace(wide, ""), encoding="utf-8")
+    pdf.write_pdf(site, "nl", 2026, progress=lines.append, toc=toc)
+    assert "printed the whole book" in lines[-1], "the last print was shrunk to fit the wide table: not joined with a new one"
+    measured = pdf.printed_tables(site.parent / f"{target.name}.parts")
+    assert [t["chapter"] for t in measured] == [2] and not pdf_layout.misfits(measured)
+    assert not any(chapter["wider"] for chapter in json.loads((site.parent / f"{target.name}.parts" / "parts.json").read_text())["chapters"])
     intro, annex = site / "book" / "intro.html", site / "book" / "annex.html"
     longer = "<p>" + "Een langere pagina. " * 400 + "</p>"
     edits = [  # the first chapter grows by a page (it links to the second chapter's figure); then the first and the last
@@ -362,47 +387,12 @@ def test_pdf_shows_wide_tables_whole(lang_book: Book, pdf_text: tuple[Path, str]
     assert _squash(last) in text, f"{page}: the last column {last!r} of its {columns}-column table is not in the PDF"
 
 
-#: per table in print layout: wider than its container, numbers over more than one line, text cells not in the table's size
-_PRINT_TABLES = """() => Array.from(document.querySelectorAll('.book-table table')).map(t => {
-  const lines = (cell) => { const r = document.createRange(); r.selectNodeContents(cell);
-    return new Set(Array.from(r.getClientRects()).map(x => Math.round(x.top))).size; };
-  const size = parseFloat(getComputedStyle(t).fontSize);
-  return {page: (t.closest('section.print-chapter') || {dataset: {}}).dataset.page,
-          caption: t.caption ? t.caption.textContent.slice(0, 60) : '',
-          over: t.getBoundingClientRect().width - t.parentElement.clientWidth,
-          broken: Array.from(t.querySelectorAll('td.num')).filter(c => c.textContent.trim() && lines(c) > 1).map(c => c.textContent).slice(0, 3),
-          sizes: Array.from(t.querySelectorAll('td.txt')).filter(c => Math.abs(parseFloat(getComputedStyle(c).fontSize) - size) > 0.01).length};
-})"""
-
-
-def test_print_layout_fits_every_table_and_never_breaks_a_number(book: Book, tmp_path: Path) -> None:
-    """The Dutch book laid out as the PDF edition prints it: every table within the paper's text width, every
-    number on one line, and the text cells of every table in the table's (fitted) size."""
-    from test_browser import CHROMIUM, FLAGS
-
-    if not Path(CHROMIUM).exists():
-        pytest.skip("chromium not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    site = tmp_path / "nl"  # a copy: the print version is written beside the pages, which other test processes read
-    shutil.copytree(book.html, site, ignore=shutil.ignore_patterns("*.pdf"))
-    version, config = pdf.print_version(site, pdf.toc_pages(pdf.PROJECT_ROOT / "_toc.yml"), "nl", "print-config.js")
-    if config:
-        (site / "print-config.js").write_text(config, encoding="utf-8")
-    html_file = site / "print.html"
-    html_file.write_text(version.whole(), encoding="utf-8")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        try:
-            page = browser.new_page(viewport={"width": pdf.CONTENT_WIDTH_PX, "height": 1000})
-            pdf.print_layout(page, html_file)
-            tables = page.evaluate(_PRINT_TABLES)
-        finally:
-            browser.close()
-    assert len(tables) > 50
-    wide = [f"{t['page']} {t['caption']!r}: {t['over']:.0f} px too wide" for t in tables if t["over"] > 1]
-    broken = [f"{t['page']} {t['caption']!r}: {t['broken']}" for t in tables if t["broken"]]
-    sizes = [f"{t['page']} {t['caption']!r}: {t['sizes']} text cells" for t in tables if t["sizes"]]
-    assert not wide, "tables wider than the printed page:\n  " + "\n  ".join(wide)
-    assert not broken, "numbers broken over two lines in print:\n  " + "\n  ".join(broken)
-    assert not sizes, "text cells not in their table's size in print:\n  " + "\n  ".join(sizes)
+def test_print_layout_fits_every_table_and_never_breaks_a_number(lang_book: Book) -> None:
+    """Each book as its PDF edition printed it (every table measured in Chromium right before printing, kept per
+    chapter with the printed parts): every table within the paper's text width, every number on one line, and the
+    text cells of every table in the table's (fitted) size."""
+    parts = sorted((lang_book.build_dir / "stage" / lang_book.language / "_build").glob("*.pdf.parts"))
+    assert len(parts) == 1, f"the kept parts of one PDF edition, found {parts}"
+    tables = pdf.printed_tables(parts[0])
+    assert len(tables) > 50 and {t["page"] for t in tables} >= {"notebooks/sector_strengths", "notebooks/regions"}
+    assert not pdf_layout.misfits(tables), "tables that do not print as they should:\n  " + "\n  ".join(pdf_layout.misfits(tables))

@@ -12,7 +12,9 @@ HTML folder of one language; a second language's build calls it again on its own
    beside it.
 2. The print version is written into the built HTML folder (so that ``_static/`` resolves), loaded
    in headless Chromium (Playwright with the system's ``chromium``) from ``file://``; once every
-   chart container holds Vega's SVG and MathJax has typeset, Chromium prints it to A4. The print
+   chart container holds Vega's SVG and MathJax has typeset, the wide tables are fitted and every table
+   is measured as laid out (:mod:`helpers.book.pdf_layout`; the measures are kept per chapter with the
+   parts, and a table that does not fit is reported in the build's log), Chromium prints it to A4. The print
    stylesheet (``book/_static/print.css``) shows tables whole, scales charts into the page width,
    leaves navigation and code cells out and starts each chapter on a new page.
 3. The first build prints the whole book; a later build prints again only the chapters whose
@@ -44,14 +46,12 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from helpers.book import pdf_join
+from helpers.book import pdf_join, pdf_layout
 from helpers.book.edition import PROJECT_ROOT
 from helpers.errors import BuildError
 
 #: the PDF's file name per language, before ``-<edition>.pdf``
 PDF_NAMES = {"nl": "vlaamse-sterktes", "en": "flemish-strengths"}
-#: seconds to wait for every chart and formula to render
-RENDER_TIMEOUT = 90.0
 CHROMIUM = os.environ.get("HELPERS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                   "--disable-sync", "--no-first-run", "--disable-quic", "--disable-extensions"]
@@ -317,7 +317,7 @@ def shared_digest(head: str, config: str | None, site: Path, pages: list[str]) -
     sheets, the list of pages (the ids' prefixes), this printing code and the Chromium that prints."""
     browser = Path(CHROMIUM)
     stat = browser.stat() if browser.exists() else None
-    code = [Path(path).read_bytes() for path in (pdf_join.__file__, __file__)]
+    code = [Path(path).read_bytes() for path in (pdf_join.__file__, pdf_layout.__file__, __file__)]
     return _digest(head, config or "", *(css.read_bytes() for css in sorted((site / "_static").rglob("*.css"))),
                    "\n".join(pages), *code, f"{stat.st_size if stat else 0} {stat.st_mtime_ns if stat else 0}")
 
@@ -370,6 +370,8 @@ def write_pdf(site: Path, language: str, edition: int | str, progress: Callable[
     digests = [chapter_digest(section) for section in version.sections]
     last = _manifest(parts) if use_cache else {}
     kept = last.get("chapters", []) if last.get("shared") == shared and len(last.get("chapters", [])) == len(digests) else []
+    if any(chapter.get("wider") for chapter in kept):  # printed shrunk to fit something too wide: not joined with a new print
+        kept = []
     changed = [i for i, digest in enumerate(digests, 1) if not kept or kept[i - 1]["digest"] != digest]
     if not changed and last.get("pdf") == _file_digest(target):
         progress(f"[pdf] {target.name}: the pages are those of the last build; reusing its PDF")
@@ -382,17 +384,23 @@ def write_pdf(site: Path, language: str, edition: int | str, progress: Callable[
             config_file.write_text(config, encoding="utf-8")
             files.append(config_file)
         printed = parts / "print.pdf"  # the changed chapters in one print (all of them on a first build)
+        html_file = site / f".print-{token}.html"
+        files += [html_file, printed]
+        measured = {i: {"wider": False, "tables": chapter.get("tables", [])} for i, chapter in enumerate(kept, 1)}
         with _Printer() as printer:
-            if changed:
-                html_file = site / f".print-{token}.html"
-                files += [html_file, printed]
-                html_file.write_text(version.chapters(changed), encoding="utf-8")
-                printer.body(html_file, printed)
+            for attempt in ([changed, list(range(1, len(digests) + 1))] if changed else []):
+                html_file.write_text(version.chapters(attempt), encoding="utf-8")
+                check = printer.body(html_file, printed)
+                measured.update({i: {"wider": check["wider"], "tables": [t for t in check["tables"] if t["chapter"] == i]} for i in attempt})
+                changed = attempt
+                if not check["wider"] or len(attempt) == len(digests):  # (shrunk to fit: the kept chapters would not match)
+                    break
             footers_key = _digest(version.title, FOOTER_TEMPLATE)
             count, chapters = _join(parts, (changed, printed), kept, version, (last, footers_key), printer, target, language)
         (parts / f"{BODY}.new").replace(parts / BODY)
         manifest = {"shared": shared, "footers": [footers_key, count], "pdf": _file_digest(target),
-                    "chapters": [{"digest": digest, "first": first, "count": n} for digest, (first, n) in zip(digests, chapters)]}
+                    "chapters": [{"digest": digest, "first": first, "count": n, **measured[i]}
+                                 for i, (digest, (first, n)) in enumerate(zip(digests, chapters), 1)]}
         (parts / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     finally:
         for path in files:
@@ -401,6 +409,9 @@ def write_pdf(site: Path, language: str, edition: int | str, progress: Callable[
     what = ("the whole book" if len(changed) == len(digests) else f"{len(changed)} of {len(digests)} chapters again ({', '.join(map(str, changed))})"
             if changed else "no chapter again")
     progress(f"[pdf] {target.name}: {count} pages, {target.stat().st_size / 1e6:.1f} MB, printed {what}, done in {seconds:.1f} s")
+    faults = pdf_layout.misfits([table for chapter in manifest["chapters"] for table in chapter["tables"]])
+    if faults:
+        progress(f"[pdf] {target.name}: tables that do not print as they should: {len(faults)} (first: {faults[0]})")
     return seconds
 
 
@@ -447,33 +458,10 @@ def _join(parts: Path, printed: tuple[list[int], Path], kept: list[dict[str, Any
             pdf_file.close()
 
 
-_STATUS = """() => {
-  const charts = Array.from(document.querySelectorAll('div.vega-chart'));
-  const failed = charts.filter(d => !d.querySelector('svg, canvas') && /^Chart /.test(d.textContent.trim()))
-    .map(d => (d.closest('section.print-chapter') || {dataset: {}}).dataset.page + ': ' + d.textContent.trim().slice(0, 120));
-  return {total: charts.length, done: charts.filter(d => d.querySelector('svg.marks, canvas')).length, failed: failed};
-}"""
-
-
-#: the smallest text a table is shrunk to (points) before its words are broken anywhere
-MIN_TABLE_PT = 5.0
-#: in print layout (the page as wide as the paper's text): shrink the text of each table wider than
-#: its container by half points down to ``min`` points; then let its headers, and if that is not
-#: enough its text cells, break inside words (numbers never break: print.css)
-_FIT_TABLES = """(min) => {
-  const minPx = min * 96 / 72;
-  const wide = (table) => table.getBoundingClientRect().width > table.parentElement.clientWidth + 1;
-  const over = Array.from(document.querySelectorAll('table')).filter(wide);
-  // one layout per pass: the text shrinks in proportion to the excess, three times at most
-  let todo = over;
-  for (let pass = 0; pass < 3 && todo.length; pass++, todo = todo.filter(wide)) {
-    const sizes = todo.map(t => [t, parseFloat(getComputedStyle(t).fontSize), t.parentElement.clientWidth / t.getBoundingClientRect().width]);
-    for (const [t, size, ratio] of sizes) { t.style.fontSize = Math.max(minPx, size * Math.min(ratio, 0.95)) + 'px'; }
-  }
-  todo.forEach(t => t.classList.add('print-squeeze-head'));
-  todo.filter(wide).forEach(t => t.classList.add('print-squeeze'));
-  return over.length;
-}"""
+def printed_tables(parts: Path) -> list[dict[str, Any]]:
+    """The tables of the last PDF edition kept in ``parts`` as they were printed (:data:`helpers.book.pdf_layout.PRINT_CHECK`), in book order;
+    empty when nothing is kept."""
+    return [table for chapter in _manifest(parts).get("chapters", []) for table in chapter.get("tables", [])]
 
 
 #: the page margins (the footer sits in the bottom one) and the footer: the book's title, ``page / pages``
@@ -517,13 +505,16 @@ class _Printer:
                 self._browser = self._playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         return self._browser.new_page(viewport={"width": CONTENT_WIDTH_PX, "height": 1000})
 
-    def body(self, html_file: Path, target: Path) -> None:
-        """Print ``html_file`` (once its charts and formulas are drawn and its tables fitted) to ``target``."""
+    def body(self, html_file: Path, target: Path) -> list[dict[str, Any]]:
+        """Print ``html_file`` (once its charts and formulas are drawn and its tables fitted) to ``target``;
+        returns its tables as printed (:data:`helpers.book.pdf_layout.PRINT_CHECK`)."""
         page = self._page()
         with _chromium_errors():
-            print_layout(page, html_file)
+            pdf_layout.print_layout(page, html_file)
+            tables = page.evaluate(pdf_layout.PRINT_CHECK)
             page.pdf(path=str(target), format="A4", print_background=True, margin=MARGIN)
             page.close()
+        return tables
 
     def footers(self, count: int, title: str, target: Path) -> None:
         """Print ``count`` empty pages with the footer of a book titled ``title`` to ``target``."""
@@ -545,31 +536,3 @@ def _chromium_errors() -> Iterator[None]:
         yield
     except PlaywrightError as exc:
         raise BuildError(f"the PDF edition failed in Chromium: {str(exc).strip().splitlines()[0]}") from None
-
-
-def print_layout(page: Any, html_file: Path) -> None:
-    """Load the print version ``html_file`` in the Playwright ``page`` (as wide as the paper's text), wait for
-    every chart and formula, switch to print media and fit the wide tables to the page (:data:`_FIT_TABLES`)."""
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(html_file.resolve().as_uri(), wait_until="load", timeout=RENDER_TIMEOUT * 1000)
-    _wait_for_charts(page, errors)
-    page.evaluate("() => window.MathJax && MathJax.startup && MathJax.startup.promise ? MathJax.startup.promise.then(() => true) : true")
-    page.emulate_media(media="print")
-    page.evaluate(_FIT_TABLES, MIN_TABLE_PT)
-
-
-def _wait_for_charts(page: Any, errors: list[str]) -> None:
-    """Wait until every chart container holds an SVG; a chart error or a timeout is a BuildError."""
-    deadline = time.monotonic() + RENDER_TIMEOUT
-    while True:
-        status = page.evaluate(_STATUS)
-        if status["failed"]:
-            raise BuildError(f"the PDF edition: a chart did not render ({status['failed'][0]})")
-        if status["done"] >= status["total"]:
-            return
-        if time.monotonic() > deadline:
-            detail = f"; page error: {errors[0][:120]}" if errors else ""
-            raise BuildError(f"the PDF edition: {status['total'] - status['done']} of {status['total']} charts had not rendered "
-                             f"after {RENDER_TIMEOUT:.0f} s{detail}")
-        page.wait_for_timeout(100)
