@@ -70,7 +70,7 @@ def build_folder(inv: Path, ipc: Path, out: Path, **kw) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory) -> tuple[Path, Path]:
-    return generate(tmp_path_factory.mktemp("regpat_gen"), 30_000)  # about 90,000 inventor rows
+    return generate(tmp_path_factory.mktemp("regpat_gen"), 15_000)  # about 45,000 inventor rows, several parquet row groups below
 
 
 @pytest.fixture(scope="module")
@@ -105,6 +105,11 @@ def test_stream_parquet_row_groups(generated, tmp_path, monkeypatch):
     want = build_folder(inv, ipc, tmp_path / "pandas", stream=False)
     got = build_folder(inv, ipc, tmp_path / "stream", stream=True)
     assert "documents.parquet" in got and "documents.csv" not in got
+    import io
+
+    import pyarrow.parquet as pq
+
+    assert pq.ParquetFile(io.BytesIO(got["documents.parquet"])).num_row_groups > 3
     for name in want:
         assert got[name] == want[name], f"{name}: the DuckDB path wrote other bytes than the pandas path"
 
